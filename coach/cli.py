@@ -1,0 +1,107 @@
+"""The ``coach`` command: the app by default, plus sub-commands for routines and history."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from coach import __version__
+from coach.core.history import HistoryError, HistoryStore
+from coach.core.library import Library, check_files, load_library
+from coach.paths import DataPaths, data_paths, shipped_dir
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="coach", description="A stretching and posture coach for "
+                     "upper-back pain and desk work. With no command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep history and settings in DIR "
+                        "(default: $COACH_DATA_DIR, else the platform's data folder)")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    start = commands.add_parser("start", help="open the app straight into a routine")
+    start.add_argument("routine_id", metavar="ROUTINE_ID")
+    routines = commands.add_parser("routines", help="list routines, or check routine files")
+    routines.add_argument("--check", nargs="+", metavar="FILE", type=Path,
+                          help="validate routine files; exit 1 if any has an error")
+    history = commands.add_parser("history", help="print or export the session history")
+    history.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = data_paths(args.data_dir)
+    if args.command == "routines":
+        return _check(args.check) if args.check else _list_routines(paths)
+    if args.command == "history":
+        return _history(paths, args.format)
+    routine_id = args.routine_id if args.command == "start" else None
+    if routine_id is not None and _library(paths).get(routine_id) is None:
+        return _usage_error(f"no routine has the id '{routine_id}' (see 'coach routines')")
+    from coach.app import run_app  # Qt is loaded only when the app is wanted
+
+    return run_app(paths, routine_id)
+
+
+def _usage_error(message: str) -> int:
+    print(f"coach: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _library(paths: DataPaths) -> Library:
+    return load_library(shipped_dir("routines"), paths.routines)
+
+
+def _list_routines(paths: DataPaths) -> int:
+    library = _library(paths)
+    width = max((len(r.id) for r in library.routines), default=2)
+    for routine in library.routines:
+        minutes = f"{routine.total_s / 60:.1f} min"
+        print(f"{routine.id:<{width}}  {minutes:>8}  {routine.title}")
+    for error in library.errors:
+        print(f"skipped {error}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(files: list[Path]) -> int:
+    routines, errors = check_files(files)
+    for routine in routines:
+        print(f"{routine.path}: ok ({routine.id}, {len(routine.steps)} steps, "
+              f"{routine.total_s / 60:.1f} min)")
+    for error in errors:
+        print(error, file=sys.stderr)
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+def _history(paths: DataPaths, output_format: str) -> int:
+    from coach.core import export
+
+    if not paths.history.exists():
+        sessions = []
+    else:
+        try:
+            store = HistoryStore(paths.history)
+        except HistoryError as error:
+            print(f"coach: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        sessions = store.routine_sessions()
+        store.close()
+    if output_format == "csv":
+        export.write_csv(sessions, sys.stdout)
+    elif output_format == "json":
+        export.write_json(sessions, sys.stdout)
+    else:
+        export.write_table(sessions, sys.stdout)
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Coach's pure logic: no Qt, no pyqtgraph, time always passed in."""

@@ -1,0 +1,159 @@
+"""The local history: an SQLite file with a schema version and migrations from day one.
+
+Times are stored as ISO 8601 UTC text. The schema version lives in ``PRAGMA user_version``;
+``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE routine_sessions (
+        id INTEGER PRIMARY KEY,
+        routine_id TEXT NOT NULL,
+        routine_title TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        duration_s REAL NOT NULL CHECK (duration_s >= 0),
+        steps_completed INTEGER NOT NULL CHECK (steps_completed >= 0),
+        steps_total INTEGER NOT NULL CHECK (steps_total >= 0),
+        completed INTEGER NOT NULL CHECK (completed IN (0, 1))
+    );
+    CREATE INDEX routine_sessions_by_start ON routine_sessions (started_at);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class HistoryError(Exception):
+    """The history file cannot be used: unreadable, damaged, or from a newer Coach."""
+
+
+class HistoryTooNew(HistoryError):
+    """The history file was written by a newer Coach; it is left untouched."""
+
+
+@dataclass(frozen=True)
+class RoutineSession:
+    """One played routine. ``started_at`` is an aware UTC datetime; ``duration_s`` is the time
+    actually spent, pauses excluded; ``completed`` is False for a session stopped early."""
+
+    id: int
+    routine_id: str
+    routine_title: str
+    started_at: datetime
+    duration_s: float
+    steps_completed: int
+    steps_total: int
+    completed: bool
+
+
+class HistoryStore:
+    """Reads and writes the history database at ``path`` (``":memory:"`` for tests).
+
+    Raises HistoryError when the file is not a usable Coach database.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise HistoryError(f"{path}: not a usable history database ({error})") from error
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self._db.close()
+            raise HistoryTooNew(f"{self.path}: written by a newer Coach (schema {version}; "
+                               f"this one knows up to {SCHEMA_VERSION}); left untouched")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        for number in range(version, SCHEMA_VERSION):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+    def begin_routine(self, routine_id: str, routine_title: str, started_at: datetime,
+                      steps_total: int) -> int:
+        """Record a routine as started (partial, nothing done yet); returns the session id.
+
+        Writing the row at the start means a crash mid-routine still leaves it in history.
+        """
+        cursor = self._db.execute(
+            "INSERT INTO routine_sessions (routine_id, routine_title, started_at, duration_s,"
+            " steps_completed, steps_total, completed) VALUES (?, ?, ?, 0, 0, ?, 0)",
+            (routine_id, routine_title, _to_text(started_at), steps_total))
+        return int(cursor.lastrowid or 0)
+
+    def update_routine(self, session_id: int, duration_s: float, steps_completed: int,
+                       completed: bool) -> None:
+        """Store how far a session has got: seconds spent, exercises completed, finished."""
+        self._db.execute(
+            "UPDATE routine_sessions SET duration_s = ?, steps_completed = ?, completed = ?"
+            " WHERE id = ?", (max(0.0, duration_s), steps_completed, int(completed), session_id))
+
+    def routine_sessions(self, limit: int | None = None) -> list[RoutineSession]:
+        """Sessions, newest first (all of them when ``limit`` is None)."""
+        rows = self._db.execute(
+            "SELECT id, routine_id, routine_title, started_at, duration_s, steps_completed,"
+            " steps_total, completed FROM routine_sessions ORDER BY started_at DESC, id DESC"
+            " LIMIT ?", (-1 if limit is None else limit,))
+        return [RoutineSession(row[0], row[1], row[2], _from_text(row[3]), row[4], row[5],
+                               row[6], bool(row[7])) for row in rows]
+
+
+def _to_text(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("history times must be aware datetimes")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
+    """Open the history at ``path`` whatever state it is in, and say what had to be done.
+
+    A damaged file is renamed ``history.sqlite3.damaged-<time>`` (with its -wal/-shm files)
+    and a fresh one started; a file from a newer Coach is left untouched. When no file can be
+    used the history lives in memory for this run. Returns the store and a message or None.
+    """
+    try:
+        return HistoryStore(path), None
+    except HistoryTooNew as error:
+        return HistoryStore(":memory:"), f"{error}. Sessions from this run will not be saved."
+    except HistoryError as error:
+        damaged = error
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.replace(kept.with_name(kept.name + suffix))
+        path.replace(kept)
+        return HistoryStore(path), (f"{damaged}. It was kept as {kept} and a new history "
+                                    "was started.")
+    except (OSError, HistoryError) as error:
+        return HistoryStore(":memory:"), (f"{damaged}. It could not be set aside ({error}); "
+                                          "sessions from this run will not be saved.")

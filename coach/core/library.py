@@ -1,0 +1,67 @@
+"""The routine library: shipped routines plus the user's own, with every problem reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.core.routine import Routine, RoutineError, load_routine
+
+
+@dataclass(frozen=True)
+class Library:
+    """Routines sorted by title, and the errors of the files that could not be used."""
+
+    routines: tuple[Routine, ...]
+    errors: tuple[RoutineError, ...]
+
+    def get(self, routine_id: str) -> Routine | None:
+        """The routine with ``routine_id``, or None."""
+        return next((r for r in self.routines if r.id == routine_id), None)
+
+
+def routine_files(folder: Path | None) -> list[Path]:
+    """The ``*.toml`` files directly in ``folder``, sorted; empty if it does not exist."""
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+
+
+def load_library(shipped_dir: Path, user_dir: Path | None = None) -> Library:
+    """Load the shipped routines, then the user's.
+
+    A file that fails validation, or whose id another file already took, is left out and its
+    RoutineError kept in ``errors``; a user file may not reuse a shipped id.
+    """
+    routines: dict[str, Routine] = {}
+    errors: list[RoutineError] = []
+    for shipped, files in ((True, routine_files(shipped_dir)), (False, routine_files(user_dir))):
+        _add_all(files, shipped, routines, errors)
+    ordered = sorted(routines.values(), key=lambda r: (not r.shipped, r.title.casefold()))
+    return Library(tuple(ordered), tuple(errors))
+
+
+def check_files(paths: Iterable[Path]) -> tuple[list[Routine], list[RoutineError]]:
+    """Validate routine files as ``coach routines --check`` does, ids unique among them."""
+    routines: dict[str, Routine] = {}
+    errors: list[RoutineError] = []
+    _add_all(paths, False, routines, errors)
+    return list(routines.values()), errors
+
+
+def _add_all(paths: Iterable[Path], shipped: bool, routines: dict[str, Routine],
+             errors: list[RoutineError]) -> None:
+    for path in paths:
+        try:
+            routine = load_routine(path, shipped=shipped)
+        except RoutineError as error:
+            errors.append(error)
+            continue
+        taken = routines.get(routine.id)
+        if taken is not None:
+            whose = "a routine Coach ships" if taken.shipped else str(taken.path)
+            errors.append(RoutineError(path, f"duplicate id: {whose} already uses it",
+                                       routine.id, "id"))
+            continue
+        routines[routine.id] = routine

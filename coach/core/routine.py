@@ -1,0 +1,287 @@
+"""Routines, exercises and steps, loaded from TOML files and validated strictly.
+
+A routine file holds one routine (see the README's "Writing a routine"). Every error names the
+file, the routine id (when known) and the field, and one bad file never hides the good ones.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SIDES = ("left", "right")
+SWITCH_SIDES_S = 5
+"""Seconds given to change sides between the two sides of a step."""
+
+MAX_STEP_S = 30 * 60
+MAX_REST_S = 10 * 60
+MAX_REPS = 100
+MAX_SECONDS_PER_REP = 60
+MAX_STEPS = 100
+MAX_FILE_BYTES = 256 * 1024
+
+WHEN_LABELS = {
+    "acute-spasm": "During a spasm",
+    "after-spasm-eases": "After a spasm eases",
+    "at-the-desk": "At the desk",
+    "before-exercise": "Before exercise",
+    "after-exercise": "After exercise",
+    "any-time": "Any time",
+}
+"""The allowed ``when`` tags and how they are shown."""
+
+_ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ILLUSTRATION_PATTERN = re.compile(r"^[A-Za-z0-9_-]+\.(svg|png)$")
+_ROUTINE_KEYS = {"id", "title", "summary", "when", "cautions", "sources", "steps"}
+_STEP_KEYS = {
+    "name", "instruction", "duration_s", "reps", "seconds_per_rep", "sides", "rest_s",
+    "illustration",
+}
+
+
+class RoutineError(ValueError):
+    """A routine file that cannot be used; the message names file, routine id and field."""
+
+    def __init__(self, path: Path, problem: str, routine_id: str | None = None,
+                 field: str | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        self.routine_id = routine_id
+        self.field = field
+        where = [str(path)]
+        if routine_id:
+            where.append(f"routine '{routine_id}'")
+        if field:
+            where.append(f"field '{field}'")
+        super().__init__(f"{': '.join(where)}: {problem}")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a routine.
+
+    A step lasts ``duration_s`` seconds on each side in ``sides`` (once when ``sides`` is empty),
+    then ``rest_s`` seconds of rest. For counted steps ``reps`` and ``seconds_per_rep`` are set
+    and ``duration_s == reps * seconds_per_rep``.
+    """
+
+    name: str
+    instruction: str
+    duration_s: int
+    reps: int | None = None
+    seconds_per_rep: int | None = None
+    sides: tuple[str, ...] = ()
+    rest_s: int = 0
+    illustration: str | None = None
+
+    @property
+    def total_s(self) -> int:
+        """Seconds the step takes with all its sides, switches and rest."""
+        plays = max(1, len(self.sides))
+        return plays * self.duration_s + (plays - 1) * SWITCH_SIDES_S + self.rest_s
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A guided routine: metadata plus an ordered, non-empty tuple of steps.
+
+    ``sources`` names the source documents the routine rests on; ``path`` is the file it came
+    from and ``shipped`` says whether Coach ships it or the user added it.
+    """
+
+    id: str
+    title: str
+    summary: str
+    when: tuple[str, ...]
+    cautions: tuple[str, ...]
+    sources: tuple[str, ...]
+    steps: tuple[Step, ...]
+    path: Path
+    shipped: bool = True
+
+    @property
+    def total_s(self) -> int:
+        """Seconds the routine takes played straight through (the get-ready countdown aside)."""
+        return sum(step.total_s for step in self.steps)
+
+    @property
+    def when_labels(self) -> tuple[str, ...]:
+        return tuple(WHEN_LABELS[tag] for tag in self.when)
+
+
+class _Checker:
+    """Reads typed fields out of parsed TOML, raising RoutineError that names the field."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.routine_id: str | None = None
+
+    def fail(self, field: str | None, problem: str) -> RoutineError:
+        return RoutineError(self.path, problem, self.routine_id, field)
+
+    def keys(self, table: dict[str, Any], allowed: set[str], prefix: str = "") -> None:
+        for key in table:
+            if key not in allowed:
+                raise self.fail(f"{prefix}{key}", "unknown field")
+
+    def text(self, table: dict[str, Any], key: str, field: str, max_len: int) -> str:
+        if key not in table:
+            raise self.fail(field, "missing field")
+        value = table[key]
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be text, not {_type_name(value)}")
+        value = value.strip()
+        if not value:
+            raise self.fail(field, "must not be empty")
+        if len(value) > max_len:
+            raise self.fail(field, f"is {len(value)} characters long; at most {max_len} allowed")
+        return value
+
+    def texts(self, table: dict[str, Any], key: str, max_len: int) -> tuple[str, ...]:
+        if key not in table:
+            raise self.fail(key, "missing field")
+        value = table[key]
+        if not isinstance(value, list):
+            raise self.fail(key, f"must be a list of text, not {_type_name(value)}")
+        if not value:
+            raise self.fail(key, "must list at least one entry")
+        items = {str(i): item for i, item in enumerate(value)}
+        return tuple(self.text(items, str(i), f"{key}[{i}]", max_len) for i in range(len(value)))
+
+    def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int) -> int:
+        value = table[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(field, f"must be a whole number, not {_type_name(value)}")
+        if not low <= value <= high:
+            raise self.fail(field, f"is {value}; must be between {low} and {high}")
+        return value
+
+
+def _type_name(value: object) -> str:
+    names = {bool: "true/false", int: "a number", float: "a decimal number", str: "text",
+             list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def load_routine(path: Path, shipped: bool = True) -> Routine:
+    """Load and validate one routine file.
+
+    Raises RoutineError (naming file, routine id and field) for unreadable files, bad TOML,
+    unknown, missing or mistyped fields, out-of-range numbers and empty steps.
+    """
+    check = _Checker(path)
+    data = _read_toml(path, check)
+    check.keys(data, _ROUTINE_KEYS)
+    routine_id = check.text(data, "id", "id", 60)
+    if not _ID_PATTERN.match(routine_id):
+        raise check.fail("id", f"'{routine_id}' must be lowercase letters, digits and hyphens")
+    check.routine_id = routine_id
+    when = check.texts(data, "when", 40)
+    for i, tag in enumerate(when):
+        if tag not in WHEN_LABELS:
+            raise check.fail(f"when[{i}]", f"'{tag}' is not one of {', '.join(WHEN_LABELS)}")
+    return Routine(
+        id=routine_id,
+        title=check.text(data, "title", "title", 60),
+        summary=check.text(data, "summary", "summary", 600),
+        when=when,
+        cautions=check.texts(data, "cautions", 300),
+        sources=check.texts(data, "sources", 120),
+        steps=_read_steps(data, check),
+        path=path,
+        shipped=shipped,
+    )
+
+
+def _read_toml(path: Path, check: _Checker) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise check.fail(None, f"cannot be read ({error.strerror or error})") from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise check.fail(None, f"is {len(raw)} bytes; a routine file may hold {MAX_FILE_BYTES}")
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise check.fail(None, "is not UTF-8 text") from error
+    except tomllib.TOMLDecodeError as error:
+        raise check.fail(None, f"is not valid TOML ({error})") from error
+
+
+def _read_steps(data: dict[str, Any], check: _Checker) -> tuple[Step, ...]:
+    if "steps" not in data:
+        raise check.fail("steps", "missing field: a routine needs at least one [[steps]] table")
+    steps = data["steps"]
+    if not isinstance(steps, list) or not all(isinstance(s, dict) for s in steps):
+        raise check.fail("steps", "must be a list of [[steps]] tables")
+    if not steps:
+        raise check.fail("steps", "must hold at least one step")
+    if len(steps) > MAX_STEPS:
+        raise check.fail("steps", f"has {len(steps)} steps; at most {MAX_STEPS} allowed")
+    return tuple(_read_step(step, f"steps[{i}].", check) for i, step in enumerate(steps))
+
+
+def _read_step(table: dict[str, Any], prefix: str, check: _Checker) -> Step:
+    check.keys(table, _STEP_KEYS, prefix)
+    duration_s, reps, seconds_per_rep = _read_timing(table, prefix, check)
+    rest_s = 0
+    if "rest_s" in table:
+        rest_s = check.integer(table, "rest_s", f"{prefix}rest_s", 0, MAX_REST_S)
+    return Step(
+        name=check.text(table, "name", f"{prefix}name", 40),
+        instruction=check.text(table, "instruction", f"{prefix}instruction", 400),
+        duration_s=duration_s,
+        reps=reps,
+        seconds_per_rep=seconds_per_rep,
+        sides=_read_sides(table, prefix, check),
+        rest_s=rest_s,
+        illustration=_read_illustration(table, prefix, check),
+    )
+
+
+def _read_timing(table: dict[str, Any], prefix: str,
+                 check: _Checker) -> tuple[int, int | None, int | None]:
+    counted = "reps" in table or "seconds_per_rep" in table
+    if "duration_s" in table and counted:
+        raise check.fail(f"{prefix}duration_s", "give duration_s or reps, not both")
+    if not counted:
+        if "duration_s" not in table:
+            raise check.fail(f"{prefix}duration_s", "missing field (or give reps and "
+                             "seconds_per_rep)")
+        return check.integer(table, "duration_s", f"{prefix}duration_s", 1, MAX_STEP_S), None, None
+    for key in ("reps", "seconds_per_rep"):
+        if key not in table:
+            raise check.fail(f"{prefix}{key}", "missing field: reps needs seconds_per_rep")
+    reps = check.integer(table, "reps", f"{prefix}reps", 1, MAX_REPS)
+    per_rep = check.integer(table, "seconds_per_rep", f"{prefix}seconds_per_rep", 1,
+                            MAX_SECONDS_PER_REP)
+    if reps * per_rep > MAX_STEP_S:
+        raise check.fail(f"{prefix}reps", f"{reps} reps of {per_rep} s last over "
+                         f"{MAX_STEP_S // 60} minutes")
+    return reps * per_rep, reps, per_rep
+
+
+def _read_sides(table: dict[str, Any], prefix: str, check: _Checker) -> tuple[str, ...]:
+    if "sides" not in table:
+        return ()
+    sides = check.texts(table, "sides", 10) if isinstance(table["sides"], list) else None
+    if sides is None:
+        raise check.fail(f"{prefix}sides", f"must be a list, not {_type_name(table['sides'])}")
+    if len(set(sides)) != len(sides) or not set(sides) <= set(SIDES):
+        raise check.fail(f"{prefix}sides", 'must be ["left", "right"] or ["right", "left"]')
+    if len(sides) == 1:
+        raise check.fail(f"{prefix}sides", "name both sides, or leave sides out")
+    return sides
+
+
+def _read_illustration(table: dict[str, Any], prefix: str, check: _Checker) -> str | None:
+    if "illustration" not in table:
+        return None
+    name = check.text(table, "illustration", f"{prefix}illustration", 80)
+    if not _ILLUSTRATION_PATTERN.match(name):
+        raise check.fail(f"{prefix}illustration", f"'{name}' must be a plain .svg or .png "
+                         "file name")
+    return name

@@ -1,0 +1,88 @@
+"""A guided session: a Player driven by a clock, its progress kept in the history as it goes."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import TypeVar
+
+from coach.core.clock import Clock
+from coach.core.history import HistoryStore
+from coach.core.player import Event, Finished, Player, PlayerState, SegmentStarted, Stopped
+from coach.core.routine import Routine
+
+T = TypeVar("T")
+
+
+class GuidedSession:
+    """Plays ``routine`` with ``clock`` and records it in ``store``.
+
+    The history row is written when the routine starts and updated at every segment change,
+    pause, finish and stop, so a session cut short, even by a crash, is still in the history.
+    A failed write is kept in ``save_problem`` and tried again at the next update.
+    """
+
+    def __init__(self, routine: Routine, store: HistoryStore, clock: Clock,
+                 get_ready_s: int | None = None) -> None:
+        self.routine = routine
+        self.clock = clock
+        self.player = Player(routine) if get_ready_s is None else Player(routine, get_ready_s)
+        self._store = store
+        self._session_id: int | None = None
+        self._started_at = clock.now()
+        self.save_problem: str | None = None
+
+    def now(self) -> float:
+        return self.clock.monotonic()
+
+    def start(self) -> list[Event]:
+        self._started_at = self.clock.now()
+        events = self.player.start(self.now())
+        self._begin()
+        return events
+
+    def _begin(self) -> None:
+        self._session_id = self._save(lambda: self._store.begin_routine(
+            self.routine.id, self.routine.title, self._started_at, self.player.exercises_total))
+
+    def tick(self) -> list[Event]:
+        return self._recorded(self.player.tick(self.now()))
+
+    def toggle_pause(self) -> list[Event]:
+        events = self.player.toggle_pause(self.now())
+        self._update()
+        return events
+
+    def skip(self) -> list[Event]:
+        return self._recorded(self.player.skip(self.now()))
+
+    def back(self) -> list[Event]:
+        return self._recorded(self.player.back(self.now()))
+
+    def stop(self) -> list[Event]:
+        """End early (the session is kept as partial); does nothing once it has ended."""
+        return self._recorded(self.player.stop(self.now()))
+
+    def _recorded(self, events: list[Event]) -> list[Event]:
+        if any(isinstance(e, SegmentStarted | Finished | Stopped) for e in events):
+            self._update()
+        return events
+
+    def _update(self) -> None:
+        if self._session_id is None:
+            self._begin()
+        if self._session_id is None:
+            return
+        session_id = self._session_id
+        self._save(lambda: self._store.update_routine(
+            session_id, self.player.active_s(self.now()), self.player.exercises_completed,
+            self.player.state is PlayerState.FINISHED))
+
+    def _save(self, write: Callable[[], T]) -> T | None:
+        try:
+            result = write()
+        except sqlite3.Error as error:
+            self.save_problem = f"Could not save to the history: {error}"
+            return None
+        self.save_problem = None
+        return result

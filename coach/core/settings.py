@@ -1,0 +1,115 @@
+"""User settings: a small JSON file, validated on load and written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user chose. ``muted`` silences sound cues; ``disclaimer_seen`` records that the
+    not-medical-advice notice with the red flags was shown before the first routine."""
+
+    muted: bool = False
+    disclaimer_seen: bool = False
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """Settings as loaded, with ``problem`` describing anything that had to be set aside."""
+
+    settings: Settings
+    problem: str | None = None
+
+
+def load_settings(path: Path, now: datetime) -> LoadedSettings:
+    """Read settings from ``path``.
+
+    A missing file gives the defaults. A damaged file is kept, renamed with the time ``now``
+    (``settings.json.damaged-20260105T090000``), and the defaults are used; an unknown or
+    mistyped field falls back to its default. ``problem`` then says what happened, in words.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return LoadedSettings(Settings())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        kept = _set_aside(path, now)
+        where = f"; it was kept as {kept}" if kept else ""
+        return LoadedSettings(Settings(), f"{path}: could not be read ({error}); "
+                              f"the default settings are in use{where}")
+    if not isinstance(data, dict):
+        return LoadedSettings(Settings(), f"{path}: is not a settings object; defaults in use")
+    return _from_dict(path, data)
+
+
+def _from_dict(path: Path, data: dict[str, Any]) -> LoadedSettings:
+    settings = Settings()
+    problems = []
+    known = {f.name: f for f in fields(Settings)}
+    for key, value in data.items():
+        field = known.get(key)
+        if field is None:
+            problems.append(f"unknown field '{key}' ignored")
+        elif type(value) is not type(getattr(settings, key)):
+            problems.append(f"field '{key}' has the wrong type; default used")
+        else:
+            settings = replace(settings, **{key: value})
+    problem = f"{path}: {'; '.join(problems)}" if problems else None
+    return LoadedSettings(settings, problem)
+
+
+def _set_aside(path: Path, now: datetime) -> Path | None:
+    kept = path.with_name(f"{path.name}.damaged-{now.strftime('%Y%m%dT%H%M%S')}")
+    try:
+        path.replace(kept)
+    except OSError:
+        return None
+    return kept
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write ``settings`` to ``path`` atomically: a crash leaves the old file or the new one.
+
+    Raises OSError when the folder is not writable or the disk is full.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(asdict(settings), file, indent=2, sort_keys=True)
+            file.write("\n")
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+class SettingsStore:
+    """The current settings and the file they live in.
+
+    ``update`` changes and saves them; a failed save keeps the change in memory and returns
+    the problem in words (the next successful save writes it too).
+    """
+
+    def __init__(self, path: Path, now: datetime) -> None:
+        self.path = path
+        loaded = load_settings(path, now)
+        self.settings = loaded.settings
+        self.load_problem = loaded.problem
+
+    def update(self, **changes: Any) -> str | None:
+        self.settings = replace(self.settings, **changes)
+        try:
+            save_settings(self.path, self.settings)
+        except OSError as error:
+            return f"Could not save settings to {self.path}: {error.strerror or error}"
+        return None

@@ -1,0 +1,61 @@
+"""Where Coach keeps the user's data and finds what it ships."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+DATA_DIR_VARIABLE = "COACH_DATA_DIR"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_dir(name: str) -> Path:
+    """The shipped ``routines`` or ``assets`` folder: inside an installed wheel
+    (``coach/_shipped/NAME``) or, in a checkout, beside the package.
+
+    Raises FileNotFoundError when neither exists (a broken install).
+    """
+    for candidate in (_PACKAGE / "_shipped" / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"Coach's {name} folder is missing from this installation")
+
+
+def asset(relative: str) -> Path:
+    """A shipped asset, e.g. ``asset("sounds/step.wav")``."""
+    return shipped_dir("assets") / relative
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The user's data folder and the files in it."""
+
+    root: Path
+
+    @property
+    def history(self) -> Path:
+        return self.root / "history.sqlite3"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def routines(self) -> Path:
+        """Where the user drops routine files of their own."""
+        return self.root / "routines"
+
+    def create(self) -> None:
+        """Make the folder, private to the user (0700 on POSIX). Raises OSError."""
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def data_paths(override: str | None = None) -> DataPaths:
+    """``--data-dir`` if given, else ``$COACH_DATA_DIR``, else the platform's user data folder."""
+    chosen = override or os.environ.get(DATA_DIR_VARIABLE)
+    if chosen:
+        return DataPaths(Path(chosen).expanduser().resolve())
+    return DataPaths(Path(platformdirs.user_data_dir("coach", appauthor=False)))

@@ -1,0 +1,1 @@
+"""Coach's Qt widgets: the only package that imports PySide6."""

@@ -1,0 +1,43 @@
+"""Small text formatters shared by the views."""
+
+from __future__ import annotations
+
+import math
+
+from coach.core.routine import Routine, Step
+
+
+def clock_text(seconds: float) -> str:
+    """Seconds as ``M:SS``, rounded up so the display reaches 0:00 only at the end."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def duration_text(seconds: float) -> str:
+    """Time spent as ``M:SS``, rounded to the nearest second."""
+    minutes, rest = divmod(max(0, round(seconds)), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def minutes_text(seconds: float) -> str:
+    """A length for people: ``"6 min"``, or ``"45 s"`` under a minute."""
+    if seconds < 60:
+        return f"{round(seconds)} s"
+    return f"{round(seconds / 60)} min"
+
+
+def step_timing(step: Step) -> str:
+    """How a step is timed, e.g. ``"5 reps × 4 s"`` or ``"30 s"``, with sides if any."""
+    timing = (f"{step.reps} reps × {step.seconds_per_rep} s" if step.reps
+              else f"{step.duration_s} s")
+    if step.sides:
+        timing += " each side"
+    if step.rest_s:
+        timing += f", then {step.rest_s} s rest"
+    return timing
+
+
+def routine_line(routine: Routine) -> str:
+    """The library's one-line description: length and when to use it."""
+    return f"{minutes_text(routine.total_s)} · {', '.join(routine.when_labels)}"

@@ -1,0 +1,265 @@
+"""The guided player: big countdown, the instruction, what comes next, and key controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.player import (
+    Countdown,
+    Event,
+    Finished,
+    PlayerState,
+    Segment,
+    SegmentKind,
+    SegmentStarted,
+)
+from coach.core.session import GuidedSession
+from coach.ui.format import clock_text, duration_text
+from coach.ui.sounds import Cue, Sounds
+from coach.ui.style import plain_label
+from coach.ui.ticker import Ticker
+
+KEYS_HINT = "Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off"
+
+
+class PlayerView(QWidget):
+    """Plays ``session``. Keys: Space, Left, Right, Esc, M. Emits ``closed`` when the user
+    leaves the end screen and ``mute_toggled(bool)`` when sound is switched."""
+
+    closed = Signal()
+    mute_toggled = Signal(bool)
+    title_changed = Signal(str)
+
+    def __init__(self, session: GuidedSession, sounds: Sounds,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.sounds = sounds
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.ticker = Ticker(self._on_tick, self)
+        self._pages = QStackedLayout(self)
+        self._pages.addWidget(self._build_playing())
+        self._pages.addWidget(self._build_ended())
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build_playing(self) -> QWidget:
+        page = QWidget()
+        self.routine_title = plain_label(self.session.routine.title, "preview")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.position = plain_label("", "preview")
+        self.phase = plain_label("", "side")
+        self.countdown = plain_label("", "countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step_name = plain_label("", "stepName")
+        self.instruction = plain_label("", "instruction")
+        self.next_preview = plain_label("", "preview")
+        self.save_problem = plain_label("", "notice")
+        self.save_problem.hide()
+        column = QVBoxLayout(page)
+        column.addWidget(self.routine_title)
+        column.addWidget(self.progress)
+        column.addWidget(self.position)
+        column.addWidget(self.phase)
+        column.addWidget(self.countdown)
+        column.addWidget(self.step_name)
+        column.addWidget(self.instruction, 1, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(self.next_preview)
+        column.addWidget(self.save_problem)
+        column.addLayout(self._build_controls())
+        column.addWidget(plain_label(KEYS_HINT, "keys"))
+        return page
+
+    def _build_controls(self) -> QHBoxLayout:
+        self.back_button = self._button("← Back", self.back)
+        self.pause_button = self._button("Pause", self.toggle_pause)
+        self.skip_button = self._button("Skip →", self.skip)
+        self.stop_button = self._button("Stop", self.stop)
+        self.mute_button = self._button("", self.toggle_mute)
+        self._show_mute()
+        row = QHBoxLayout()
+        for button in (self.back_button, self.pause_button, self.skip_button,
+                       self.stop_button, self.mute_button):
+            row.addWidget(button)
+        return row
+
+    def _button(self, text: str, action: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys always reach the player
+        button.clicked.connect(action)
+        return button
+
+    def _build_ended(self) -> QWidget:
+        page = QWidget()
+        self.end_heading = plain_label("", "heading")
+        self.end_summary = plain_label("", "instruction")
+        done = QPushButton("Back to routines  (Enter)")
+        done.setObjectName("primary")
+        done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        done.clicked.connect(self.closed)
+        column = QVBoxLayout(page)
+        column.addStretch()
+        column.addWidget(self.end_heading)
+        column.addWidget(self.end_summary)
+        column.addWidget(done)
+        column.addStretch()
+        return page
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._handle(self.session.start())
+        self.ticker.start()
+        self.setFocus()
+
+    def toggle_pause(self) -> None:
+        self._handle(self.session.toggle_pause())
+
+    def skip(self) -> None:
+        self._handle(self.session.skip())
+
+    def back(self) -> None:
+        self._handle(self.session.back())
+
+    def stop(self) -> None:
+        """End early; the session is kept in history as partial."""
+        self._handle(self.session.stop())
+
+    def toggle_mute(self) -> None:
+        self.sounds.muted = not self.sounds.muted
+        self._show_mute()
+        self.mute_toggled.emit(self.sounds.muted)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        key = event.key()
+        ended = not self.session.player.is_active
+        actions = {
+            Qt.Key.Key_Space: self.toggle_pause,
+            Qt.Key.Key_Right: self.skip,
+            Qt.Key.Key_Left: self.back,
+            Qt.Key.Key_Escape: self.closed.emit if ended else self.stop,
+            Qt.Key.Key_M: self.toggle_mute,
+            Qt.Key.Key_Return: self.closed.emit if ended else None,
+            Qt.Key.Key_Enter: self.closed.emit if ended else None,
+        }
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+        else:
+            action()
+
+    # -- display ---------------------------------------------------------------------------
+
+    def _on_tick(self) -> None:
+        self._handle(self.session.tick())
+
+    def _handle(self, events: list[Event]) -> None:
+        for event in events:
+            self._cue(event)
+        if not self.session.player.is_active:
+            self.ticker.stop()
+            self._show_ended()
+        self._refresh()
+
+    def _cue(self, event: Event) -> None:
+        if isinstance(event, SegmentStarted):
+            kind = event.segment.kind
+            if kind is SegmentKind.SWITCH:
+                self.sounds.play(Cue.SWITCH)
+            elif kind is not SegmentKind.READY:
+                self.sounds.play(Cue.STEP)
+        elif isinstance(event, Countdown):
+            self.sounds.play(Cue.TICK)
+        elif isinstance(event, Finished):
+            self.sounds.play(Cue.DONE)
+
+    def _refresh(self) -> None:
+        player = self.session.player
+        now = self.session.now()
+        segment = player.current
+        remaining = player.remaining_s(now)
+        self.progress.setValue(round(player.progress(now) * 1000))
+        self.countdown.setText(clock_text(remaining))
+        self.phase.setText(self._phase_text(segment, remaining))
+        self._show_step(segment)
+        ready = segment.kind is SegmentKind.READY
+        self.next_preview.setText("" if ready else self._preview_text(player.next_exercise()))
+        self.pause_button.setText("Resume" if player.state is PlayerState.PAUSED else "Pause")
+        self.save_problem.setText(self.session.save_problem or "")
+        self.save_problem.setVisible(self.session.save_problem is not None)
+        self.title_changed.emit(f"{clock_text(remaining)} · {self.session.routine.title}")
+
+    def _phase_text(self, segment: Segment, remaining_s: float) -> str:
+        parts = ["Paused"] if self.session.player.state is PlayerState.PAUSED else []
+        if segment.kind is SegmentKind.READY:
+            parts.append("Get ready")
+        elif segment.kind is SegmentKind.SWITCH:
+            parts.append(f"Switch sides: {segment.side} side next")
+        elif segment.kind is SegmentKind.REST:
+            parts.append("Rest")
+        else:
+            if segment.side:
+                parts.append(f"{segment.side.capitalize()} side")
+            parts.append(self._rep_text(segment, remaining_s))
+        return "  ·  ".join(p for p in parts if p)
+
+    def _rep_text(self, segment: Segment, remaining_s: float) -> str:
+        assert segment.step_index is not None
+        step = self.session.routine.steps[segment.step_index]
+        if not step.reps or not step.seconds_per_rep:
+            return ""
+        elapsed = segment.duration_s - remaining_s
+        rep = min(step.reps, int(elapsed // step.seconds_per_rep) + 1)
+        return f"Rep {rep} of {step.reps}"
+
+    def _show_step(self, segment: Segment) -> None:
+        steps = self.session.routine.steps
+        if segment.kind is SegmentKind.READY:
+            first = steps[0]
+            self.step_name.setText(f"First: {first.name}")
+            self.instruction.setText(first.instruction)
+            self.position.setText(f"{len(steps)} steps")
+            return
+        assert segment.step_index is not None
+        step = steps[segment.step_index]
+        self.position.setText(f"Step {segment.step_index + 1} of {len(steps)}")
+        if segment.kind is SegmentKind.REST:
+            self.step_name.setText("Rest")
+            self.instruction.setText("Breathe slowly and let your shoulders soften.")
+            return
+        name = step.name if not step.reps else f"{step.name} · {step.reps} reps"
+        self.step_name.setText(name)
+        self.instruction.setText(step.instruction)
+
+    def _preview_text(self, upcoming: Segment | None) -> str:
+        if upcoming is None or upcoming.step_index is None:
+            return "Next: the end"
+        step = self.session.routine.steps[upcoming.step_index]
+        side = f" ({upcoming.side})" if upcoming.side else ""
+        return f"Next: {step.name}{side}"
+
+    def _show_ended(self) -> None:
+        player = self.session.player
+        finished = player.state is PlayerState.FINISHED
+        self.end_heading.setText("Well done." if finished else "Stopped early.")
+        saved = ("It is in your history." if self.session.save_problem is None
+                 else self.session.save_problem)
+        self.end_summary.setText(
+            f"{self.session.routine.title}: {duration_text(player.active_s(self.session.now()))} "
+            f"spent, "
+            f"{player.exercises_completed} of {player.exercises_total} exercises done. {saved}")
+        self._pages.setCurrentIndex(1)
+
+    def _show_mute(self) -> None:
+        self.mute_button.setText("Sound: off" if self.sounds.muted else "Sound: on")

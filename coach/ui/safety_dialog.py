@@ -1,0 +1,52 @@
+"""The notice that Coach is not medical advice, with the red flags that need a doctor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.guidance import NOT_MEDICAL_ADVICE, RED_FLAGS
+from coach.ui.style import plain_label
+
+
+class SafetyDialog(QDialog):
+    """Shows the notice and red flags. With ``ask_to_continue`` the buttons are
+    "I understand, continue" and "Cancel"; otherwise a single "Close"."""
+
+    def __init__(self, ask_to_continue: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Safety first")
+        self.resize(640, 560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label("Before you start", "heading"))
+        layout.addWidget(plain_label(NOT_MEDICAL_ADVICE))
+        layout.addWidget(plain_label("Stop and get medical help if:", "section"))
+        layout.addWidget(self._red_flags())
+        buttons = QDialogButtonBox(self)
+        if ask_to_continue:
+            go = buttons.addButton("I understand, continue", QDialogButtonBox.ButtonRole.AcceptRole)
+            go.setObjectName("primary")
+            go.setDefault(True)
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        else:
+            buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _red_flags(self) -> QScrollArea:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        for flag in RED_FLAGS:
+            column.addWidget(plain_label(f"• {flag.sign} {flag.action}"))
+            column.addWidget(plain_label(f"   Source: {flag.source}", "keys"))
+        column.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        return scroll

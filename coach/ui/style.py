@@ -1,0 +1,40 @@
+"""Shared look: large, high-contrast text for people reading from the floor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
+
+BASE_POINT_SIZE = 13
+
+STYLE_SHEET = """
+QPushButton { padding: 8px 16px; font-size: 13pt; }
+QPushButton#primary { font-weight: bold; }
+QLabel#notice { background: #fff4ce; color: #3b2f00; padding: 8px; border-radius: 4px; }
+QLabel#countdown { font-size: 72pt; font-weight: bold; }
+QLabel#stepName { font-size: 26pt; font-weight: bold; }
+QLabel#instruction { font-size: 20pt; }
+QLabel#side { font-size: 18pt; color: #1d6f65; font-weight: bold; }
+QLabel#preview { font-size: 14pt; color: palette(placeholder-text); }
+QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
+QLabel#heading { font-size: 20pt; font-weight: bold; }
+QLabel#section { font-size: 15pt; font-weight: bold; margin-top: 8px; }
+"""
+
+
+def plain_label(text: str = "", name: str | None = None, parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped label that never interprets its text as rich text."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def base_font() -> QFont:
+    font = QFont()
+    font.setPointSize(BASE_POINT_SIZE)
+    return font

@@ -1,0 +1,32 @@
+"""One precise QTimer that runs only while something counts down."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+TICK_MS = 100
+"""How often a running countdown refreshes. Time left always comes from a deadline, so a late
+tick only delays the display; it never changes the time."""
+
+
+class Ticker(QObject):
+    """Calls ``on_tick`` every ``TICK_MS`` between ``start()`` and ``stop()``."""
+
+    def __init__(self, on_tick: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(on_tick)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()

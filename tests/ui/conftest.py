@@ -1,0 +1,52 @@
+"""Qt tests run offscreen unless the caller chose a platform (e.g. xcb under Xvfb)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from coach.app import build_window  # noqa: E402
+from coach.core.clock import FakeClock  # noqa: E402
+from coach.core.settings import Settings, save_settings  # noqa: E402
+from coach.paths import DataPaths  # noqa: E402
+from coach.ui.main_window import MainWindow  # noqa: E402
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> DataPaths:
+    return DataPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
+                clock: FakeClock) -> Iterator[Callable[..., MainWindow]]:
+    """Builds the real main window on a temporary data folder and the fake clock.
+
+    ``make_window(seen_safety=True)`` starts as a returning user who accepted the notice.
+    """
+    windows: list[MainWindow] = []
+
+    def make(seen_safety: bool = True) -> MainWindow:
+        if seen_safety:
+            save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
+        window = build_window(data, clock)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.store.close()

@@ -1,0 +1,155 @@
+"""A user's path through the app: pick a routine, play it with the keys, find it in history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from coach.core.player import GET_READY_S, PlayerState
+from coach.core.settings import load_settings
+from coach.ui.safety_dialog import SafetyDialog
+from coach.ui.sounds import Cue
+
+RHOMBOID = "tennis-ball-rhomboid-release"
+DESK = "desk-posture-reset"
+
+
+def start(qtbot, window, routine_id):  # type: ignore[no-untyped-def]
+    window.library_view.select(routine_id)
+    qtbot.keyClick(window.library_view.list, Qt.Key.Key_Return)
+    assert window.player_view is not None
+    return window.player_view
+
+
+def wait_for_tick(qtbot, view):  # type: ignore[no-untyped-def]
+    """Let the real ticker run once so the view reads the (fake) clock."""
+    with qtbot.waitSignal(view.title_changed, timeout=2000):
+        pass
+
+
+def test_library_lists_every_shipped_routine_with_length_and_when(make_window):
+    window = make_window()
+    rows = [window.library_view.list.item(i).text()
+            for i in range(window.library_view.list.count())]
+    assert len(rows) >= 9
+    assert any(row.startswith("Tennis-ball rhomboid release\n") and "min" in row
+               for row in rows)
+
+
+def test_first_routine_ever_shows_the_safety_notice_first(qtbot, make_window, data):
+    window = make_window(seen_safety=False)
+    window.library_view.select(RHOMBOID)
+    window.library_view.details.start_button.click()
+    dialog = window.findChild(SafetyDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert window.player_view is None
+    dialog.accept()
+    assert window.player_view is not None
+    assert load_settings(data.settings, window.clock.now()).settings.disclaimer_seen
+
+
+def test_cancelling_the_safety_notice_does_not_start(qtbot, make_window, data):
+    window = make_window(seen_safety=False)
+    window.start_routine(RHOMBOID)
+    window.findChild(SafetyDialog).reject()
+    assert window.player_view is None
+    assert not data.settings.exists()
+
+
+def test_rhomboid_release_played_to_the_end_is_a_completed_session(qtbot, make_window, clock):
+    window = make_window()
+    view = start(qtbot, window, RHOMBOID)
+    routine = view.session.routine
+    assert "Get ready" in view.phase.text()
+    clock.advance(GET_READY_S + routine.total_s)
+    qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
+    assert view.end_heading.text() == "Well done."
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.player_view is None
+    [session] = window.store.routine_sessions()
+    assert session.routine_id == RHOMBOID and session.completed
+    assert session.steps_completed == session.steps_total == view.session.player.exercises_total
+    assert session.duration_s == GET_READY_S + routine.total_s
+    assert "completed" in window.library_view.recent.text()
+
+
+def test_space_pauses_and_a_long_pause_leaves_the_countdown_exact(qtbot, make_window, clock):
+    window = make_window()
+    view = start(qtbot, window, DESK)
+    clock.advance(GET_READY_S + 2.5)
+    wait_for_tick(qtbot, view)
+    first = view.session.routine.steps[0]
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.pause_button.text() == "Resume"
+    assert view.phase.text().startswith("Paused")
+    clock.advance(2 * 3600)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    wait_for_tick(qtbot, view)
+    expected = first.duration_s - 2.5
+    assert view.session.player.remaining_s(clock.monotonic()) == expected
+    assert view.countdown.text() == f"0:{int(expected) + 1:02d}"
+
+
+def test_right_skips_and_left_goes_back(qtbot, make_window):
+    window = make_window()
+    view = start(qtbot, window, DESK)
+    steps = view.session.routine.steps
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # past get-ready
+    assert view.step_name.text().startswith(steps[0].name)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.position.text() != "Step 1 of 4"
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.step_name.text().startswith(steps[view.session.player.current.step_index].name)
+
+
+def test_escape_stops_early_and_keeps_a_partial_session(qtbot, make_window, clock):
+    window = make_window()
+    view = start(qtbot, window, RHOMBOID)
+    clock.advance(GET_READY_S + 40)
+    wait_for_tick(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.end_heading.text() == "Stopped early."
+    [session] = window.store.routine_sessions()
+    assert not session.completed
+    assert session.duration_s == GET_READY_S + 40
+    assert 0 < session.steps_completed < session.steps_total
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.player_view is None
+    assert "partial" in window.library_view.recent.text()
+
+
+def test_closing_the_window_mid_routine_keeps_a_partial_session(qtbot, make_window, clock):
+    window = make_window()
+    start(qtbot, window, RHOMBOID)
+    clock.advance(30)
+    window.close()
+    [session] = window.store.routine_sessions()
+    assert not session.completed and session.duration_s == 30
+
+
+def test_window_title_shows_time_left_and_routine(qtbot, make_window):
+    window = make_window()
+    view = start(qtbot, window, DESK)
+    wait_for_tick(qtbot, view)
+    assert window.windowTitle() == "0:05 · Desk posture reset — Coach"
+
+
+def test_sound_cues_for_step_countdown_and_end_and_m_mutes(qtbot, make_window, clock, data):
+    window = make_window()
+    window.sounds.muted = False
+    view = start(qtbot, window, DESK)
+    played: list[Cue] = []
+    window.sounds.played.connect(played.append)
+    clock.advance(GET_READY_S - 2.5)
+    wait_for_tick(qtbot, view)
+    assert played == [Cue.TICK]
+    clock.advance(2.5)
+    wait_for_tick(qtbot, view)
+    assert played[-1] is Cue.STEP
+    qtbot.keyClick(view, Qt.Key.Key_M)
+    assert view.mute_button.text() == "Sound: off"
+    assert load_settings(data.settings, clock.now()).settings.muted
+    count = len(played)
+    clock.advance(view.session.routine.total_s)
+    qtbot.waitUntil(lambda: not view.session.player.is_active, timeout=2000)
+    assert len(played) == count

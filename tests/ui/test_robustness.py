@@ -1,0 +1,77 @@
+"""Damaged or hostile files never crash the app, lose data, or inject markup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from coach.core.history import HistoryStore
+
+USER_ROUTINE = """
+id = "my-stretch"
+title = "<b>Mine</b>"
+summary = "<i>not italic</i>"
+when = ["any-time"]
+cautions = ["Go gently."]
+sources = ["003_dd1ab4b08acc332a.txt"]
+
+[[steps]]
+name = "Hold"
+instruction = "Hold <u>gently</u>."
+duration_s = 20
+"""
+
+
+def test_a_bad_user_routine_is_skipped_with_a_notice_naming_file_and_field(make_window, data):
+    data.routines.mkdir(parents=True)
+    (data.routines / "broken.toml").write_text(USER_ROUTINE.replace("duration_s = 20",
+                                                                    "duration_s = -5"))
+    window = make_window()
+    notice = window.library_view.notice
+    assert notice.isVisible()
+    assert "broken.toml" in notice.text() and "steps[0].duration_s" in notice.text()
+    assert window.library_view.list.count() >= 9
+
+
+def test_user_routine_text_is_shown_as_plain_text(make_window, data):
+    data.routines.mkdir(parents=True)
+    (data.routines / "mine.toml").write_text(USER_ROUTINE)
+    window = make_window()
+    window.library_view.select("my-stretch")
+    details = window.library_view.details
+    assert details.title.text() == "<b>Mine</b>"
+    for label in window.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_damaged_history_is_set_aside_and_the_user_is_told(make_window, data):
+    data.create()
+    data.history.write_bytes(b"this is not a database" * 100)
+    window = make_window()
+    kept = [p for p in data.root.iterdir() if p.name.startswith("history.sqlite3.damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database" * 100
+    assert str(kept[0]) in window.library_view.notice.text()
+    window.start_routine("desk-posture-reset")
+    assert len(window.store.routine_sessions()) == 1
+
+
+def test_a_history_from_a_newer_coach_is_left_untouched(make_window, data):
+    data.create()
+    HistoryStore(data.history).close()
+    import sqlite3
+
+    with sqlite3.connect(data.history) as db:
+        db.execute("PRAGMA user_version = 99")
+    before = data.history.read_bytes()
+    window = make_window()
+    assert "newer Coach" in window.library_view.notice.text()
+    window.close()
+    assert data.history.read_bytes() == before
+
+
+def test_damaged_settings_fall_back_to_defaults_with_a_notice(make_window, data):
+    data.create()
+    data.settings.write_text("{not json")
+    window = make_window(seen_safety=False)
+    assert "settings.json" in window.library_view.notice.text()
+    assert not window.settings.settings.muted
