@@ -140,16 +140,19 @@ class _Checker:
             raise self.fail(field, f"is {len(value)} characters long; at most {max_len} allowed")
         return value
 
-    def texts(self, table: dict[str, Any], key: str, max_len: int) -> tuple[str, ...]:
+    def texts(self, table: dict[str, Any], key: str, max_len: int,
+              field: str | None = None) -> tuple[str, ...]:
+        field = field or key
         if key not in table:
-            raise self.fail(key, "missing field")
+            raise self.fail(field, "missing field")
         value = table[key]
         if not isinstance(value, list):
-            raise self.fail(key, f"must be a list of text, not {_type_name(value)}")
+            raise self.fail(field, f"must be a list of text, not {_type_name(value)}")
         if not value:
-            raise self.fail(key, "must list at least one entry")
+            raise self.fail(field, "must list at least one entry")
         items = {str(i): item for i, item in enumerate(value)}
-        return tuple(self.text(items, str(i), f"{key}[{i}]", max_len) for i in range(len(value)))
+        return tuple(self.text(items, str(i), f"{field}[{i}]", max_len)
+                     for i in range(len(value)))
 
     def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int) -> int:
         value = table[key]
@@ -174,11 +177,11 @@ def load_routine(path: Path, shipped: bool = True) -> Routine:
     """
     check = _Checker(path)
     data = _read_toml(path, check)
-    check.keys(data, _ROUTINE_KEYS)
     routine_id = check.text(data, "id", "id", 60)
     if not _ID_PATTERN.match(routine_id):
         raise check.fail("id", f"'{routine_id}' must be lowercase letters, digits and hyphens")
     check.routine_id = routine_id
+    check.keys(data, _ROUTINE_KEYS)
     when = check.texts(data, "when", 40)
     for i, tag in enumerate(when):
         if tag not in WHEN_LABELS:
@@ -267,7 +270,7 @@ def _read_timing(table: dict[str, Any], prefix: str,
 def _read_sides(table: dict[str, Any], prefix: str, check: _Checker) -> tuple[str, ...]:
     if "sides" not in table:
         return ()
-    sides = check.texts(table, "sides", 10) if isinstance(table["sides"], list) else None
+    sides = check.texts(table, "sides", 10, f"{prefix}sides") if isinstance(table["sides"], list) else None
     if sides is None:
         raise check.fail(f"{prefix}sides", f"must be a list, not {_type_name(table['sides'])}")
     if len(set(sides)) != len(sides) or not set(sides) <= set(SIDES):

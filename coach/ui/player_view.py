@@ -206,9 +206,7 @@ class PlayerView(QWidget):
             parts.append("Get ready")
         elif segment.kind is SegmentKind.SWITCH:
             parts.append(f"Switch sides: {segment.side} side next")
-        elif segment.kind is SegmentKind.REST:
-            parts.append("Rest")
-        else:
+        elif segment.kind is SegmentKind.EXERCISE:
             if segment.side:
                 parts.append(f"{segment.side.capitalize()} side")
             parts.append(self._rep_text(segment, remaining_s))
