@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_core_imports_neither_qt_nor_pyqtgraph() -> None:
     """The import-linter contract in pyproject.toml: coach.core stays free of Qt."""
-    code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
+    code = ("import sys; from importlinter.cli import lint_imports;"
+            " sys.exit(lint_imports(no_cache=True))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stdout + result.stderr
