@@ -36,7 +36,10 @@ def neutralise(value: object) -> object:
 
 def write_csv(sessions: Sequence[RoutineSession], out: TextIO) -> None:
     """Write ``sessions`` as CSV with a header row; text cells are formula-neutralised."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    # Text is always quoted: with a "\n" line end the csv module leaves a lone "\r" unquoted,
+    # and a title holding one would split its row in two.
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n",
+                            quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     for session in sessions:
         writer.writerow({k: neutralise(v) for k, v in session_record(session).items()})

@@ -62,14 +62,20 @@ class HistoryStore:
         self.path = path
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise HistoryError(f"{path}: cannot be opened ({error})") from error
+        try:
             self._migrate()
         except sqlite3.DatabaseError as error:
+            self._db.close()
             raise HistoryError(f"{path}: not a usable history database ({error})") from error
+        except HistoryError:
+            self._db.close()
+            raise
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            self._db.close()
             raise HistoryTooNew(f"{self.path}: written by a newer Coach (schema {version}; "
                                f"this one knows up to {SCHEMA_VERSION}); left untouched")
         self._db.execute("PRAGMA journal_mode = WAL")

@@ -124,13 +124,12 @@ class Player:
 
     def remaining_s(self, now: float) -> float:
         """Seconds left in the current segment (0 once finished or stopped)."""
-        if self.state is PlayerState.RUNNING:
-            return max(0.0, self._deadline - now)
+        duration = float(self.current.duration_s)
+        if self.state is PlayerState.RUNNING:  # clamped: float rounding of deadline - now
+            return min(duration, max(0.0, self._deadline - now))
         if self.state is PlayerState.PAUSED:
-            return self._paused_left_s
-        if self.state is PlayerState.NOT_STARTED:
-            return float(self.current.duration_s)
-        return 0.0
+            return min(duration, self._paused_left_s)
+        return duration if self.state is PlayerState.NOT_STARTED else 0.0
 
     def active_s(self, now: float) -> float:
         """Seconds spent playing so far, pauses excluded."""

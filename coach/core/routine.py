@@ -270,9 +270,9 @@ def _read_timing(table: dict[str, Any], prefix: str,
 def _read_sides(table: dict[str, Any], prefix: str, check: _Checker) -> tuple[str, ...]:
     if "sides" not in table:
         return ()
-    sides = check.texts(table, "sides", 10, f"{prefix}sides") if isinstance(table["sides"], list) else None
-    if sides is None:
+    if not isinstance(table["sides"], list):
         raise check.fail(f"{prefix}sides", f"must be a list, not {_type_name(table['sides'])}")
+    sides = check.texts(table, "sides", 10, f"{prefix}sides")
     if len(set(sides)) != len(sides) or not set(sides) <= set(SIDES):
         raise check.fail(f"{prefix}sides", 'must be ["left", "right"] or ["right", "left"]')
     if len(sides) == 1:

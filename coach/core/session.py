@@ -8,7 +8,15 @@ from typing import TypeVar
 
 from coach.core.clock import Clock
 from coach.core.history import HistoryStore
-from coach.core.player import Event, Finished, Player, PlayerState, SegmentStarted, Stopped
+from coach.core.player import (
+    GET_READY_S,
+    Event,
+    Finished,
+    Player,
+    PlayerState,
+    SegmentStarted,
+    Stopped,
+)
 from coach.core.routine import Routine
 
 T = TypeVar("T")
@@ -23,10 +31,10 @@ class GuidedSession:
     """
 
     def __init__(self, routine: Routine, store: HistoryStore, clock: Clock,
-                 get_ready_s: int | None = None) -> None:
+                 get_ready_s: int = GET_READY_S) -> None:
         self.routine = routine
         self.clock = clock
-        self.player = Player(routine) if get_ready_s is None else Player(routine, get_ready_s)
+        self.player = Player(routine, get_ready_s)
         self._store = store
         self._session_id: int | None = None
         self._started_at = clock.now()

@@ -1,0 +1,137 @@
+"""The history database: round trips, order, time zones, and schema versions."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from coach.core.history import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    HistoryError,
+    HistoryStore,
+    RoutineSession,
+)
+
+MONDAY_9AM = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store():
+    store = HistoryStore(":memory:")
+    yield store
+    store.close()
+
+
+def test_begin_records_a_partial_session_at_once(store):
+    session_id = store.begin_routine("desk-reset", "Desk reset", MONDAY_9AM, steps_total=5)
+
+    assert store.routine_sessions() == [
+        RoutineSession(session_id, "desk-reset", "Desk reset", MONDAY_9AM, 0.0, 0, 5, False)]
+
+
+def test_update_stores_progress_and_completion(store):
+    session_id = store.begin_routine("desk-reset", "Desk reset", MONDAY_9AM, steps_total=5)
+    store.update_routine(session_id, 123.5, 3, completed=False)
+    store.update_routine(session_id, 300.0, 5, completed=True)
+
+    [session] = store.routine_sessions()
+    assert (session.duration_s, session.steps_completed, session.completed) == (300.0, 5, True)
+
+
+def test_negative_duration_is_stored_as_zero(store):
+    session_id = store.begin_routine("desk-reset", "Desk reset", MONDAY_9AM, steps_total=5)
+    store.update_routine(session_id, -1.0, 0, completed=False)
+    assert store.routine_sessions()[0].duration_s == 0.0
+
+
+def test_round_trip_through_a_file(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    first = HistoryStore(path)
+    session_id = first.begin_routine("desk-reset", "Desk reset", MONDAY_9AM, steps_total=4)
+    first.update_routine(session_id, 61.0, 4, completed=True)
+    first.close()
+
+    again = HistoryStore(path)
+    try:
+        assert again.routine_sessions() == [
+            RoutineSession(session_id, "desk-reset", "Desk reset", MONDAY_9AM, 61.0, 4, 4, True)]
+    finally:
+        again.close()
+
+
+def test_times_from_another_zone_come_back_as_the_same_instant_in_utc(store):
+    tokyo = datetime(2026, 1, 5, 18, 0, tzinfo=timezone(timedelta(hours=9)))
+    store.begin_routine("desk-reset", "Desk reset", tokyo, steps_total=1)
+
+    started_at = store.routine_sessions()[0].started_at
+    assert started_at == MONDAY_9AM
+    assert started_at.utcoffset() == timedelta(0)
+
+
+def test_sessions_come_newest_first(store):
+    for hours, title in ((1, "middle"), (5, "newest"), (0, "oldest")):
+        store.begin_routine("r", title, MONDAY_9AM + timedelta(hours=hours), steps_total=1)
+
+    assert [s.routine_title for s in store.routine_sessions()] == ["newest", "middle", "oldest"]
+    assert [s.routine_title for s in store.routine_sessions(limit=2)] == ["newest", "middle"]
+
+
+def test_sessions_started_in_the_same_second_come_latest_written_first(store):
+    store.begin_routine("r", "first", MONDAY_9AM, steps_total=1)
+    store.begin_routine("r", "second", MONDAY_9AM, steps_total=1)
+    assert [s.routine_title for s in store.routine_sessions()] == ["second", "first"]
+
+
+def test_naive_datetime_is_rejected(store):
+    with pytest.raises(ValueError):
+        store.begin_routine("r", "R", datetime(2026, 1, 5, 9, 0), steps_total=1)
+    assert store.routine_sessions() == []
+
+
+def test_new_database_is_at_the_latest_schema_version(store):
+    assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+
+
+def test_database_at_an_older_version_is_migrated(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute("PRAGMA user_version = 0")
+    old.execute("VACUUM")  # make sure the (empty, table-less) database is on disk
+    old.close()
+
+    store = HistoryStore(path)
+    try:
+        assert store.schema_version == SCHEMA_VERSION
+        store.begin_routine("r", "R", MONDAY_9AM, steps_total=1)
+        assert len(store.routine_sessions()) == 1
+    finally:
+        store.close()
+
+
+def test_database_from_a_newer_coach_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    newer = sqlite3.connect(path)
+    newer.execute("CREATE TABLE future (x)")
+    newer.execute("INSERT INTO future VALUES (1)")
+    newer.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    newer.commit()
+    newer.close()
+    before = path.read_bytes()
+
+    with pytest.raises(HistoryError, match="newer"):
+        HistoryStore(path)
+
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
+
+
+def test_garbage_file_raises_history_error(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not a database, just some text\n" * 100)
+
+    with pytest.raises(HistoryError) as caught:
+        HistoryStore(path)
+    assert str(path) in str(caught.value)

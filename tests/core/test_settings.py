@@ -1,0 +1,104 @@
+"""Settings: defaults when missing, damaged files kept aside, atomic saves."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from coach.core.settings import LoadedSettings, Settings, load_settings, save_settings
+
+NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "settings.json"
+
+
+def test_missing_file_gives_the_defaults_without_a_problem(path):
+    assert load_settings(path, NOW) == LoadedSettings(Settings(), None)
+    assert Settings() == Settings(muted=False, disclaimer_seen=False)
+
+
+def test_saved_settings_load_back(path):
+    save_settings(path, Settings(muted=True, disclaimer_seen=True))
+    assert load_settings(path, NOW) == LoadedSettings(Settings(muted=True, disclaimer_seen=True))
+
+
+def test_save_makes_the_folder(tmp_path):
+    path = tmp_path / "new" / "folder" / "settings.json"
+    save_settings(path, Settings(muted=True))
+    assert load_settings(path, NOW).settings.muted is True
+
+
+@pytest.mark.parametrize("damage", [b'{"muted": tru', b"", b"\xff\xfe\x00garbage"], ids=repr)
+def test_damaged_file_is_kept_aside_with_its_bytes_and_defaults_used(path, damage):
+    path.write_bytes(damage)
+
+    loaded = load_settings(path, NOW)
+
+    kept = path.with_name("settings.json.damaged-20260105T090000")
+    assert loaded.settings == Settings()
+    assert not path.exists()
+    assert kept.read_bytes() == damage
+    assert str(path) in loaded.problem
+    assert str(kept) in loaded.problem
+
+
+def test_settings_can_be_saved_again_after_damage(path):
+    path.write_text("{", encoding="utf-8")
+    load_settings(path, NOW)
+    save_settings(path, Settings(muted=True))
+    assert load_settings(path, NOW) == LoadedSettings(Settings(muted=True))
+
+
+def test_unknown_and_mistyped_fields_fall_back_to_the_defaults(path):
+    path.write_text(json.dumps({"muted": True, "volume": 11, "disclaimer_seen": "yes"}),
+                    encoding="utf-8")
+
+    loaded = load_settings(path, NOW)
+
+    assert loaded.settings == Settings(muted=True, disclaimer_seen=False)
+    assert str(path) in loaded.problem
+    assert "volume" in loaded.problem
+    assert "disclaimer_seen" in loaded.problem
+    assert path.exists()  # readable JSON is not set aside
+
+
+@pytest.mark.parametrize("value", [1, 0, "true", None, [True]], ids=repr)
+def test_a_bool_field_accepts_only_true_or_false(path, value):
+    path.write_text(json.dumps({"muted": value}), encoding="utf-8")
+    loaded = load_settings(path, NOW)
+    assert loaded.settings.muted is False
+    assert "muted" in loaded.problem
+
+
+@pytest.mark.parametrize("data", [[], 3, "muted", None], ids=repr)
+def test_json_that_is_not_an_object_gives_the_defaults(path, data):
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_settings(path, NOW)
+    assert loaded.settings == Settings()
+    assert str(path) in loaded.problem
+
+
+def test_save_leaves_no_temporary_files(path):
+    save_settings(path, Settings(muted=True))
+    save_settings(path, Settings(muted=False))
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
+
+
+def test_failed_save_leaves_the_old_file_intact(path, monkeypatch):
+    save_settings(path, Settings(muted=True))
+    before = path.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(json, "dump", fail)
+    with pytest.raises(OSError, match="disk full"):
+        save_settings(path, Settings(muted=False, disclaimer_seen=True))
+
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]

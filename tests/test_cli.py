@@ -1,0 +1,222 @@
+"""The `coach` command, run in-process. Nothing here opens the GUI: no `main([])` and no
+`start` with a routine that exists."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from coach import __version__
+from coach.cli import main
+from coach.core.history import HistoryStore
+from coach.core.library import load_library
+from coach.paths import DATA_DIR_VARIABLE, DataPaths, shipped_dir
+
+
+@pytest.fixture(autouse=True)
+def no_data_dir_variable(monkeypatch):
+    """The user's own COACH_DATA_DIR must not leak into the tests."""
+    monkeypatch.delenv(DATA_DIR_VARIABLE, raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+def run(capsys, *args):
+    """Run ``coach ARGS`` and return (exit status, stdout, stderr)."""
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def run_usage_error(capsys, *args):
+    """Run ``coach ARGS`` that argparse rejects; return (exit status, stderr)."""
+    with pytest.raises(SystemExit) as caught:
+        main(list(args))
+    out, err = capsys.readouterr()
+    assert out == ""
+    return caught.value.code, err
+
+
+def assert_one_line_error(err):
+    assert err.endswith("\n")
+    assert len(err.splitlines()) == 1, err
+    assert "Traceback" not in err
+
+
+def add_sessions(data_dir, *sessions):
+    """Write sessions (title, minutes after 9:00, completed) into the data folder's history."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    store = HistoryStore(DataPaths(data_dir).history)
+    for title, minutes, completed in sessions:
+        started = datetime(2026, 1, 5, 9, minutes, tzinfo=UTC)
+        session_id = store.begin_routine("desk-reset", title, started, steps_total=4)
+        store.update_routine(session_id, 90.0, 4 if completed else 2, completed)
+    store.close()
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"coach {__version__}\n"
+
+
+# -- routines -----------------------------------------------------------------------------------
+
+def test_routines_lists_every_shipped_routine(capsys, data_dir):
+    shipped = load_library(shipped_dir("routines")).routines
+    assert shipped, "no routine is shipped"
+
+    status, out, _ = run(capsys, "--data-dir", str(data_dir), "routines")
+
+    assert status == 0
+    listed = [line.split()[0] for line in out.splitlines()]
+    assert listed == [routine.id for routine in shipped]
+    for line, routine in zip(out.splitlines(), shipped, strict=True):
+        assert line.endswith(routine.title)
+        assert f"{routine.total_s / 60:.1f} min" in line
+
+
+def test_routines_lists_user_routines_and_reports_bad_ones(capsys, data_dir, write_routine):
+    write_routine(DataPaths(data_dir).routines, id="my-own-routine", title="My own")
+    bad = write_routine(DataPaths(data_dir).routines, id="my-bad-routine",
+                        steps=[{"rest_s": -1}])
+
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "routines")
+
+    assert status == 0
+    assert out.splitlines()[-1].startswith("my-own-routine")
+    assert "my-bad-routine" not in out
+    assert str(bad) in err and "steps[0].rest_s" in err
+
+
+def test_check_of_a_good_file_exits_0(capsys, tmp_path, write_routine):
+    good = write_routine(tmp_path, id="good-one")
+
+    status, out, err = run(capsys, "routines", "--check", str(good))
+
+    assert status == 0
+    assert out.startswith(f"{good}: ok (good-one, 1 steps")
+    assert err == ""
+
+
+def test_check_of_a_bad_file_exits_1_naming_file_and_field(capsys, tmp_path, write_routine):
+    good = write_routine(tmp_path, id="good-one")
+    bad = write_routine(tmp_path, id="bad-one", steps=[{}, {"duration_s": 9999}])
+
+    status, out, err = run(capsys, "routines", "--check", str(good), str(bad))
+
+    assert status == 1
+    assert str(good) in out
+    assert str(bad) in err
+    assert "routine 'bad-one'" in err
+    assert "steps[1].duration_s" in err
+
+
+def test_check_of_a_missing_file_exits_1(capsys, tmp_path):
+    status, _, err = run(capsys, "routines", "--check", str(tmp_path / "nope.toml"))
+    assert status == 1
+    assert "nope.toml" in err
+
+
+# -- usage errors -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["--bogus"],
+    ["frobnicate"],
+    ["routines", "--bogus"],
+    ["history", "--format", "xml"],
+    ["start"],
+    ["routines", "--check"],
+], ids=" ".join)
+def test_usage_error_is_one_line_with_exit_2(capsys, data_dir, args):
+    code, err = run_usage_error(capsys, "--data-dir", str(data_dir), *args)
+    assert code == 2
+    assert_one_line_error(err)
+    assert err.startswith("coach")
+
+
+def test_unknown_sub_command_is_named(capsys):
+    _, err = run_usage_error(capsys, "frobnicate")
+    assert "frobnicate" in err
+
+
+def test_start_with_an_unknown_routine_exits_2_in_one_line(capsys, data_dir):
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "start", "no-such-id")
+    assert status == 2
+    assert out == ""
+    assert_one_line_error(err)
+    assert "no-such-id" in err
+
+
+# -- history ------------------------------------------------------------------------------------
+
+def test_history_with_no_sessions_says_so(capsys, data_dir):
+    status, out, _ = run(capsys, "--data-dir", str(data_dir), "history")
+    assert status == 0
+    assert out == "No sessions yet.\n"
+
+
+def test_history_table_lists_sessions_newest_first(capsys, data_dir):
+    add_sessions(data_dir, ("Older", 0, True), ("Newer", 30, False))
+
+    status, out, _ = run(capsys, "--data-dir", str(data_dir), "history")
+
+    assert status == 0
+    newer, older = out.splitlines()
+    assert newer.endswith("Newer") and "partial" in newer
+    assert older.endswith("Older") and "completed" in older
+
+
+def test_history_as_csv(capsys, data_dir):
+    add_sessions(data_dir, ("Desk, reset", 0, True), ("=cmd()", 30, False))
+
+    status, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "--format", "csv")
+
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert [(r["routine_title"], r["started_at"], r["completed"]) for r in rows] == [
+        ("'=cmd()", "2026-01-05T09:30:00+00:00", "False"),
+        ("Desk, reset", "2026-01-05T09:00:00+00:00", "True"),
+    ]
+
+
+def test_history_as_json(capsys, data_dir):
+    add_sessions(data_dir, ("Desk reset", 0, True))
+
+    status, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "--format", "json")
+
+    assert status == 0
+    assert json.loads(out) == [{
+        "started_at": "2026-01-05T09:00:00+00:00", "routine_id": "desk-reset",
+        "routine_title": "Desk reset", "duration_s": 90.0, "steps_completed": 4,
+        "steps_total": 4, "completed": True}]
+
+
+def test_history_from_a_damaged_file_exits_1_in_one_line(capsys, data_dir):
+    data_dir.mkdir()
+    DataPaths(data_dir).history.write_bytes(b"not a database" * 100)
+
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "history")
+
+    assert status == 1
+    assert out == ""
+    assert_one_line_error(err)
+    assert "history.sqlite3" in err
+
+
+def test_data_dir_variable_is_used_when_no_option_is_given(capsys, data_dir, monkeypatch):
+    add_sessions(data_dir, ("From the variable", 0, True))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_dir))
+
+    status, out, _ = run(capsys, "history")
+
+    assert status == 0
+    assert out.rstrip().endswith("From the variable")
