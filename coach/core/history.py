@@ -1,32 +1,21 @@
 """The local history: an SQLite file with a schema version and migrations from day one.
 
 Times are stored as ISO 8601 UTC text. The schema version lives in ``PRAGMA user_version``;
-``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``.
+``coach.core.schema.MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE routine_sessions (
-        id INTEGER PRIMARY KEY,
-        routine_id TEXT NOT NULL,
-        routine_title TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        duration_s REAL NOT NULL CHECK (duration_s >= 0),
-        steps_completed INTEGER NOT NULL CHECK (steps_completed >= 0),
-        steps_total INTEGER NOT NULL CHECK (steps_total >= 0),
-        completed INTEGER NOT NULL CHECK (completed IN (0, 1))
-    );
-    CREATE INDEX routine_sessions_by_start ON routine_sessions (started_at);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
+from coach.core.schema import MIGRATIONS, SCHEMA_VERSION
+
+T = TypeVar("T")
 
 
 class HistoryError(Exception):
@@ -92,6 +81,11 @@ class HistoryStore:
                 raise
 
     @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for the other record keepers that share it."""
+        return self._db
+
+    @property
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
@@ -107,7 +101,7 @@ class HistoryStore:
         cursor = self._db.execute(
             "INSERT INTO routine_sessions (routine_id, routine_title, started_at, duration_s,"
             " steps_completed, steps_total, completed) VALUES (?, ?, ?, 0, 0, ?, 0)",
-            (routine_id, routine_title, _to_text(started_at), steps_total))
+            (routine_id, routine_title, to_text(started_at), steps_total))
         return int(cursor.lastrowid or 0)
 
     def update_routine(self, session_id: int, duration_s: float, steps_completed: int,
@@ -123,17 +117,19 @@ class HistoryStore:
             "SELECT id, routine_id, routine_title, started_at, duration_s, steps_completed,"
             " steps_total, completed FROM routine_sessions ORDER BY started_at DESC, id DESC"
             " LIMIT ?", (-1 if limit is None else limit,))
-        return [RoutineSession(row[0], row[1], row[2], _from_text(row[3]), row[4], row[5],
+        return [RoutineSession(row[0], row[1], row[2], from_text(row[3]), row[4], row[5],
                                row[6], bool(row[7])) for row in rows]
 
 
-def _to_text(moment: datetime) -> str:
+def to_text(moment: datetime) -> str:
+    """An aware datetime as stored: ISO 8601 UTC text to the second."""
     if moment.tzinfo is None:
         raise ValueError("history times must be aware datetimes")
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _from_text(text: str) -> datetime:
+def from_text(text: str) -> datetime:
+    """Stored ISO 8601 text as an aware UTC datetime."""
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
@@ -163,3 +159,22 @@ def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
     except (OSError, HistoryError) as error:
         return HistoryStore(":memory:"), (f"{damaged}. It could not be set aside ({error}); "
                                           "sessions from this run will not be saved.")
+
+
+class SaveGuard:
+    """Runs history writes so that a failure (disk full, folder gone) is reported, not raised.
+
+    ``problem`` holds the last failure in words, and is cleared by the next write that works.
+    """
+
+    def __init__(self) -> None:
+        self.problem: str | None = None
+
+    def run(self, write: Callable[[], T]) -> T | None:
+        try:
+            result = write()
+        except sqlite3.Error as error:
+            self.problem = f"Could not save to the history: {error}"
+            return None
+        self.problem = None
+        return result

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
-from typing import TypeVar
-
 from coach.core.clock import Clock
-from coach.core.history import HistoryStore
+from coach.core.history import HistoryStore, SaveGuard
 from coach.core.player import (
     GET_READY_S,
     Event,
@@ -18,8 +14,6 @@ from coach.core.player import (
     Stopped,
 )
 from coach.core.routine import Routine
-
-T = TypeVar("T")
 
 
 class GuidedSession:
@@ -37,8 +31,8 @@ class GuidedSession:
         self.player = Player(routine, get_ready_s)
         self._store = store
         self._session_id: int | None = None
+        self._guard = SaveGuard()
         self._started_at = clock.now()
-        self.save_problem: str | None = None
 
     def now(self) -> float:
         return self.clock.monotonic()
@@ -50,7 +44,7 @@ class GuidedSession:
         return events
 
     def _begin(self) -> None:
-        self._session_id = self._save(lambda: self._store.begin_routine(
+        self._session_id = self._guard.run(lambda: self._store.begin_routine(
             self.routine.id, self.routine.title, self._started_at, self.player.exercises_total))
 
     def tick(self) -> list[Event]:
@@ -82,15 +76,11 @@ class GuidedSession:
         if self._session_id is None:
             return
         session_id = self._session_id
-        self._save(lambda: self._store.update_routine(
+        self._guard.run(lambda: self._store.update_routine(
             session_id, self.player.active_s(self.now()), self.player.exercises_completed,
             self.player.state is PlayerState.FINISHED))
 
-    def _save(self, write: Callable[[], T]) -> T | None:
-        try:
-            result = write()
-        except sqlite3.Error as error:
-            self.save_problem = f"Could not save to the history: {error}"
-            return None
-        self.save_problem = None
-        return result
+    @property
+    def save_problem(self) -> str | None:
+        """Why the last history write failed, or None."""
+        return self._guard.problem

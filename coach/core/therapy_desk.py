@@ -1,0 +1,107 @@
+"""All cold and heat timers of this user: start, act on, persist, and restore after restarts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from coach.core.clock import Clock
+from coach.core.history import HistoryStore, SaveGuard
+from coach.core.therapy import (
+    TherapyError,
+    TherapyKind,
+    TherapyPlan,
+    TherapyTimer,
+    TimerEvent,
+    TimerState,
+    rest_gap_ends,
+)
+from coach.core.therapy_log import TherapyLog
+
+
+class RestGapNotOver(TherapyError):
+    """The same kind ended less than an hour ago; ``until`` says when the gap ends."""
+
+    def __init__(self, kind: TherapyKind, until: datetime) -> None:
+        self.kind = kind
+        self.until = until
+        super().__init__(f"The last {kind.value} application ended less than an hour ago. "
+                         f"The next one is advised from {until.astimezone():%H:%M}.")
+
+
+class TherapyDesk:
+    """The running timers (several at once are allowed, each with its area).
+
+    Every change is saved at once, so quitting, a crash or ``kill -9`` loses nothing: a new
+    desk on the same history carries on with the timers, or sounds the alarm of one that ran
+    out meanwhile. Write failures are kept in ``save_problem``.
+    """
+
+    def __init__(self, store: HistoryStore, clock: Clock) -> None:
+        self.clock = clock
+        self.log = TherapyLog(store)
+        self._guard = SaveGuard()
+        self.timers: list[TherapyTimer] = self._guard.run(
+            lambda: self.log.open_timers(clock)) or []
+
+    @property
+    def save_problem(self) -> str | None:
+        return self._guard.problem
+
+    def rest_gap_ends(self, kind: TherapyKind) -> datetime | None:
+        """When the next ``kind`` application is advised, if that is still ahead."""
+        ends = rest_gap_ends(self._guard.run(lambda: self.log.last_ended(kind)))
+        return ends if ends is not None and ends > self.clock.now() else None
+
+    def start(self, plan: TherapyPlan, despite_rest_gap: bool = False) -> TherapyTimer:
+        """Start a timer. Raises RestGapNotOver inside the rest gap unless
+        ``despite_rest_gap``, in which case the history notes the gap was not respected."""
+        gap_ends = self.rest_gap_ends(plan.kind)
+        if gap_ends is not None and not despite_rest_gap:
+            raise RestGapNotOver(plan.kind, gap_ends)
+        timer = TherapyTimer.start(plan, self.clock, rest_gap_respected=gap_ends is None)
+        self.timers.append(timer)
+        self._save(timer)
+        return timer
+
+    def update(self) -> list[tuple[TherapyTimer, TimerEvent]]:
+        """Skin checks and alarms due now, for every timer."""
+        events = []
+        for timer in self.timers:
+            before = timer.state
+            events += [(timer, event) for event in timer.update(self.clock)]
+            if timer.state is not before:
+                self._save(timer)
+        return events
+
+    def pause(self, timer: TherapyTimer) -> None:
+        self._act(timer, timer.pause)
+
+    def resume(self, timer: TherapyTimer) -> None:
+        self._act(timer, timer.resume)
+
+    def extend(self, timer: TherapyTimer, minutes: int) -> None:
+        """Raises TherapyError past the 20-minute limit."""
+        self._act(timer, lambda clock: timer.extend(clock, minutes))
+
+    def end_early(self, timer: TherapyTimer) -> None:
+        self._act(timer, timer.end_early)
+
+    def confirm_off(self, timer: TherapyTimer) -> None:
+        """The pack is off: the timer ends and is recorded with its outcome."""
+        self._act(timer, timer.confirm_off)
+
+    def soonest(self) -> TherapyTimer | None:
+        """The timer that ends first (a due one before any running one)."""
+        active = [t for t in self.timers if t.state is not TimerState.PAUSED]
+        return min(active, key=lambda t: t.left_s(self.clock), default=None)
+
+    def _act(self, timer: TherapyTimer, action: Callable[[Clock], None]) -> None:
+        action(self.clock)
+        self._save(timer)
+
+    def _save(self, timer: TherapyTimer) -> None:
+        """Write the timer (its first row too, if that write failed before)."""
+        self._guard.run(lambda: self.log.save(timer) if timer.id else self.log.add(timer))
+        if timer.state is TimerState.ENDED and timer in self.timers:
+            self.timers.remove(timer)

@@ -1,0 +1,79 @@
+"""What to apply, from one question: when did this spasm or injury start?
+
+Facts and their source documents: ice in the acute phase reduces inflammation and numbs the
+area (001, 003); one source advises against heat until the spasms end (000), another says a
+warm compress can help a spasm that persists (003); after the first 72 hours moist heat helps,
+and it helps recurring spasms (003); heat relaxes tense muscles and increases blood flow (001);
+15 to 20 minutes at a time (003). The cloth, skin checks, never-asleep and one-hour-gap advice
+is common health-service guidance, not from the source documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from coach.core.therapy import MAX_MINUTES, MIN_MINUTES, TherapyKind
+
+SOURCE_000 = "000_cf1a2c4ab22fb266.txt"
+SOURCE_001 = "001_eb06acfd83de148c.txt"
+SOURCE_003 = "003_dd1ab4b08acc332a.txt"
+GENERAL_GUIDANCE = "general health-service guidance"
+
+
+class Onset(Enum):
+    """The answer to "When did this spasm or injury start?"."""
+
+    ACUTE = "Less than 72 hours ago"
+    LATER = "More than 72 hours ago"
+    RECURRING = "It keeps coming back"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One piece of guidance and where it comes from."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Advice:
+    """The suggested kind, why, and the other view where the sources differ."""
+
+    suggested: TherapyKind
+    reasons: tuple[Point, ...]
+    other_view: Point | None
+
+
+ALWAYS: tuple[Point, ...] = (
+    Point(f"Keep each application to {MIN_MINUTES}-{MAX_MINUTES} minutes.", SOURCE_003),
+    Point("Wrap the pack in a cloth: never put ice or a hot pack straight on the skin.",
+          GENERAL_GUIDANCE),
+    Point("Look at the skin every 5 minutes. Stop if it turns white or blotchy, goes numb or "
+          "blisters.", GENERAL_GUIDANCE),
+    Point("Never use a pack while you are asleep or might fall asleep.", GENERAL_GUIDANCE),
+    Point("Leave about an hour before the next application of the same kind.",
+          GENERAL_GUIDANCE),
+)
+
+
+def advise(onset: Onset) -> Advice:
+    """The suggestion for ``onset``: cold while acute, moist heat after 72 hours or for
+    spasms that recur. Both views on heat during a spasm are given, neither hidden."""
+    if onset is Onset.ACUTE:
+        return Advice(
+            TherapyKind.COLD,
+            (Point("In the first days, cold eases inflammation and numbs the sore area.",
+                   SOURCE_001),
+             Point("One source advises no heat while the spasms are still going on.",
+                   SOURCE_000)),
+            Point("Another source says a warm compress can help a spasm that will not let go. "
+                  "If you try heat, keep to the same time limit.", SOURCE_003))
+    reason = ("After the first 72 hours, moist heat on the sore area helps." if onset is
+              Onset.LATER else "Moist heat helps spasms that keep coming back.")
+    return Advice(
+        TherapyKind.HEAT,
+        (Point(reason, SOURCE_003),
+         Point("Heat relaxes tight muscles and brings more blood to the area.", SOURCE_001)),
+        None)

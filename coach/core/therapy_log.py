@@ -1,0 +1,113 @@
+"""Cold and heat applications in the history, running ones included, so a restart loses none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from coach.core.clock import Clock
+from coach.core.deadline import Deadline
+from coach.core.history import HistoryStore, from_text, to_text
+from coach.core.therapy import Outcome, TherapyKind, TherapyPlan, TherapyTimer, TimerState
+
+_COLUMNS = ("id, kind, method, area, planned_s, started_at, state, deadline_at, paused_left_s,"
+            " ended_at, actual_s, outcome, overdue_s, rest_gap_respected")
+
+
+@dataclass(frozen=True)
+class TherapyRecord:
+    """One application as kept in the history. ``actual_s`` is the time on the skin, pauses
+    excluded; ``outcome`` is None while it still runs."""
+
+    id: int
+    kind: TherapyKind
+    method: str
+    area: str
+    planned_s: int
+    started_at: datetime
+    ended_at: datetime | None
+    actual_s: float | None
+    outcome: Outcome | None
+    overdue_s: float
+    rest_gap_respected: bool
+
+
+class TherapyLog:
+    """Reads and writes therapy rows in the history database of ``store``."""
+
+    def __init__(self, store: HistoryStore) -> None:
+        self._db = store.connection
+
+    def add(self, timer: TherapyTimer) -> None:
+        """Store a newly started timer and set its ``id``."""
+        cursor = self._db.execute(
+            "INSERT INTO therapy_sessions (kind, method, area, planned_s, started_at, state,"
+            " rest_gap_respected) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (timer.plan.kind.value, timer.plan.method, timer.plan.area, timer.planned_s,
+             to_text(timer.started_at), timer.state.value, int(timer.rest_gap_respected)))
+        timer.id = int(cursor.lastrowid or 0)
+        self.save(timer)
+
+    def save(self, timer: TherapyTimer) -> None:
+        """Store the timer's current state (its deadline as a UTC instant)."""
+        deadline = timer.deadline.at if timer.deadline is not None else None
+        self._db.execute(
+            "UPDATE therapy_sessions SET planned_s = ?, state = ?, deadline_at = ?,"
+            " paused_left_s = ?, ended_at = ?, actual_s = ?, outcome = ?, overdue_s = ?"
+            " WHERE id = ?",
+            (timer.planned_s, timer.state.value, _text_or_none(deadline), timer.paused_left_s,
+             _text_or_none(timer.ended_at), timer.actual_s,
+             timer.outcome.value if timer.outcome else None, timer.overdue_s, timer.id))
+
+    def open_timers(self, clock: Clock) -> list[TherapyTimer]:
+        """Timers that had not ended when Coach last stopped, ready to carry on."""
+        rows = self._db.execute(
+            "SELECT id, kind, method, area, planned_s, started_at, state, deadline_at,"
+            " paused_left_s, rest_gap_respected FROM therapy_sessions"
+            " WHERE state != 'ended' ORDER BY id").fetchall()
+        return [self._restore(row, clock) for row in rows]
+
+    def _restore(self, row: tuple[Any, ...], clock: Clock) -> TherapyTimer:
+        (timer_id, kind, method, area, planned_s, started_at, state, deadline_at,
+         paused_left_s, respected) = row
+        plan = TherapyPlan(TherapyKind(kind), method, area, int(planned_s))
+        deadline = (Deadline.restored(clock, from_text(deadline_at))
+                    if deadline_at is not None else None)
+        timer = TherapyTimer(plan, from_text(started_at), deadline,
+                             paused_left_s=None if paused_left_s is None
+                             else float(paused_left_s),
+                             state=TimerState(state), timer_id=int(timer_id),
+                             rest_gap_respected=bool(respected))
+        timer.skip_past_skin_checks(clock)
+        return timer
+
+    def last_ended(self, kind: TherapyKind) -> datetime | None:
+        """When the latest application of ``kind`` ended, or None."""
+        row = self._db.execute(
+            "SELECT MAX(ended_at) FROM therapy_sessions WHERE kind = ? AND state = 'ended'",
+            (kind.value,)).fetchone()
+        return None if row[0] is None else from_text(row[0])
+
+    def records(self, limit: int | None = None) -> list[TherapyRecord]:
+        """Applications, newest first, running ones included."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM therapy_sessions ORDER BY started_at DESC, id DESC"
+            " LIMIT ?", (-1 if limit is None else limit,))
+        return [_record(row) for row in rows]
+
+
+def _record(row: tuple[Any, ...]) -> TherapyRecord:
+    (timer_id, kind, method, area, planned_s, started_at, _state, _deadline, _paused,
+     ended_at, actual_s, outcome, overdue_s, respected) = row
+    return TherapyRecord(
+        id=int(timer_id), kind=TherapyKind(kind), method=method, area=area,
+        planned_s=int(planned_s), started_at=from_text(started_at),
+        ended_at=None if ended_at is None else from_text(ended_at),
+        actual_s=None if actual_s is None else float(actual_s),
+        outcome=None if outcome is None else Outcome(outcome),
+        overdue_s=float(overdue_s or 0.0), rest_gap_respected=bool(respected))
+
+
+def _text_or_none(moment: datetime | None) -> str | None:
+    return None if moment is None else to_text(moment)
