@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
 
@@ -11,6 +12,7 @@ from coach.core.history import HistoryStore, open_history
 from coach.core.library import load_library
 from coach.core.settings import SettingsStore
 from coach.paths import DataPaths, shipped_dir
+from coach.ui.instance import InstanceServer, hand_over
 from coach.ui.main_window import MainWindow
 from coach.ui.style import STYLE_SHEET, base_font
 
@@ -34,21 +36,27 @@ def build_window(paths: DataPaths, clock: Clock) -> MainWindow:
     return MainWindow(library, store, settings, clock, notices)
 
 
-def run_app(paths: DataPaths, routine_id: str | None = None) -> int:
-    """Run the app until its window closes; with ``routine_id``, open straight into it.
+def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
+    """Run the app until it quits, then return the exit status.
 
-    Returns the exit status.
+    ``command`` is what to do once open (see ``MainWindow.handle_command``). If Coach already
+    runs on ``paths``, the command is handed to it instead and this returns at once.
     """
+    if hand_over(paths, command):
+        return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Coach")
     app.setDesktopFileName("coach")
     app.setFont(base_font())
     app.setStyleSheet(STYLE_SHEET)
+    app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
     window = build_window(paths, SystemClock())
+    server = InstanceServer(paths, window)
+    server.command.connect(window.handle_command)
+    window.closed.connect(app.quit)
     window.show()
-    if routine_id is not None:
-        window.start_routine(routine_id)
+    window.handle_command(command)
     status = app.exec()
     window.store.close()
     return status

@@ -11,6 +11,15 @@ from typing import NoReturn
 from coach import __version__
 from coach.core.history import HistoryError, HistoryStore
 from coach.core.library import Library, check_files, load_library
+from coach.core.therapy import (
+    AREAS,
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    TherapyError,
+    TherapyKind,
+    plan_application,
+)
 from coach.paths import DataPaths, data_paths, shipped_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -35,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     routines = commands.add_parser("routines", help="list routines, or check routine files")
     routines.add_argument("--check", nargs="+", metavar="FILE", type=Path,
                           help="validate routine files; exit 1 if any has an error")
+    timer = commands.add_parser("timer", help="start a cold or heat timer in the app")
+    timer.add_argument("kind", choices=[k.value for k in TherapyKind])
+    timer.add_argument("--minutes", type=int, default=DEFAULT_MINUTES,
+                       help=f"{MIN_MINUTES} to {MAX_MINUTES} (default {DEFAULT_MINUTES})")
+    timer.add_argument("--area", default=AREAS[0], help=f"where (default: {AREAS[0]})")
     history = commands.add_parser("history", help="print or export the session history")
     history.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
@@ -47,12 +61,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args.check) if args.check else _list_routines(paths)
     if args.command == "history":
         return _history(paths, args.format)
-    routine_id = args.routine_id if args.command == "start" else None
-    if routine_id is not None and _library(paths).get(routine_id) is None:
-        return _usage_error(f"no routine has the id '{routine_id}' (see 'coach routines')")
+    command: list[str] = []
+    if args.command == "start":
+        if _library(paths).get(args.routine_id) is None:
+            return _usage_error(f"no routine has the id '{args.routine_id}' "
+                                "(see 'coach routines')")
+        command = ["start", args.routine_id]
+    elif args.command == "timer":
+        try:
+            plan = plan_application(TherapyKind(args.kind), args.minutes, args.area)
+        except TherapyError as error:
+            return _usage_error(str(error))
+        command = ["timer", plan.kind.value, str(plan.planned_s // 60), plan.area]
     from coach.app import run_app  # Qt is loaded only when the app is wanted
 
-    return run_app(paths, routine_id)
+    return run_app(paths, command)
 
 
 def _usage_error(message: str) -> int:

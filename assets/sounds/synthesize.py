@@ -1,4 +1,4 @@
-"""Synthesize Coach's UI sounds: step.wav, tick.wav, done.wav, switch.wav.
+"""Synthesize Coach's UI sounds: step, tick, done, switch and alarm WAV files.
 
 Writes 16-bit mono 44100 Hz WAV files next to this script. Output is
 deterministic (pure math, no randomness). Rerun with:
@@ -64,6 +64,11 @@ SOUNDS: dict[str, tuple[list[Note], float]] = {
         1.2,
     ),
     "switch.wav": ([(880.0, 0.0, 0.35, 9.0), (660.0, 0.15, 0.45, 8.0)], 0.6),
+    # three bright two-note chords: "time to take the pack off"
+    "alarm.wav": (
+        [(784.0 * k, start, 0.3, 7.0) for start in (0.0, 0.6, 1.2) for k in (1.0, 1.26)],
+        1.8,
+    ),
 }
 
 

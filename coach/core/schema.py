@@ -21,13 +21,15 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX routine_sessions_by_start ON routine_sessions (started_at);
     """,
-    # 2: cold and heat applications, running ones included so they survive a restart
+    # 2: cold and heat applications, running ones included so they survive a restart;
+    #    plan_s is the length first planned, planned_s that length with extensions
     """
     CREATE TABLE therapy_sessions (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('cold', 'heat')),
         method TEXT NOT NULL,
         area TEXT NOT NULL,
+        plan_s INTEGER NOT NULL CHECK (plan_s > 0),
         planned_s INTEGER NOT NULL CHECK (planned_s > 0),
         started_at TEXT NOT NULL,
         state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'due', 'ended')),

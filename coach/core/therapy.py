@@ -133,16 +133,13 @@ class TherapyTimer:
         self.actual_s: float | None = None
         self._skin_checks = 0
         self._alarms = 0
+        self._first_alarm_late_s: float | None = None
 
     @classmethod
     def start(cls, plan: TherapyPlan, clock: Clock, rest_gap_respected: bool = True,
               ) -> TherapyTimer:
         return cls(plan, clock.now(), Deadline.after(clock, plan.planned_s),
                    rest_gap_respected=rest_gap_respected)
-
-    def skip_past_skin_checks(self, clock: Clock) -> None:
-        """For a timer restored after a restart: skin checks already past are not repeated."""
-        self._skin_checks = int(max(0.0, self.applied_s(clock)) // SKIN_CHECK_EVERY_S)
 
     def left_s(self, clock: Clock) -> float:
         """Seconds until the pack should come off; negative when overdue."""
@@ -164,8 +161,8 @@ class TherapyTimer:
         return self.planned_s - self.left_s(clock)
 
     def update(self, clock: Clock) -> list[TimerEvent]:
-        """Skin checks and alarms that are due now. A timer restored mid-way (or woken from
-        sleep) gives only the latest skin check, but always the alarm."""
+        """Skin checks and alarms that are due now. After a gap (sleep, a restart) only the
+        latest skin check is given, and the alarm repeats count from when it first sounded."""
         if self.state not in (TimerState.RUNNING, TimerState.DUE):
             return []
         left = self.left_s(clock)
@@ -177,7 +174,9 @@ class TherapyTimer:
         self._skin_checks = max(self._skin_checks, checks)
         if left <= 0:
             self.state = TimerState.DUE
-            alarms_due = int(-left // ALARM_REPEAT_S) + 1
+            if self._first_alarm_late_s is None:
+                self._first_alarm_late_s = -left  # late after sleep or a restart: 0 first
+            alarms_due = int((-left - self._first_alarm_late_s) // ALARM_REPEAT_S) + 1
             if alarms_due > self._alarms:
                 events.append(TimeUp(alarms_due - 1))
                 self._alarms = alarms_due
@@ -212,6 +211,7 @@ class TherapyTimer:
             self.deadline = Deadline.after(clock, self.left_s(clock) + minutes * 60)
             self.state = TimerState.RUNNING
             self._alarms = 0
+            self._first_alarm_late_s = None
         elif self.deadline is not None:
             self.deadline = self.deadline.moved(minutes * 60)
 

@@ -68,9 +68,9 @@ class TherapyDesk:
         """Skin checks and alarms due now, for every timer."""
         events = []
         for timer in self.timers:
-            before = timer.state
+            before = (timer.state, timer.ends_at())
             events += [(timer, event) for event in timer.update(self.clock)]
-            if timer.state is not before:
+            if (timer.state, timer.ends_at()) != before:  # due now, or the clock was changed
                 self._save(timer)
         return events
 

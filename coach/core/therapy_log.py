@@ -42,10 +42,11 @@ class TherapyLog:
     def add(self, timer: TherapyTimer) -> None:
         """Store a newly started timer and set its ``id``."""
         cursor = self._db.execute(
-            "INSERT INTO therapy_sessions (kind, method, area, planned_s, started_at, state,"
-            " rest_gap_respected) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO therapy_sessions (kind, method, area, planned_s, plan_s, started_at,"
+            " state, rest_gap_respected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (timer.plan.kind.value, timer.plan.method, timer.plan.area, timer.planned_s,
-             to_text(timer.started_at), timer.state.value, int(timer.rest_gap_respected)))
+             timer.plan.planned_s, to_text(timer.started_at), timer.state.value,
+             int(timer.rest_gap_respected)))
         timer.id = int(cursor.lastrowid or 0)
         self.save(timer)
 
@@ -63,23 +64,23 @@ class TherapyLog:
     def open_timers(self, clock: Clock) -> list[TherapyTimer]:
         """Timers that had not ended when Coach last stopped, ready to carry on."""
         rows = self._db.execute(
-            "SELECT id, kind, method, area, planned_s, started_at, state, deadline_at,"
+            "SELECT id, kind, method, area, planned_s, plan_s, started_at, state, deadline_at,"
             " paused_left_s, rest_gap_respected FROM therapy_sessions"
             " WHERE state != 'ended' ORDER BY id").fetchall()
         return [self._restore(row, clock) for row in rows]
 
     def _restore(self, row: tuple[Any, ...], clock: Clock) -> TherapyTimer:
-        (timer_id, kind, method, area, planned_s, started_at, state, deadline_at,
+        (timer_id, kind, method, area, planned_s, plan_s, started_at, state, deadline_at,
          paused_left_s, respected) = row
-        plan = TherapyPlan(TherapyKind(kind), method, area, int(planned_s))
+        plan = TherapyPlan(TherapyKind(kind), method, area, int(plan_s))
         deadline = (Deadline.restored(clock, from_text(deadline_at))
                     if deadline_at is not None else None)
         timer = TherapyTimer(plan, from_text(started_at), deadline,
                              paused_left_s=None if paused_left_s is None
                              else float(paused_left_s),
-                             state=TimerState(state), timer_id=int(timer_id),
+                             state=TimerState(state), planned_s=int(planned_s),
+                             timer_id=int(timer_id),
                              rest_gap_respected=bool(respected))
-        timer.skip_past_skin_checks(clock)
         return timer
 
     def last_ended(self, kind: TherapyKind) -> datetime | None:

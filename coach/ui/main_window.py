@@ -1,29 +1,50 @@
-"""The main window: the routine library, and the player when a routine runs."""
+"""The main window: routines and cold/heat timers in tabs, and the player when a routine runs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QStatusBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStatusBar,
+    QTabWidget,
+)
 
 from coach.core.clock import Clock
 from coach.core.history import HistoryStore
 from coach.core.library import Library
 from coach.core.session import GuidedSession
 from coach.core.settings import SettingsStore
+from coach.core.therapy import TherapyKind
+from coach.core.therapy_desk import TherapyDesk
 from coach.paths import asset
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.player_view import PlayerView
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Sounds
+from coach.ui.therapy_view import TherapyView
+from coach.ui.timer_panel import TimerPanel
+from coach.ui.tray import Tray
 
 APP_TITLE = "Coach"
 
 
 class MainWindow(QMainWindow):
-    """Shows the library; ``start_routine`` plays one, after the safety notice the first time.
+    """Shows the library and the cold/heat panel; ``start_routine`` plays a routine, after the
+    safety notice the first time.
 
-    Closing the window mid-routine stops it, so the session is kept as partial.
+    Closing the window mid-routine stops it, so the session is kept as partial. While a cold or
+    heat timer runs, closing hides the window to the tray (or, with no tray, asks first),
+    because the alarm can only sound while Coach runs. ``closed`` is emitted when the window
+    really closes.
     """
+
+    closed = Signal()
 
     def __init__(self, library: Library, store: HistoryStore, settings: SettingsStore,
                  clock: Clock, notices: list[str] | None = None) -> None:
@@ -33,24 +54,57 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.sounds = Sounds(settings.settings.muted, self)
         self.player_view: PlayerView | None = None
-        self.setWindowTitle(APP_TITLE)
-        self.setWindowIcon(QIcon(str(asset("icons/coach.svg"))))
+        self._title_parts: dict[str, str] = {}
+        self._quitting = False
+        icon = QIcon(str(asset("icons/coach.svg")))
+        self.setWindowIcon(icon)
         self.resize(960, 680)
         self.library_view = LibraryView(library)
         self.library_view.start_requested.connect(self.start_routine)
         self.library_view.safety_requested.connect(lambda: self._show_safety(False))
+        self.desk = TherapyDesk(store, clock)
+        self.timer_panel = TimerPanel(self.desk, self.sounds)
+        self.therapy_view = TherapyView(self.desk, self.timer_panel)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.library_view, "Routines")
+        self.tabs.addTab(self.therapy_view, "Cold and heat")
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.library_view)
+        self.pages.addWidget(self.tabs)
         self.setCentralWidget(self.pages)
         self.setStatusBar(QStatusBar())
+        self.tray = Tray(icon, self)
+        self.tray.open_requested.connect(self.bring_forward)
+        self.tray.quit_requested.connect(self.quit)
+        self.timer_panel.summary_changed.connect(self._show_therapy_summary)
+        self.timer_panel.time_up.connect(self.tray.notify)
+        self.therapy_view.started.connect(lambda _timer: self.tabs.setCurrentWidget(
+            self.therapy_view))
         for notice in notices or []:
             self.notify(notice)
         self._show_recent()
+        self._show_title()
+        self.timer_panel.refresh()
 
     def notify(self, message: str) -> None:
         """Tell the user something went wrong that they should know about (plain text)."""
         self.statusBar().showMessage(message)
         self.library_view.add_notice(message)
+
+    def handle_command(self, argv: Sequence[str]) -> None:
+        """Act on a command line handed over by a second ``coach`` start (already checked):
+        ``[]`` shows the window, ``["start", ID]`` plays a routine,
+        ``["timer", "cold"|"heat", MINUTES, AREA]`` starts a timer."""
+        self.bring_forward()
+        if len(argv) == 2 and argv[0] == "start":
+            self.start_routine(argv[1])
+        elif len(argv) == 4 and argv[0] == "timer":
+            self.tabs.setCurrentWidget(self.therapy_view)
+            self.therapy_view.start(TherapyKind(argv[1]), int(argv[2]), argv[3])
+
+    def bring_forward(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def start_routine(self, routine_id: str) -> None:
         """Play the routine (after the safety notice if it has never been accepted)."""
@@ -66,11 +120,29 @@ class MainWindow(QMainWindow):
         self.player_view = PlayerView(session, self.sounds)
         self.player_view.closed.connect(self._close_player)
         self.player_view.mute_toggled.connect(self._save_mute)
-        self.player_view.title_changed.connect(
-            lambda text: self.setWindowTitle(f"{text} — {APP_TITLE}"))
+        self.player_view.title_changed.connect(lambda text: self._set_title_part("player", text))
         self.pages.addWidget(self.player_view)
         self.pages.setCurrentWidget(self.player_view)
         self.player_view.start()
+
+    def quit(self) -> None:
+        """Quit Coach, asking first while a cold or heat timer runs."""
+        if self.desk.timers and not self._confirm_quit():
+            return
+        self._quitting = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def _confirm_quit(self) -> bool:
+        answer = QMessageBox.question(
+            self, "Quit Coach?",
+            "A cold or heat timer is running. If Coach quits, no alarm can tell you when to "
+            "take the pack off (the timer carries on when Coach starts again). Quit anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _show_safety(self, ask_to_continue: bool) -> SafetyDialog:
         dialog = SafetyDialog(ask_to_continue, self)
@@ -97,16 +169,41 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(view)
         view.deleteLater()
         self.player_view = None
-        self.setWindowTitle(APP_TITLE)
+        self._set_title_part("player", "")
         self._show_recent()
-        self.pages.setCurrentWidget(self.library_view)
+        self.pages.setCurrentWidget(self.tabs)
         self.library_view.list.setFocus()
 
     def _show_recent(self) -> None:
         self.library_view.show_recent(self.store.routine_sessions(limit=RECENT_SESSIONS))
 
+    def _show_therapy_summary(self, text: str) -> None:
+        self._set_title_part("therapy", text)
+        timer = self.desk.soonest()
+        left = timer.left_s(self.clock) if timer is not None else 0.0
+        self.tray.show_summary(text, max(1, round(left / 60)) if left > 0 else None)
+
+    def _set_title_part(self, part: str, text: str) -> None:
+        if self._title_parts.get(part, "") != text:
+            self._title_parts[part] = text
+            self._show_title()
+
+    def _show_title(self) -> None:
+        parts = [t for t in (self._title_parts.get("player"), self._title_parts.get("therapy"))
+                 if t]
+        self.setWindowTitle(" · ".join(parts) + f" — {APP_TITLE}" if parts else APP_TITLE)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.desk.timers and not self._quitting:
+            if self.tray.available:
+                self.hide()
+                self.tray.notify("Coach is still timing", "The alarm will sound here.")
+                event.ignore()
+                return
+            if not self._confirm_quit():
+                event.ignore()
+                return
         if self.player_view is not None:
             self.player_view.stop()
         super().closeEvent(event)
-
+        self.closed.emit()

@@ -1,4 +1,4 @@
-"""Sound cues for the player, from the WAV files Coach ships."""
+"""Sound cues and alarms, from the WAV files Coach ships."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ class Cue(Enum):
     SWITCH = "switch"
     TICK = "tick"
     DONE = "done"
+    ALARM = "alarm"
+
+
+DEFAULT_VOLUME = 0.8
 
 
 class Sounds(QObject):
@@ -30,7 +34,7 @@ class Sounds(QObject):
         for cue in Cue:
             effect = QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(asset(f"sounds/{cue.value}.wav"))))
-            effect.setVolume(0.8)
+            effect.setVolume(DEFAULT_VOLUME)
             self._effects[cue] = effect
 
     def play(self, cue: Cue) -> None:
@@ -38,3 +42,11 @@ class Sounds(QObject):
         if not self.muted:
             self._effects[cue].play()
             self.played.emit(cue)
+
+    def alarm(self, repeat: int) -> None:
+        """The alarm that a pack must come off: it plays even when cues are muted, and each
+        repeat (one a minute) is a little louder."""
+        effect = self._effects[Cue.ALARM]
+        effect.setVolume(min(1.0, 0.6 + 0.1 * repeat))
+        effect.play()
+        self.played.emit(Cue.ALARM)

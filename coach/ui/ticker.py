@@ -12,13 +12,14 @@ tick only delays the display; it never changes the time."""
 
 
 class Ticker(QObject):
-    """Calls ``on_tick`` every ``TICK_MS`` between ``start()`` and ``stop()``."""
+    """Calls ``on_tick`` every ``interval_ms`` between ``start()`` and ``stop()``."""
 
-    def __init__(self, on_tick: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(self, on_tick: Callable[[], None], parent: QObject | None = None,
+                 interval_ms: int = TICK_MS) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(TICK_MS)
+        self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(on_tick)
 
     def start(self) -> None:

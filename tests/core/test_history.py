@@ -135,3 +135,27 @@ def test_garbage_file_raises_history_error(tmp_path):
     with pytest.raises(HistoryError) as caught:
         HistoryStore(path)
     assert str(path) in str(caught.value)
+
+
+def test_version_1_database_is_migrated_keeping_its_sessions(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0])
+    old.execute(
+        "INSERT INTO routine_sessions (routine_id, routine_title, started_at, duration_s,"
+        " steps_completed, steps_total, completed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ("desk-reset", "Desk reset", "2026-01-05T09:00:00+00:00", 61.0, 4, 4, 1))
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+    store = HistoryStore(path)
+    try:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.routine_sessions() == [
+            RoutineSession(1, "desk-reset", "Desk reset", MONDAY_9AM, 61.0, 4, 4, True)]
+        tables = {row[0] for row in store.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"routine_sessions", "therapy_sessions"} <= tables
+    finally:
+        store.close()

@@ -48,5 +48,7 @@ def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
 
     yield make
     for window in windows:
+        for timer in list(window.desk.timers):
+            window.desk.end_early(timer)
         window.close()
         window.store.close()

@@ -1,0 +1,191 @@
+"""The cold and heat panel: guidance from one question, a checked start, the running timers."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.therapy import (
+    AREAS,
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    METHODS,
+    MIN_MINUTES,
+    TherapyError,
+    TherapyKind,
+    plan_application,
+)
+from coach.core.therapy_desk import RestGapNotOver, TherapyDesk
+from coach.core.therapy_guidance import ALWAYS, Advice, Onset, Point, advise
+from coach.ui.style import plain_label
+from coach.ui.timer_panel import TimerPanel
+
+KIND_LABELS = {TherapyKind.COLD: "Cold", TherapyKind.HEAT: "Heat"}
+
+
+def point_text(point: Point) -> str:
+    return f"• {point.text}  ({point.source})"
+
+
+class TherapyView(QWidget):
+    """Choose and start an application; the running timers are in ``timers``.
+
+    ``started`` is emitted with each new timer.
+    """
+
+    started = Signal(object)
+
+    def __init__(self, desk: TherapyDesk, timers: TimerPanel,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.timers = timers
+        setup = QWidget()
+        column = QVBoxLayout(setup)
+        column.addWidget(plain_label("Cold and heat", "heading"))
+        column.addWidget(plain_label("When did this spasm or injury start?", "section"))
+        column.addLayout(self._build_onset())
+        self.advice = plain_label()
+        column.addWidget(self.advice)
+        column.addWidget(plain_label("Every time", "section"))
+        column.addWidget(plain_label("\n".join(point_text(p) for p in ALWAYS)))
+        column.addLayout(self._build_form())
+        self.message = plain_label("", "notice")
+        self.message.hide()
+        column.addWidget(self.message)
+        self.start_button = QPushButton("Start timer")
+        self.start_button.setObjectName("primary")
+        self.start_button.clicked.connect(lambda: self.start())
+        column.addWidget(self.start_button)
+        column.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(setup)
+        row = QHBoxLayout(self)
+        row.addWidget(scroll, 3)
+        row.addWidget(timers, 2)
+        self.onset_buttons.buttons()[0].setChecked(True)
+        self._show_advice(Onset.ACUTE)
+
+    def _build_onset(self) -> QVBoxLayout:
+        self.onset_buttons = QButtonGroup(self)
+        column = QVBoxLayout()
+        for onset in Onset:
+            button = QRadioButton(onset.value)
+            button.toggled.connect(partial(self._onset_toggled, onset))
+            self.onset_buttons.addButton(button)
+            column.addWidget(button)
+        return column
+
+    def _build_form(self) -> QFormLayout:
+        self.kind_buttons: dict[TherapyKind, QRadioButton] = {}
+        kinds = QHBoxLayout()
+        group = QButtonGroup(self)
+        for kind, label in KIND_LABELS.items():
+            button = QRadioButton(label)
+            button.toggled.connect(partial(self._kind_toggled, kind))
+            group.addButton(button)
+            kinds.addWidget(button)
+            self.kind_buttons[kind] = button
+        self.method = QComboBox()
+        self.area = QComboBox()
+        self.area.setEditable(True)
+        self.area.addItems(AREAS)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
+        self.minutes.setValue(DEFAULT_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setToolTip(f"{MIN_MINUTES} to {MAX_MINUTES} minutes at a time: longer "
+                                "can harm the skin.")
+        self.gap_note = plain_label("", "preview")
+        form = QFormLayout()
+        for label, field in (("Kind", kinds), ("Method", self.method), ("Area", self.area),
+                             ("Minutes", self.minutes), ("", self.gap_note)):
+            form.addRow(plain_label(label), field)
+        return form
+
+    def _onset_toggled(self, onset: Onset, on: bool) -> None:
+        if on:
+            self._show_advice(onset)
+
+    def _kind_toggled(self, kind: TherapyKind, on: bool) -> None:
+        if on:
+            self._choose_kind(kind)
+
+    def _show_advice(self, onset: Onset) -> None:
+        advice = advise(onset)
+        self.advice.setText(_advice_text(advice))
+        self.kind_buttons[advice.suggested].setChecked(True)
+
+    def _choose_kind(self, kind: TherapyKind) -> None:
+        self.method.clear()
+        self.method.addItems(METHODS[kind])
+        ends = self.desk.rest_gap_ends(kind)
+        self.gap_note.setText("" if ends is None else
+                              f"Next {kind.value} application advised from "
+                              f"{ends.astimezone():%H:%M}.")
+
+    def chosen_kind(self) -> TherapyKind:
+        return next(k for k, b in self.kind_buttons.items() if b.isChecked())
+
+    def start(self, kind: TherapyKind | None = None, minutes: int | None = None,
+              area: str | None = None, despite_rest_gap: bool = False) -> None:
+        """Start what the form says (or the given values); asks first inside a rest gap."""
+        kind = kind or self.chosen_kind()
+        method = self.method.currentText() if kind is self.chosen_kind() else None
+        try:
+            plan = plan_application(kind, minutes or self.minutes.value(),
+                                    area if area is not None else self.area.currentText(),
+                                    method)
+            timer = self.desk.start(plan, despite_rest_gap)
+        except RestGapNotOver as gap:
+            self._ask_despite_gap(gap, kind, minutes, area)
+            return
+        except TherapyError as error:
+            self._say(str(error))
+            return
+        self.message.hide()
+        self._choose_kind(kind)
+        self.timers.add(timer)
+        self.started.emit(timer)
+
+    def _ask_despite_gap(self, gap: RestGapNotOver, kind: TherapyKind, minutes: int | None,
+                         area: str | None) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Start anyway?",
+                          f"{gap} Start now anyway? Your history will note it.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+
+        def answered(button: object) -> None:
+            if button == yes:
+                self.start(kind, minutes, area, despite_rest_gap=True)
+
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+
+def _advice_text(advice: Advice) -> str:
+    method = "an ice pack" if advice.suggested is TherapyKind.COLD else "moist heat"
+    lines = [f"Suggested: {method}."] + [point_text(p) for p in advice.reasons]
+    if advice.other_view is not None:
+        lines.append(f"Another view: {advice.other_view.text}  ({advice.other_view.source})")
+    return "\n".join(lines)

@@ -1,0 +1,111 @@
+"""One running cold or heat timer: time left, end time, skin checks, and its controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from coach.core.therapy import MAX_EXTEND_MINUTES, TherapyError, TherapyTimer, TimerState
+from coach.core.therapy_desk import TherapyDesk
+from coach.ui.format import clock_text
+from coach.ui.style import plain_label
+
+
+class TimerCard(QFrame):
+    """Shows ``timer`` and acts on it through ``desk``; ``changed`` after any action."""
+
+    changed = Signal()
+
+    def __init__(self, timer: TherapyTimer, desk: TherapyDesk) -> None:
+        super().__init__()
+        self.timer = timer
+        self.desk = desk
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = plain_label(f"{timer.plan.method.capitalize()} · {timer.plan.area}",
+                                 "section")
+        self.time_left = plain_label("", "countdown")
+        self.ends = plain_label("", "preview")
+        self.skin_check = plain_label("", "notice")
+        self.skin_check.hide()
+        self.problem = plain_label("", "notice")
+        self.problem.hide()
+        column = QVBoxLayout(self)
+        for widget in (self.title, self.time_left, self.ends, self.skin_check, self.problem):
+            column.addWidget(widget)
+        column.addLayout(self._build_controls())
+        self.refresh()
+
+    def _build_controls(self) -> QHBoxLayout:
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.clicked.connect(self._toggle_pause)
+        self.extend_minutes = QSpinBox()
+        self.extend_minutes.setRange(1, MAX_EXTEND_MINUTES)
+        self.extend_minutes.setSuffix(" min")
+        self.extend_button = QPushButton("Extend")
+        self.extend_button.clicked.connect(self._extend)
+        self.end_button = QPushButton("End now")
+        self.end_button.clicked.connect(self._end)
+        self.dismiss_button = QPushButton("Skin looks fine")
+        self.dismiss_button.clicked.connect(self.skin_check.hide)
+        self.dismiss_button.clicked.connect(self.dismiss_button.hide)
+        self.dismiss_button.hide()
+        row = QHBoxLayout()
+        for widget in (self.pause_button, self.extend_minutes, self.extend_button,
+                       self.end_button, self.dismiss_button):
+            row.addWidget(widget)
+        return row
+
+    def show_skin_check(self, number: int) -> None:
+        """A quiet prompt to look at the skin, until dismissed or the next one."""
+        minutes = number * 5
+        self.skin_check.setText(f"{minutes} minutes in: lift the pack and look at the skin. "
+                                "Stop if it is white, blotchy, numb or blistered.")
+        self.skin_check.show()
+        self.dismiss_button.show()
+
+    def refresh(self) -> None:
+        clock = self.desk.clock
+        left = self.timer.left_s(clock)
+        state = self.timer.state
+        self.time_left.setText(clock_text(left) if left > 0 else "Time is up")
+        ends = self.timer.ends_at()
+        self.ends.setText("Paused" if state is TimerState.PAUSED
+                          else f"Ends at {ends.astimezone():%H:%M}" if ends and left > 0
+                          else "Take it off now")
+        self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
+        self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
+        self.end_button.setText("The pack is off" if state is TimerState.DUE else "End now")
+
+    def _toggle_pause(self) -> None:
+        if self.timer.state is TimerState.PAUSED:
+            self.desk.resume(self.timer)
+        else:
+            self.desk.pause(self.timer)
+        self._after_action()
+
+    def _extend(self) -> None:
+        try:
+            self.desk.extend(self.timer, self.extend_minutes.value())
+        except TherapyError as error:
+            self.problem.setText(str(error))
+            self.problem.show()
+            return
+        self.problem.hide()
+        self._after_action()
+
+    def _end(self) -> None:
+        if self.timer.state is TimerState.DUE:
+            self.desk.confirm_off(self.timer)
+        else:
+            self.desk.end_early(self.timer)
+        self._after_action()
+
+    def _after_action(self) -> None:
+        self.refresh()
+        self.changed.emit()
