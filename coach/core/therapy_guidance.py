@@ -68,8 +68,8 @@ def advise(onset: Onset) -> Advice:
                    SOURCE_001),
              Point("One source advises no heat while the spasms are still going on.",
                    SOURCE_000)),
-            Point("Another source says a warm compress can help a spasm that will not let go. "
-                  "If you try heat, keep to the same time limit.", SOURCE_003))
+            Point("A warm compress can help a spasm that will not let go. If you try heat, "
+                  "keep to the same time limit.", SOURCE_003))
     reason = ("After the first 72 hours, moist heat on the sore area helps." if onset is
               Onset.LATER else "Moist heat helps spasms that keep coming back.")
     return Advice(

@@ -13,6 +13,7 @@ QPushButton { padding: 8px 16px; font-size: 13pt; }
 QPushButton#primary { font-weight: bold; }
 QLabel#notice { background: #fff4ce; color: #3b2f00; padding: 8px; border-radius: 4px; }
 QLabel#countdown { font-size: 72pt; font-weight: bold; }
+QLabel#timerLeft { font-size: 44pt; font-weight: bold; }
 QLabel#stepName { font-size: 26pt; font-weight: bold; }
 QLabel#instruction { font-size: 20pt; }
 QLabel#side { font-size: 18pt; color: #1d6f65; font-weight: bold; }

@@ -61,8 +61,6 @@ class TherapyView(QWidget):
         column.addLayout(self._build_onset())
         self.advice = plain_label()
         column.addWidget(self.advice)
-        column.addWidget(plain_label("Every time", "section"))
-        column.addWidget(plain_label("\n".join(point_text(p) for p in ALWAYS)))
         column.addLayout(self._build_form())
         self.message = plain_label("", "notice")
         self.message.hide()
@@ -71,6 +69,8 @@ class TherapyView(QWidget):
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(lambda: self.start())
         column.addWidget(self.start_button)
+        column.addWidget(plain_label("Every time", "section"))
+        column.addWidget(plain_label("\n".join(point_text(p) for p in ALWAYS)))
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -80,6 +80,7 @@ class TherapyView(QWidget):
         row.addWidget(timers, 2)
         self.onset_buttons.buttons()[0].setChecked(True)
         self._show_advice(Onset.ACUTE)
+        timers.ended.connect(lambda _timer: self._show_gap(self.chosen_kind()))
 
     def _build_onset(self) -> QVBoxLayout:
         self.onset_buttons = QButtonGroup(self)
@@ -134,6 +135,9 @@ class TherapyView(QWidget):
     def _choose_kind(self, kind: TherapyKind) -> None:
         self.method.clear()
         self.method.addItems(METHODS[kind])
+        self._show_gap(kind)
+
+    def _show_gap(self, kind: TherapyKind) -> None:
         ends = self.desk.rest_gap_ends(kind)
         self.gap_note.setText("" if ends is None else
                               f"Next {kind.value} application advised from "
@@ -159,7 +163,7 @@ class TherapyView(QWidget):
             self._say(str(error))
             return
         self.message.hide()
-        self._choose_kind(kind)
+        self._show_gap(self.chosen_kind())
         self.timers.add(timer)
         self.started.emit(timer)
 
@@ -187,5 +191,6 @@ def _advice_text(advice: Advice) -> str:
     method = "an ice pack" if advice.suggested is TherapyKind.COLD else "moist heat"
     lines = [f"Suggested: {method}."] + [point_text(p) for p in advice.reasons]
     if advice.other_view is not None:
-        lines.append(f"Another view: {advice.other_view.text}  ({advice.other_view.source})")
+        lines.append(f"A second source differs: {advice.other_view.text}  "
+                     f"({advice.other_view.source})")
     return "\n".join(lines)

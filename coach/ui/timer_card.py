@@ -29,7 +29,7 @@ class TimerCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = plain_label(f"{timer.plan.method.capitalize()} · {timer.plan.area}",
                                  "section")
-        self.time_left = plain_label("", "countdown")
+        self.time_left = plain_label("", "timerLeft")
         self.ends = plain_label("", "preview")
         self.skin_check = plain_label("", "notice")
         self.skin_check.hide()

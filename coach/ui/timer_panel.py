@@ -19,10 +19,12 @@ REFRESH_MS = 500
 class TimerPanel(QWidget):
     """Keeps every timer of ``desk`` on screen and acts on its events, whichever page is
     showing. ``summary_changed`` carries text for the window title and tray ("" when none);
-    ``time_up`` carries (title, body) for a desktop notification."""
+    ``time_up`` carries (title, body) for a desktop notification; ``ended`` the timer that
+    ended."""
 
     summary_changed = Signal(str)
     time_up = Signal(str, str)
+    ended = Signal(object)
 
     def __init__(self, desk: TherapyDesk, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +81,7 @@ class TimerPanel(QWidget):
             alert = AlertWindow(timer, self.window())
             alert.confirmed.connect(lambda t=timer: self._confirm(t))
             self.alerts[timer] = alert
-        alert.set_overdue(repeat)
+        alert.set_overdue(int(-timer.left_s(self.desk.clock) // 60))
         alert.come_forward()
         self.sounds.alarm(repeat)
         self.time_up.emit(removal_text(timer.plan.method), f"Area: {timer.plan.area}")
@@ -97,3 +99,4 @@ class TimerPanel(QWidget):
         if alert is not None:
             alert.hide()
             alert.deleteLater()
+        self.ended.emit(timer)

@@ -34,6 +34,7 @@ def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
     """Builds the real main window on a temporary data folder and the fake clock.
 
     ``make_window(seen_safety=True)`` starts as a returning user who accepted the notice.
+    Windows are closed here, after their timers end (closing with a timer running would ask).
     """
     windows: list[MainWindow] = []
 
@@ -41,7 +42,6 @@ def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
         if seen_safety:
             save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
         window = build_window(data, clock)
-        qtbot.addWidget(window)
         window.show()
         windows.append(window)
         return window
