@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__
-from coach.core.history import HistoryError, HistoryStore
+from coach.core.history import HistoryError, HistoryStore, RoutineSession
 from coach.core.library import Library, check_files, load_library
 from coach.core.therapy import (
     AREAS,
@@ -55,10 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir is not None and not args.data_dir.strip():
+        parser.error("--data-dir needs a folder name")
     paths = data_paths(args.data_dir)
     if args.command == "routines":
-        return _check(args.check) if args.check else _list_routines(paths)
+        return _check(args.check, paths) if args.check else _list_routines(paths)
     if args.command == "history":
         return _history(paths, args.format)
     command: list[str] = []
@@ -98,8 +101,8 @@ def _list_routines(paths: DataPaths) -> int:
     return EXIT_OK
 
 
-def _check(files: list[Path]) -> int:
-    routines, errors = check_files(files)
+def _check(files: list[Path], paths: DataPaths) -> int:
+    routines, errors = check_files(files, _library(paths))
     for routine in routines:
         print(f"{routine.path}: ok ({routine.id}, {len(routine.steps)} steps, "
               f"{routine.total_s / 60:.1f} min)")
@@ -111,16 +114,17 @@ def _check(files: list[Path]) -> int:
 def _history(paths: DataPaths, output_format: str) -> int:
     from coach.core import export
 
-    if not paths.history.exists():
-        sessions = []
-    else:
+    sessions: list[RoutineSession] = []
+    if paths.history.exists():
         try:
             store = HistoryStore(paths.history)
+            try:
+                sessions = store.routine_sessions()
+            finally:
+                store.close()
         except HistoryError as error:
             print(f"coach: {error}", file=sys.stderr)
             return EXIT_FAILED
-        sessions = store.routine_sessions()
-        store.close()
     if output_format == "csv":
         export.write_csv(sessions, sys.stdout)
     elif output_format == "json":

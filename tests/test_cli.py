@@ -100,7 +100,8 @@ def test_routines_lists_user_routines_and_reports_bad_ones(capsys, data_dir, wri
 def test_check_of_a_good_file_exits_0(capsys, tmp_path, write_routine):
     good = write_routine(tmp_path, id="good-one")
 
-    status, out, err = run(capsys, "routines", "--check", str(good))
+    status, out, err = run(capsys, "--data-dir", str(tmp_path / "data"), "routines", "--check",
+                           str(good))
 
     assert status == 0
     assert out.startswith(f"{good}: ok (good-one, 1 steps")
@@ -111,7 +112,8 @@ def test_check_of_a_bad_file_exits_1_naming_file_and_field(capsys, tmp_path, wri
     good = write_routine(tmp_path, id="good-one")
     bad = write_routine(tmp_path, id="bad-one", steps=[{}, {"duration_s": 9999}])
 
-    status, out, err = run(capsys, "routines", "--check", str(good), str(bad))
+    status, out, err = run(capsys, "--data-dir", str(tmp_path / "data"), "routines", "--check",
+                           str(good), str(bad))
 
     assert status == 1
     assert str(good) in out
@@ -120,8 +122,32 @@ def test_check_of_a_bad_file_exits_1_naming_file_and_field(capsys, tmp_path, wri
     assert "steps[1].duration_s" in err
 
 
+def test_check_refuses_an_id_a_shipped_routine_uses(capsys, data_dir, write_routine):
+    mine = write_routine(data_dir.parent, id="desk-posture-reset")
+    status, _, err = run(capsys, "--data-dir", str(data_dir), "routines", "--check", str(mine))
+    assert status == 1
+    assert "duplicate id" in err and "routine Coach ships" in err
+
+
+def test_check_compares_ids_with_the_users_own_routines(capsys, data_dir, write_routine):
+    installed = write_routine(data_dir / "routines", id="my-stretch")
+    copy = write_routine(data_dir.parent, id="my-stretch")
+    assert run(capsys, "--data-dir", str(data_dir), "routines", "--check",
+               str(installed))[0] == 0
+    status, _, err = run(capsys, "--data-dir", str(data_dir), "routines", "--check", str(copy))
+    assert status == 1 and str(installed) in err
+
+
+def test_check_of_the_same_file_twice_checks_it_once(capsys, data_dir, write_routine):
+    good = write_routine(data_dir.parent, id="good-one")
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "routines", "--check",
+                           str(good), str(good))
+    assert (status, err, out.count("ok")) == (0, "", 1)
+
+
 def test_check_of_a_missing_file_exits_1(capsys, tmp_path):
-    status, _, err = run(capsys, "routines", "--check", str(tmp_path / "nope.toml"))
+    status, _, err = run(capsys, "--data-dir", str(tmp_path / "data"), "routines", "--check",
+                         str(tmp_path / "nope.toml"))
     assert status == 1
     assert "nope.toml" in err
 
@@ -220,3 +246,20 @@ def test_data_dir_variable_is_used_when_no_option_is_given(capsys, data_dir, mon
 
     assert status == 0
     assert out.rstrip().endswith("From the variable")
+
+
+def test_history_with_a_row_that_cannot_be_read_exits_1_in_one_line(capsys, data_dir):
+    paths = DataPaths(data_dir)
+    paths.create()
+    store = HistoryStore(paths.history)
+    store.begin_routine("r", "Routine", datetime(2026, 1, 5, tzinfo=UTC), 3)
+    store.connection.execute("UPDATE routine_sessions SET started_at = 'not a date'")
+    store.close()
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "history")
+    assert status == 1 and out == ""
+    assert len(err.splitlines()) == 1 and "bad value" in err
+
+
+def test_an_empty_data_dir_is_a_usage_error(capsys):
+    status, err = run_usage_error(capsys, "--data-dir", "", "history")
+    assert status == 2 and "--data-dir" in err and len(err.splitlines()) == 1

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from coach.core.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -24,6 +24,11 @@ class HistoryError(Exception):
 
 class HistoryTooNew(HistoryError):
     """The history file was written by a newer Coach; it is left untouched."""
+
+
+class HistoryUnavailable(HistoryError):
+    """The history file cannot be opened or written (permissions, a full disk); it may be
+    perfectly sound, so it is left where it is."""
 
 
 @dataclass(frozen=True)
@@ -42,25 +47,35 @@ class RoutineSession:
 
 
 class HistoryStore:
-    """Reads and writes the history database at ``path`` (``":memory:"`` for tests).
+    """Reads and writes the history database at ``path`` (``":memory:"`` keeps it in memory).
 
-    Raises HistoryError when the file is not a usable Coach database.
+    Opening checks the file's integrity. Raises HistoryUnavailable when the file cannot be
+    opened or written, HistoryTooNew for a newer schema, and HistoryError when it is damaged;
+    reads raise HistoryError too, naming what could not be read.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = path
+        self.persistent = str(path) != ":memory:"
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
         except sqlite3.Error as error:
-            raise HistoryError(f"{path}: cannot be opened ({error})") from error
+            raise HistoryUnavailable(f"{path}: cannot be opened ({error})") from error
         try:
+            self._check_integrity()
             self._migrate()
-        except sqlite3.DatabaseError as error:
+        except BaseException as error:
             self._db.close()
-            raise HistoryError(f"{path}: not a usable history database ({error})") from error
-        except HistoryError:
-            self._db.close()
+            if isinstance(error, sqlite3.OperationalError):
+                raise HistoryUnavailable(f"{path}: cannot be used ({error})") from error
+            if isinstance(error, sqlite3.DatabaseError):
+                raise HistoryError(f"{path}: not a usable history database ({error})") from error
             raise
+
+    def _check_integrity(self) -> None:
+        verdict = self._db.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -113,12 +128,33 @@ class HistoryStore:
 
     def routine_sessions(self, limit: int | None = None) -> list[RoutineSession]:
         """Sessions, newest first (all of them when ``limit`` is None)."""
-        rows = self._db.execute(
+        rows = self.read(
             "SELECT id, routine_id, routine_title, started_at, duration_s, steps_completed,"
             " steps_total, completed FROM routine_sessions ORDER BY started_at DESC, id DESC"
             " LIMIT ?", (-1 if limit is None else limit,))
-        return [RoutineSession(row[0], row[1], row[2], from_text(row[3]), row[4], row[5],
-                               row[6], bool(row[7])) for row in rows]
+        return [self.parse_row(row, "routine session", _routine_session) for row in rows]
+
+    def read(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a query; raises HistoryError if the file cannot be read."""
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise HistoryError(f"{self.path}: could not be read ({error})") from error
+
+    def parse_row(self, row: tuple[Any, ...], what: str,
+                  parse: Callable[[tuple[Any, ...]], T]) -> T:
+        """``parse(row)``; a value that makes no sense raises HistoryError naming the row by
+        ``what`` and its id (the first column)."""
+        try:
+            return parse(row)
+        except (TypeError, ValueError) as error:
+            raise HistoryError(f"{self.path}: {what} {row[0]} holds a bad value ({error})"
+                               ) from error
+
+
+def _routine_session(row: tuple[Any, ...]) -> RoutineSession:
+    return RoutineSession(row[0], str(row[1]), str(row[2]), from_text(row[3]), float(row[4]),
+                          int(row[5]), int(row[6]), bool(row[7]))
 
 
 def to_text(moment: datetime) -> str:
@@ -142,7 +178,7 @@ def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
     """
     try:
         return HistoryStore(path), None
-    except HistoryTooNew as error:
+    except (HistoryTooNew, HistoryUnavailable) as error:
         return HistoryStore(":memory:"), f"{error}. Sessions from this run will not be saved."
     except HistoryError as error:
         damaged = error
@@ -173,8 +209,8 @@ class SaveGuard:
     def run(self, write: Callable[[], T]) -> T | None:
         try:
             result = write()
-        except sqlite3.Error as error:
-            self.problem = f"Could not save to the history: {error}"
+        except (sqlite3.Error, HistoryError) as error:
+            self.problem = f"Could not use the history: {error}"
             return None
         self.problem = None
         return result

@@ -42,12 +42,16 @@ def load_library(shipped_dir: Path, user_dir: Path | None = None) -> Library:
     return Library(tuple(ordered), tuple(errors))
 
 
-def check_files(paths: Iterable[Path]) -> tuple[list[Routine], list[RoutineError]]:
-    """Validate routine files as ``coach routines --check`` does, ids unique among them."""
-    routines: dict[str, Routine] = {}
+def check_files(paths: Iterable[Path], library: Library | None = None,
+                ) -> tuple[list[Routine], list[RoutineError]]:
+    """Validate routine files as ``coach routines --check`` does: each file once, and every id
+    new among them and in ``library`` (a file already in the library may keep its own id)."""
+    unique = list(dict.fromkeys(path.resolve() for path in paths))
+    routines = {r.id: r for r in (library.routines if library else ())
+                if r.path.resolve() not in unique}
     errors: list[RoutineError] = []
-    _add_all(paths, False, routines, errors)
-    return list(routines.values()), errors
+    _add_all(unique, False, routines, errors)
+    return [r for r in routines.values() if r.path in unique], errors
 
 
 def _add_all(paths: Iterable[Path], shipped: bool, routines: dict[str, Routine],

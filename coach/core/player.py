@@ -119,6 +119,12 @@ class Player:
         return len(self._completed)
 
     @property
+    def completed(self) -> bool:
+        """Whether the routine reached its end with every exercise played in full."""
+        return (self.state is PlayerState.FINISHED
+                and self.exercises_completed == self.exercises_total)
+
+    @property
     def is_active(self) -> bool:
         return self.state in (PlayerState.RUNNING, PlayerState.PAUSED)
 

@@ -201,13 +201,18 @@ def load_routine(path: Path, shipped: bool = True) -> Routine:
 
 def _read_toml(path: Path, check: _Checker) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
+        if not path.exists():
+            raise check.fail(None, "does not exist")
+        if not path.is_file():
+            raise check.fail(None, "is not a regular file")
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # never more: the path may be a device
     except OSError as error:
         raise check.fail(None, f"cannot be read ({error.strerror or error})") from error
     if len(raw) > MAX_FILE_BYTES:
-        raise check.fail(None, f"is {len(raw)} bytes; a routine file may hold {MAX_FILE_BYTES}")
+        raise check.fail(None, f"is over {MAX_FILE_BYTES} bytes, too big for a routine file")
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise check.fail(None, "is not UTF-8 text") from error
     except tomllib.TOMLDecodeError as error:

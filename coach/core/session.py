@@ -78,7 +78,12 @@ class GuidedSession:
         session_id = self._session_id
         self._guard.run(lambda: self._store.update_routine(
             session_id, self.player.active_s(self.now()), self.player.exercises_completed,
-            self.player.state is PlayerState.FINISHED))
+            self.player.completed))
+
+    @property
+    def saved(self) -> bool:
+        """Whether the session is kept in a history file (not only in memory)."""
+        return self._store.persistent and self._session_id is not None
 
     @property
     def save_problem(self) -> str | None:

@@ -31,38 +31,45 @@ class LoadedSettings:
 def load_settings(path: Path, now: datetime) -> LoadedSettings:
     """Read settings from ``path``.
 
-    A missing file gives the defaults. A damaged file is kept, renamed with the time ``now``
-    (``settings.json.damaged-20260105T090000``), and the defaults are used; an unknown or
-    mistyped field falls back to its default. ``problem`` then says what happened, in words.
+    A missing file gives the defaults. A file that cannot be used as it is (not JSON, not an
+    object, unknown or mistyped fields) is kept, renamed with the time ``now``
+    (``settings.json.damaged-20260105T090000``), so the next save cannot overwrite it; the
+    fields that were sound are still used and the rest fall back to their defaults.
+    ``problem`` then says what happened, in words.
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return LoadedSettings(Settings())
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        kept = _set_aside(path, now)
-        where = f"; it was kept as {kept}" if kept else ""
-        return LoadedSettings(Settings(), f"{path}: could not be read ({error}); "
-                              f"the default settings are in use{where}")
+        return _damaged(path, now, Settings(), f"could not be read ({error})")
     if not isinstance(data, dict):
-        return LoadedSettings(Settings(), f"{path}: is not a settings object; defaults in use")
-    return _from_dict(path, data)
+        return _damaged(path, now, Settings(), "does not hold a settings object")
+    settings, problems = _from_dict(data)
+    if problems:
+        return _damaged(path, now, settings, "; ".join(problems))
+    return LoadedSettings(settings)
 
 
-def _from_dict(path: Path, data: dict[str, Any]) -> LoadedSettings:
+def _from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
     settings = Settings()
     problems = []
-    known = {f.name: f for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     for key, value in data.items():
-        field = known.get(key)
-        if field is None:
-            problems.append(f"unknown field '{key}' ignored")
+        if key not in known:
+            problems.append(f"unknown field '{key}'")
         elif type(value) is not type(getattr(settings, key)):
-            problems.append(f"field '{key}' has the wrong type; default used")
+            problems.append(f"field '{key}' has the wrong type")
         else:
             settings = replace(settings, **{key: value})
-    problem = f"{path}: {'; '.join(problems)}" if problems else None
-    return LoadedSettings(settings, problem)
+    return settings, problems
+
+
+def _damaged(path: Path, now: datetime, settings: Settings, why: str) -> LoadedSettings:
+    kept = _set_aside(path, now)
+    where = f"; the file was kept as {kept}" if kept else ""
+    return LoadedSettings(settings, f"{path}: {why}. Default settings are used where needed"
+                                    f"{where}.")
 
 
 def _set_aside(path: Path, now: datetime) -> Path | None:

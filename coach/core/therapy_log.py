@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from coach.core.clock import Clock
@@ -37,6 +38,7 @@ class TherapyLog:
     """Reads and writes therapy rows in the history database of ``store``."""
 
     def __init__(self, store: HistoryStore) -> None:
+        self._store = store
         self._db = store.connection
 
     def add(self, timer: TherapyTimer) -> None:
@@ -62,40 +64,42 @@ class TherapyLog:
              timer.outcome.value if timer.outcome else None, timer.overdue_s, timer.id))
 
     def open_timers(self, clock: Clock) -> list[TherapyTimer]:
-        """Timers that had not ended when Coach last stopped, ready to carry on."""
-        rows = self._db.execute(
+        """Timers that had not ended when Coach last stopped, ready to carry on.
+
+        Raises HistoryError if a row cannot be read."""
+        rows = self._store.read(
             "SELECT id, kind, method, area, planned_s, plan_s, started_at, state, deadline_at,"
             " paused_left_s, rest_gap_respected FROM therapy_sessions"
-            " WHERE state != 'ended' ORDER BY id").fetchall()
-        return [self._restore(row, clock) for row in rows]
-
-    def _restore(self, row: tuple[Any, ...], clock: Clock) -> TherapyTimer:
-        (timer_id, kind, method, area, planned_s, plan_s, started_at, state, deadline_at,
-         paused_left_s, respected) = row
-        plan = TherapyPlan(TherapyKind(kind), method, area, int(plan_s))
-        deadline = (Deadline.restored(clock, from_text(deadline_at))
-                    if deadline_at is not None else None)
-        timer = TherapyTimer(plan, from_text(started_at), deadline,
-                             paused_left_s=None if paused_left_s is None
-                             else float(paused_left_s),
-                             state=TimerState(state), planned_s=int(planned_s),
-                             timer_id=int(timer_id),
-                             rest_gap_respected=bool(respected))
-        return timer
+            " WHERE state != 'ended' ORDER BY id")
+        return [self._store.parse_row(row, "heat/ice timer", partial(_restore, clock=clock))
+                for row in rows]
 
     def last_ended(self, kind: TherapyKind) -> datetime | None:
         """When the latest application of ``kind`` ended, or None."""
-        row = self._db.execute(
+        [row] = self._store.read(
             "SELECT MAX(ended_at) FROM therapy_sessions WHERE kind = ? AND state = 'ended'",
-            (kind.value,)).fetchone()
-        return None if row[0] is None else from_text(row[0])
+            (kind.value,))
+        return None if row[0] is None else self._store.parse_row(
+            row, "latest end", lambda r: from_text(r[0]))
 
     def records(self, limit: int | None = None) -> list[TherapyRecord]:
-        """Applications, newest first, running ones included."""
-        rows = self._db.execute(
+        """Applications, newest first, running ones included. Raises HistoryError."""
+        rows = self._store.read(
             f"SELECT {_COLUMNS} FROM therapy_sessions ORDER BY started_at DESC, id DESC"
             " LIMIT ?", (-1 if limit is None else limit,))
-        return [_record(row) for row in rows]
+        return [self._store.parse_row(row, "heat/ice application", _record) for row in rows]
+
+
+def _restore(row: tuple[Any, ...], clock: Clock) -> TherapyTimer:
+    (timer_id, kind, method, area, planned_s, plan_s, started_at, state, deadline_at,
+     paused_left_s, respected) = row
+    plan = TherapyPlan(TherapyKind(kind), str(method), str(area), int(plan_s))
+    deadline = (Deadline.restored(clock, from_text(deadline_at))
+                if deadline_at is not None else None)
+    return TherapyTimer(plan, from_text(started_at), deadline,
+                        paused_left_s=None if paused_left_s is None else float(paused_left_s),
+                        state=TimerState(state), planned_s=int(planned_s),
+                        timer_id=int(timer_id), rest_gap_respected=bool(respected))
 
 
 def _record(row: tuple[Any, ...]) -> TherapyRecord:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from coach.core.history import RoutineSession
 from coach.core.library import Library
 from coach.core.routine import Routine
+from coach.core.sources import describe
 from coach.ui.format import duration_text, routine_line, step_timing
 from coach.ui.style import plain_label
 
@@ -138,4 +139,5 @@ class _RoutineDetails(QScrollArea):
         self.steps.setText("\n".join(f"{n}. {s.name} ({step_timing(s)})"
                                      for n, s in enumerate(routine.steps, 1)))
         origin = "" if routine.shipped else f"\nYour routine, from {routine.path}"
-        self.sources.setText(f"Sources: {', '.join(routine.sources)}{origin}")
+        self.sources.setText("Sources: " + "; ".join(describe(s) for s in routine.sources)
+                             + origin)

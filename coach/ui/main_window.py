@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clock import Clock
-from coach.core.history import HistoryStore
+from coach.core.history import HistoryError, HistoryStore
 from coach.core.library import Library
 from coach.core.session import GuidedSession
 from coach.core.settings import SettingsStore
@@ -32,6 +32,8 @@ from coach.ui.timer_panel import TimerPanel
 from coach.ui.tray import Tray
 
 APP_TITLE = "Coach"
+MIN_WIDTH, MIN_HEIGHT = 760, 600
+"""Below this the large player text would not fit."""
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         icon = QIcon(str(asset("icons/coach.svg")))
         self.setWindowIcon(icon)
         self.resize(960, 680)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.library_view = LibraryView(library)
         self.library_view.start_requested.connect(self.start_routine)
         self.library_view.safety_requested.connect(lambda: self._show_safety(False))
@@ -175,7 +178,10 @@ class MainWindow(QMainWindow):
         self.library_view.list.setFocus()
 
     def _show_recent(self) -> None:
-        self.library_view.show_recent(self.store.routine_sessions(limit=RECENT_SESSIONS))
+        try:
+            self.library_view.show_recent(self.store.routine_sessions(limit=RECENT_SESSIONS))
+        except HistoryError as error:
+            self.notify(str(error))
 
     def _show_therapy_summary(self, text: str) -> None:
         self._set_title_part("therapy", text)

@@ -25,7 +25,7 @@ from coach.core.player import (
 from coach.core.session import GuidedSession
 from coach.ui.format import clock_text, duration_text
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, scrolling
 from coach.ui.ticker import Ticker
 
 KEYS_HINT = "Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off"
@@ -74,7 +74,7 @@ class PlayerView(QWidget):
         column.addWidget(self.phase)
         column.addWidget(self.countdown)
         column.addWidget(self.step_name)
-        column.addWidget(self.instruction, 1, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(scrolling(self.instruction), 1)
         column.addWidget(self.next_preview)
         column.addWidget(self.save_problem)
         column.addLayout(self._build_controls())
@@ -167,10 +167,11 @@ class PlayerView(QWidget):
     def _handle(self, events: list[Event]) -> None:
         for event in events:
             self._cue(event)
-        if not self.session.player.is_active:
+        if self.session.player.is_active:
+            self._refresh()
+        else:
             self.ticker.stop()
             self._show_ended()
-        self._refresh()
 
     def _cue(self, event: Event) -> None:
         if isinstance(event, SegmentStarted):
@@ -249,14 +250,20 @@ class PlayerView(QWidget):
 
     def _show_ended(self) -> None:
         player = self.session.player
-        finished = player.state is PlayerState.FINISHED
-        self.end_heading.setText("Well done." if finished else "Stopped early.")
-        saved = ("It is in your history." if self.session.save_problem is None
-                 else self.session.save_problem)
+        skipped = player.exercises_total - player.exercises_completed
+        self.end_heading.setText(
+            "Well done." if player.completed else
+            f"Finished, with {skipped} skipped." if player.state is PlayerState.FINISHED
+            else "Stopped early.")
+        sides = any(step.sides for step in self.session.routine.steps)
+        saved = (self.session.save_problem or
+                 ("It is in your history." if self.session.saved else
+                  "It could not be saved: see the notice in the library."))
         self.end_summary.setText(
             f"{self.session.routine.title}: {duration_text(player.active_s(self.session.now()))} "
-            f"spent, "
-            f"{player.exercises_completed} of {player.exercises_total} exercises done. {saved}")
+            f"spent, {player.exercises_completed} of {player.exercises_total} exercises done"
+            f"{' (each side counts as one)' if sides else ''}. {saved}")
+        self.title_changed.emit("")
         self._pages.setCurrentIndex(1)
 
     def _show_mute(self) -> None:

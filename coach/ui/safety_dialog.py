@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.guidance import NOT_MEDICAL_ADVICE, RED_FLAGS
+from coach.core.sources import describe
 from coach.ui.style import plain_label
 
 
@@ -44,7 +45,7 @@ class SafetyDialog(QDialog):
         column = QVBoxLayout(content)
         for flag in RED_FLAGS:
             column.addWidget(plain_label(f"• {flag.sign} {flag.action}"))
-            column.addWidget(plain_label(f"   Source: {flag.source}", "keys"))
+            column.addWidget(plain_label(f"   Source: {describe(flag.source)}", "keys"))
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

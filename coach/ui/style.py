@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 BASE_POINT_SIZE = 13
 
@@ -39,3 +39,14 @@ def base_font() -> QFont:
     font = QFont()
     font.setPointSize(BASE_POINT_SIZE)
     return font
+
+
+def scrolling(label: QLabel) -> QScrollArea:
+    """``label`` in a frameless scroll area, so long text stays reachable in a small window."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    area.setWidget(label)
+    return area

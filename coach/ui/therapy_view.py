@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.sources import title
 from coach.core.therapy import (
     AREAS,
     DEFAULT_MINUTES,
@@ -38,7 +39,7 @@ KIND_LABELS = {TherapyKind.COLD: "Cold", TherapyKind.HEAT: "Heat"}
 
 
 def point_text(point: Point) -> str:
-    return f"• {point.text}  ({point.source})"
+    return f"• {point.text}  ({title(point.source)})"
 
 
 class TherapyView(QWidget):
@@ -192,5 +193,5 @@ def _advice_text(advice: Advice) -> str:
     lines = [f"Suggested: {method}."] + [point_text(p) for p in advice.reasons]
     if advice.other_view is not None:
         lines.append(f"A second source differs: {advice.other_view.text}  "
-                     f"({advice.other_view.source})")
+                     f"({title(advice.other_view.source)})")
     return "\n".join(lines)

@@ -36,6 +36,8 @@ class TimerPanel(QWidget):
         self.column.addWidget(plain_label("Running timers", "section"))
         self.empty = plain_label("No timer is running.", "preview")
         self.column.addWidget(self.empty)
+        self.problem = plain_label("", "notice")
+        self.column.addWidget(self.problem)
         self.column.addStretch()
         self.ticker = Ticker(self.refresh, self, REFRESH_MS)
         for timer in desk.timers:
@@ -62,6 +64,8 @@ class TimerPanel(QWidget):
         for card in self.cards.values():
             card.refresh()
         self.empty.setVisible(not self.cards)
+        self.problem.setText(self.desk.save_problem or "")
+        self.problem.setVisible(self.desk.save_problem is not None)
         if not self.cards:
             self.ticker.stop()
         self.summary_changed.emit(self.summary())

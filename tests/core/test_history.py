@@ -12,7 +12,9 @@ from coach.core.history import (
     SCHEMA_VERSION,
     HistoryError,
     HistoryStore,
+    HistoryUnavailable,
     RoutineSession,
+    open_history,
 )
 
 MONDAY_9AM = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -159,3 +161,38 @@ def test_version_1_database_is_migrated_keeping_its_sessions(tmp_path):
         assert {"routine_sessions", "therapy_sessions"} <= tables
     finally:
         store.close()
+
+
+def test_a_path_that_cannot_be_opened_is_unavailable_not_damaged(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(HistoryUnavailable):
+        HistoryStore(blocker / "history.sqlite3")
+    store, problem = open_history(blocker / "history.sqlite3", MONDAY_9AM)
+    assert not store.persistent and "will not be saved" in problem
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_database_with_damaged_pages_is_set_aside_with_its_bytes(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    for number in range(3000):
+        store.begin_routine("r", f"routine {number} " + "x" * 50, MONDAY_9AM, 4)
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[40_000:120_000] = b"\xff" * 80_000
+    path.write_bytes(bytes(data))
+
+    fresh, problem = open_history(path, MONDAY_9AM)
+
+    [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert kept.read_bytes() == bytes(data)
+    assert str(kept) in problem
+    assert fresh.persistent and fresh.routine_sessions() == []
+
+
+def test_a_row_with_a_bad_value_raises_history_error_naming_it(store):
+    session_id = store.begin_routine("r", "Routine", MONDAY_9AM, 4)
+    store.connection.execute("UPDATE routine_sessions SET started_at = 'not a date'")
+    with pytest.raises(HistoryError, match=f"routine session {session_id} holds a bad value"):
+        store.routine_sessions()

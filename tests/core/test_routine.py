@@ -229,15 +229,22 @@ def test_file_over_the_size_limit_is_refused(tmp_path, write_routine):
     assert str(MAX_FILE_BYTES) in str(error)
 
 
-@pytest.mark.parametrize("make", [
-    lambda tmp: tmp / "missing.toml",
-    lambda tmp: (tmp / "folder.toml").mkdir() or tmp / "folder.toml",
-], ids=["missing file", "a folder"])
-def test_unreadable_path_names_the_file(tmp_path, make):
+@pytest.mark.parametrize(("make", "problem"), [
+    (lambda tmp: tmp / "missing.toml", "does not exist"),
+    (lambda tmp: (tmp / "folder.toml").mkdir() or tmp / "folder.toml", "not a regular file"),
+    (lambda tmp: Path("/dev/zero"), "not a regular file"),
+], ids=["missing file", "a folder", "an endless device"])
+def test_unreadable_path_names_the_file(tmp_path, make, problem):
     path = make(tmp_path)
     error = load_error(path)
     assert_names(error, path, None, routine_id=None)
-    assert "cannot be read" in str(error)
+    assert problem in str(error)
+
+
+def test_a_file_saved_with_a_byte_order_mark_loads(tmp_path, write_routine):
+    path = write_routine(tmp_path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_routine(path).id
 
 
 def test_routine_error_is_a_value_error(tmp_path):

@@ -64,7 +64,9 @@ def test_unknown_and_mistyped_fields_fall_back_to_the_defaults(path):
     assert str(path) in loaded.problem
     assert "volume" in loaded.problem
     assert "disclaimer_seen" in loaded.problem
-    assert path.exists()  # readable JSON is not set aside
+    kept = path.with_name("settings.json.damaged-20260105T090000")
+    assert not path.exists() and json.loads(kept.read_text())["volume"] == 11
+    assert str(kept) in loaded.problem
 
 
 @pytest.mark.parametrize("value", [1, 0, "true", None, [True]], ids=repr)

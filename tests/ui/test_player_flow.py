@@ -153,3 +153,14 @@ def test_sound_cues_for_step_countdown_and_end_and_m_mutes(qtbot, make_window, c
     clock.advance(view.session.routine.total_s)
     qtbot.waitUntil(lambda: not view.session.player.is_active, timeout=2000)
     assert len(played) == count
+
+
+def test_skipping_to_the_end_is_finished_but_not_completed(qtbot, make_window):
+    window = make_window()
+    view = start(qtbot, window, DESK)
+    while view.session.player.is_active:
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.end_heading.text() == "Finished, with 4 skipped."
+    assert window.windowTitle() == "Coach"
+    [session] = window.store.routine_sessions()
+    assert not session.completed and session.steps_completed == 0

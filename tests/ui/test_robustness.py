@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -75,3 +77,24 @@ def test_damaged_settings_fall_back_to_defaults_with_a_notice(make_window, data)
     window = make_window(seen_safety=False)
     assert "settings.json" in window.library_view.notice.text()
     assert not window.settings.settings.muted
+
+
+def test_a_history_row_that_cannot_be_read_is_a_notice_not_a_crash(make_window, data):
+    data.create()
+    store = HistoryStore(data.history)
+    store.begin_routine("r", "Routine", datetime(2026, 1, 5, tzinfo=UTC), 3)
+    store.connection.execute("UPDATE routine_sessions SET started_at = 'not a date'")
+    store.close()
+    window = make_window()
+    assert "routine session 1 holds a bad value" in window.library_view.notice.text()
+
+
+def test_when_history_cannot_be_written_the_end_screen_says_so(qtbot, make_window, data,
+                                                               clock):
+    data.root.parent.mkdir(parents=True, exist_ok=True)
+    data.root.write_text("a file where the data folder should be")
+    window = make_window(seen_safety=False)
+    assert window.settings.update(disclaimer_seen=True) is not None  # cannot be saved either
+    window.start_routine("desk-posture-reset")
+    qtbot.keyClick(window.player_view, Qt.Key.Key_Escape)
+    assert "could not be saved" in window.player_view.end_summary.text()

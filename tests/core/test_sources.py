@@ -1,0 +1,31 @@
+"""Every source a shipped routine or a piece of guidance cites is a known document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coach.core.guidance import RED_FLAGS
+from coach.core.library import load_library
+from coach.core.sources import SOURCE_TITLES, describe, title
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_shipped_routine_cites_known_source_documents():
+    for routine in load_library(ROOT / "routines").routines:
+        assert set(routine.sources) <= set(SOURCE_TITLES), routine.id
+
+
+def test_every_red_flag_cites_a_known_source_document():
+    assert {flag.source for flag in RED_FLAGS} <= set(SOURCE_TITLES)
+
+
+def test_a_known_source_is_described_by_title_and_file():
+    assert describe("000_cf1a2c4ab22fb266.txt") == (
+        "“Debilitating Upper Back Spasm” (000_cf1a2c4ab22fb266.txt)")
+    assert title("000_cf1a2c4ab22fb266.txt") == "Debilitating Upper Back Spasm"
+
+
+def test_an_unknown_source_is_shown_as_given():
+    assert describe("my physiotherapist's sheet") == "my physiotherapist's sheet"
+    assert title("notes.txt") == "notes.txt"
