@@ -9,7 +9,6 @@ from coach.core.player import (
     Event,
     Finished,
     Player,
-    PlayerState,
     SegmentStarted,
     Stopped,
 )
