@@ -192,6 +192,7 @@ def _advice_text(advice: Advice) -> str:
     method = "an ice pack" if advice.suggested is TherapyKind.COLD else "moist heat"
     lines = [f"Suggested: {method}."] + [point_text(p) for p in advice.reasons]
     if advice.other_view is not None:
-        lines.append(f"A second source differs: {advice.other_view.text}  "
+        other = advice.other_view.text
+        lines.append(f"A second source differs: {other[0].lower()}{other[1:]}  "
                      f"({title(advice.other_view.source)})")
     return "\n".join(lines)

@@ -1,0 +1,31 @@
+"""Reading Coach's window titles on an X display, through xdotool."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Callable
+
+WAIT_S = 30.0
+
+
+def window_titles(display: str) -> list[str]:
+    """The names of the display's windows that are Coach's."""
+    env = {**os.environ, "DISPLAY": display}
+    found = subprocess.run(["xdotool", "search", "--name", "Coach$"], env=env,
+                           capture_output=True, text=True).stdout.split()
+    names = [subprocess.run(["xdotool", "getwindowname", w], env=env, capture_output=True,
+                            text=True).stdout.strip() for w in found]
+    return [name for name in names if name]
+
+
+def wait_for_title(display: str, wanted: Callable[[str], bool]) -> str:
+    """Wait (polling, up to WAIT_S) for a Coach window whose title ``wanted`` accepts."""
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        for title in window_titles(display):
+            if wanted(title):
+                return title
+        time.sleep(0.2)
+    raise AssertionError(f"no such window; titles now: {window_titles(display)}")
