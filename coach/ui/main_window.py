@@ -23,6 +23,7 @@ from coach.core.settings import SettingsStore
 from coach.core.therapy import TherapyKind
 from coach.core.therapy_desk import TherapyDesk
 from coach.paths import asset
+from coach.platform.notifications import DesktopNotifier
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.player_view import PlayerView
 from coach.ui.safety_dialog import SafetyDialog
@@ -79,7 +80,8 @@ class MainWindow(QMainWindow):
         self.tray.open_requested.connect(self.bring_forward)
         self.tray.quit_requested.connect(self.quit)
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
-        self.timer_panel.time_up.connect(self.tray.notify)
+        self.desktop = DesktopNotifier()
+        self.timer_panel.time_up.connect(self._alert_desktop)
         self.therapy_view.started.connect(lambda _timer: self.tabs.setCurrentWidget(
             self.therapy_view))
         for notice in notices or []:
@@ -103,6 +105,11 @@ class MainWindow(QMainWindow):
         elif len(argv) == 4 and argv[0] == "timer":
             self.tabs.setCurrentWidget(self.therapy_view)
             self.therapy_view.start(TherapyKind(argv[1]), int(argv[2]), argv[3])
+
+    def _alert_desktop(self, title: str, body: str) -> None:
+        """An urgent desktop notification, through the tray where the desktop has no service."""
+        if not self.desktop.notify(title, body, urgent=True):
+            self.tray.notify(title, body)
 
     def bring_forward(self) -> None:
         self.show()

@@ -1,0 +1,1 @@
+"""Integration with the operating system and desktop, behind small interfaces."""
