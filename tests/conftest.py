@@ -1,4 +1,4 @@
-"""Helpers shared by the core and command-line tests: valid routine files to start from."""
+"""Helpers shared by all tests: valid routine files to start from, and a fake clock."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from coach.core.clock import FakeClock
 
 VALID_ROUTINE: dict[str, Any] = {
     "id": "neck-and-shoulders",
@@ -82,3 +84,9 @@ def write_routine_file(folder: Path, filename: str | None = None, steps: Any = (
 def write_routine() -> Callable[..., Path]:
     """``write_routine(tmp_path, **overrides)``: a valid routine file, changed as asked."""
     return write_routine_file
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock that moves only when a test moves it (monotonic time not counting sleep)."""
+    return FakeClock()

@@ -13,10 +13,6 @@ from coach.core.history import from_text
 HOUR_S = 3600.0
 
 
-@pytest.fixture
-def clock():
-    return FakeClock()
-
 
 def test_after_holds_the_moment_on_both_clocks(clock):
     deadline = Deadline.after(clock, 600)

@@ -6,17 +6,12 @@ import sqlite3
 
 import pytest
 
-from coach.core.clock import FakeClock
 from coach.core.history import HistoryStore
 from coach.core.player import Finished, PlayerState, Stopped
 from coach.core.session import GuidedSession
 
 TOTAL_S = 83  # three_steps with the 5 s get-ready; see tests/core/conftest.py
 
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

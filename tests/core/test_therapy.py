@@ -29,10 +29,6 @@ COLD, HEAT = TherapyKind.COLD, TherapyKind.HEAT
 MIN = 60
 
 
-@pytest.fixture
-def clock():
-    return FakeClock()
-
 
 def start(clock, minutes=15, kind=COLD, area="upper back"):
     return TherapyTimer.start(plan_application(kind, minutes, area), clock)

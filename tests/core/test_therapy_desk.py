@@ -25,10 +25,6 @@ COLD, HEAT = TherapyKind.COLD, TherapyKind.HEAT
 MIN = 60
 
 
-@pytest.fixture
-def clock():
-    return FakeClock()
-
 
 @pytest.fixture
 def open_desk(tmp_path):

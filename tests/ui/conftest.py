@@ -21,11 +21,6 @@ from coach.ui.main_window import MainWindow  # noqa: E402
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def data(tmp_path: Path) -> DataPaths:
     return DataPaths(tmp_path / "data")
 
