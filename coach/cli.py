@@ -20,6 +20,7 @@ from coach.core.therapy import (
     TherapyKind,
     plan_application,
 )
+from coach.core.therapy_log import TherapyLog, TherapyRecord
 from coach.paths import DataPaths, data_paths, shipped_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -115,11 +116,13 @@ def _history(paths: DataPaths, output_format: str) -> int:
     from coach.core import export
 
     sessions: list[RoutineSession] = []
+    applications: list[TherapyRecord] = []
     if paths.history.exists():
         try:
             store = HistoryStore(paths.history)
             try:
                 sessions = store.routine_sessions()
+                applications = TherapyLog(store).records()
             finally:
                 store.close()
         except HistoryError as error:
@@ -130,5 +133,5 @@ def _history(paths: DataPaths, output_format: str) -> int:
     elif output_format == "json":
         export.write_json(sessions, sys.stdout)
     else:
-        export.write_table(sessions, sys.stdout)
+        export.write_table(sessions, sys.stdout, applications)
     return EXIT_OK

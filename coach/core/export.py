@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TextIO
 
 from coach.core.history import RoutineSession
+from coach.core.therapy import Outcome
+from coach.core.therapy_log import TherapyRecord
 
 COLUMNS = ("started_at", "routine_id", "routine_title", "duration_s", "steps_completed",
            "steps_total", "completed")
@@ -51,15 +54,42 @@ def write_json(sessions: Sequence[RoutineSession], out: TextIO) -> None:
     out.write("\n")
 
 
-def write_table(sessions: Sequence[RoutineSession], out: TextIO) -> None:
-    """Write ``sessions`` for people: local start time, length, steps, and whether finished."""
-    if not sessions:
+def write_table(sessions: Sequence[RoutineSession], out: TextIO,
+                applications: Sequence[TherapyRecord] = ()) -> None:
+    """Write the history for people, in local time: each routine session (length, exercises
+    done, completed or partial), then each cold or heat application (time on the skin, method,
+    area, how it ended)."""
+    if not sessions and not applications:
         out.write("No sessions yet.\n")
         return
     for session in sessions:
-        started = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        minutes, seconds = divmod(round(session.duration_s), 60)
         outcome = "completed" if session.completed else "partial"
-        out.write(f"{started}  {minutes:>3}:{seconds:02d}  "
+        out.write(f"{_local(session.started_at)}  {_minutes(session.duration_s)}  "
                   f"{session.steps_completed:>3}/{session.steps_total:<3}  {outcome:<9}  "
                   f"{session.routine_title}\n")
+    if applications:
+        out.write("\nCold and heat:\n" if sessions else "Cold and heat:\n")
+    for record in applications:
+        out.write(f"{_local(record.started_at)}  {_minutes(record.actual_s)}  "
+                  f"{record.method}, {record.area}: {_ending(record)}\n")
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _minutes(seconds: float | None) -> str:
+    if seconds is None:
+        return "  -:--"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes:>3}:{rest:02d}"
+
+
+def _ending(record: TherapyRecord) -> str:
+    if record.outcome is None:
+        ending = "still on"
+    elif record.outcome is Outcome.OVERDUE:
+        ending = f"overdue by {round(record.overdue_s)} s"
+    else:
+        ending = record.outcome.value
+    return ending if record.rest_gap_respected else f"{ending} (started within the rest gap)"

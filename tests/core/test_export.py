@@ -11,6 +11,8 @@ import pytest
 
 from coach.core.export import COLUMNS, write_csv, write_json, write_table
 from coach.core.history import RoutineSession
+from coach.core.therapy import Outcome, TherapyKind
+from coach.core.therapy_log import TherapyRecord
 
 STARTED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -102,3 +104,28 @@ def test_table_shows_one_line_per_session():
     assert "2:05" in first and "3/4" in first and "completed" in first
     assert first.endswith("Desk reset")
     assert "partial" in second and second.endswith("Cool down")
+
+
+def application(outcome, overdue_s=0.0, respected=True, actual_s=900.0):
+    return TherapyRecord(1, TherapyKind.COLD, "ice pack", "neck", 900, STARTED, None,
+                         None if outcome is None else actual_s, outcome, overdue_s, respected)
+
+
+def test_table_lists_cold_and_heat_after_the_routines():
+    out = io.StringIO()
+    write_table([session()], out, [application(Outcome.COMPLETED),
+                                   application(Outcome.OVERDUE, 95.0, actual_s=995.0),
+                                   application(None),
+                                   application(Outcome.ENDED_EARLY, respected=False)])
+    lines = out.getvalue().splitlines()
+    assert lines[1:3] == ["", "Cold and heat:"]
+    assert "15:00" in lines[3] and lines[3].endswith("ice pack, neck: completed")
+    assert "16:35" in lines[4] and lines[4].endswith("overdue by 95 s")
+    assert "-:--" in lines[5] and lines[5].endswith("still on")
+    assert lines[6].endswith("ended early (started within the rest gap)")
+
+
+def test_table_with_only_cold_and_heat_starts_with_them():
+    out = io.StringIO()
+    write_table([], out, [application(Outcome.COMPLETED)])
+    assert out.getvalue().startswith("Cold and heat:\n")

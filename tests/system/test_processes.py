@@ -45,3 +45,12 @@ def test_timer_minutes_out_of_range_is_refused_without_opening(tmp_path: Path) -
                             text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "at most 20 minutes" in result.stderr
+
+
+def test_start_opens_straight_into_the_routine(coach, display, tmp_path: Path) -> None:
+    settings = tmp_path / "data" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"disclaimer_seen": true, "muted": true}')
+    coach("start", "desk-posture-reset")
+    title = wait_for_title(display, lambda t: t.endswith("· Desk posture reset — Coach"))
+    assert re.match(r"^0:0[0-5] · Desk posture reset — Coach$", title)
