@@ -1,0 +1,132 @@
+"""How long since the last keyboard or mouse input, from whatever the desktop offers.
+
+Sources, tried in order: GNOME and other Wayland desktops (org.gnome.Mutter.IdleMonitor over
+D-Bus), KDE (org.freedesktop.ScreenSaver), X11 (the MIT-SCREEN-SAVER extension), Windows
+(GetLastInputInfo) and macOS (CGEventSourceSecondsSinceLastEventType). ``find_idle_source``
+returns the first that answers, or None: the break reminders then count wall-clock time.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from collections.abc import Callable
+from typing import Protocol
+
+from jeepney import DBusAddress, DBusErrorResponse, MessageType, new_method_call
+from jeepney.io.blocking import DBusConnection, open_dbus_connection
+
+DBUS_TIMEOUT_S = 1.0
+
+
+class IdleSource(Protocol):
+    """``idle_s()`` gives seconds since the last input, or None once the source fails."""
+
+    name: str
+
+    def idle_s(self) -> float | None: ...
+
+
+class DBusIdle:
+    """A D-Bus method that returns the idle time in milliseconds."""
+
+    def __init__(self, name: str, address: DBusAddress, method: str) -> None:
+        self.name = name
+        self._message = new_method_call(address, method)
+        self._connection: DBusConnection | None = None
+
+    def idle_s(self) -> float | None:
+        try:
+            if self._connection is None:
+                self._connection = open_dbus_connection(bus="SESSION")
+            reply = self._connection.send_and_get_reply(self._message, timeout=DBUS_TIMEOUT_S)
+        except (OSError, KeyError, ValueError, TimeoutError, DBusErrorResponse):
+            return None
+        if reply.header.message_type is not MessageType.method_return or not reply.body:
+            return None
+        return float(reply.body[0]) / 1000
+
+
+class X11Idle:
+    """The X server's screen-saver idle counter (Xorg, and XWayland where it is fed)."""
+
+    name = "X11 screen saver extension"
+
+    def __init__(self) -> None:
+        from Xlib import display  # imported here: only X11 sessions need it
+
+        self._display = display.Display()
+        if not self._display.has_extension("MIT-SCREEN-SAVER"):
+            raise OSError("the X server has no MIT-SCREEN-SAVER extension")
+        self._root = self._display.screen().root
+
+    def idle_s(self) -> float | None:
+        try:
+            return float(self._root.screensaver_query_info().idle) / 1000
+        except Exception:  # noqa: BLE001 (python-xlib raises many kinds when X goes away)
+            return None
+
+
+class WindowsIdle:
+    """GetLastInputInfo: milliseconds since input, from the tick count."""
+
+    name = "Windows last input"
+
+    def idle_s(self) -> float | None:
+        class LastInputInfo(ctypes.Structure):
+            _fields_ = [("cbSize", ctypes.c_uint), ("dwTime", ctypes.c_uint)]
+
+        info = LastInputInfo(ctypes.sizeof(LastInputInfo), 0)
+        windll = ctypes.windll  # type: ignore[attr-defined]
+        if not windll.user32.GetLastInputInfo(ctypes.byref(info)):
+            return None
+        ticks = int(windll.kernel32.GetTickCount())
+        return ((ticks - int(info.dwTime)) & 0xFFFFFFFF) / 1000
+
+
+class MacIdle:
+    """CGEventSourceSecondsSinceLastEventType for any input in the session."""
+
+    name = "macOS event source"
+
+    def __init__(self) -> None:
+        graphics = ctypes.cdll.LoadLibrary(
+            "/System/Library/Frameworks/CoreGraphics.framework/CoreGraphics")
+        self._since = graphics.CGEventSourceSecondsSinceLastEventType
+        self._since.restype = ctypes.c_double
+        self._since.argtypes = [ctypes.c_int, ctypes.c_uint32]
+
+    def idle_s(self) -> float | None:
+        combined_session_state, any_input = 0, 0xFFFFFFFF
+        return float(self._since(combined_session_state, any_input))
+
+
+def _candidates() -> list[Callable[[], IdleSource]]:
+    if sys.platform == "win32":
+        return [WindowsIdle]
+    if sys.platform == "darwin":
+        return [MacIdle]
+    found: list[Callable[[], IdleSource]] = [
+        lambda: DBusIdle("GNOME idle monitor", DBusAddress(
+            "/org/gnome/Mutter/IdleMonitor/Core", bus_name="org.gnome.Mutter.IdleMonitor",
+            interface="org.gnome.Mutter.IdleMonitor"), "GetIdletime"),
+        lambda: DBusIdle("KDE screen saver", DBusAddress(
+            "/ScreenSaver", bus_name="org.freedesktop.ScreenSaver",
+            interface="org.freedesktop.ScreenSaver"), "GetSessionIdleTime"),
+    ]
+    if os.environ.get("DISPLAY"):
+        found.append(X11Idle)
+    return found
+
+
+def find_idle_source() -> IdleSource | None:
+    """The first source that answers on this desktop, or None."""
+    for make in _candidates():
+        try:
+            source = make()
+        except Exception:  # noqa: BLE001 (no display, no service, no library: try the next)
+            continue
+        if source.idle_s() is not None:
+            return source
+    return None
