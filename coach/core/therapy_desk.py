@@ -34,15 +34,19 @@ class TherapyDesk:
 
     Every change is saved at once, so quitting, a crash or ``kill -9`` loses nothing: a new
     desk on the same history carries on with the timers, or sounds the alarm of one that ran
-    out meanwhile. Write failures are kept in ``save_problem``.
+    out meanwhile. Rows that cannot be restored are named in ``load_problem``; write failures
+    are kept in ``save_problem``.
     """
 
     def __init__(self, store: HistoryStore, clock: Clock) -> None:
         self.clock = clock
         self.log = TherapyLog(store)
         self._guard = SaveGuard()
-        self.timers: list[TherapyTimer] = self._guard.run(
-            lambda: self.log.open_timers(clock)) or []
+        restored = self._guard.run(lambda: self.log.open_timers(clock))
+        self.timers: list[TherapyTimer] = restored[0] if restored else []
+        problems = restored[1] if restored else [self._guard.problem or ""]
+        self.load_problem: str | None = "\n".join(problems) or None
+        """What could not be restored when the desk opened, in words (None if all was)."""
 
     @property
     def save_problem(self) -> str | None:

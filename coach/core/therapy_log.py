@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
 from coach.core.clock import Clock
 from coach.core.deadline import Deadline
-from coach.core.history import HistoryStore, from_text, to_text
+from coach.core.history import HistoryError, HistoryStore, from_text, to_text
 from coach.core.therapy import Outcome, TherapyKind, TherapyPlan, TherapyTimer, TimerState
 
 _COLUMNS = ("id, kind, method, area, planned_s, started_at, state, deadline_at, paused_left_s,"
@@ -63,16 +63,23 @@ class TherapyLog:
              _text_or_none(timer.ended_at), timer.actual_s,
              timer.outcome.value if timer.outcome else None, timer.overdue_s, timer.id))
 
-    def open_timers(self, clock: Clock) -> list[TherapyTimer]:
-        """Timers that had not ended when Coach last stopped, ready to carry on.
+    def open_timers(self, clock: Clock) -> tuple[list[TherapyTimer], list[str]]:
+        """Timers that had not ended when Coach last stopped, ready to carry on, and a
+        message for each row that could not be read (the others still come back).
 
-        Raises HistoryError if a row cannot be read."""
+        Raises HistoryError if the table cannot be read at all."""
         rows = self._store.read(
             "SELECT id, kind, method, area, planned_s, plan_s, started_at, state, deadline_at,"
             " paused_left_s, rest_gap_respected FROM therapy_sessions"
             " WHERE state != 'ended' ORDER BY id")
-        return [self._store.parse_row(row, "heat/ice timer", partial(_restore, clock=clock))
-                for row in rows]
+        timers, problems = [], []
+        for row in rows:
+            try:
+                timers.append(self._store.parse_row(row, "heat/ice timer",
+                                                    partial(_restore, clock=clock)))
+            except HistoryError as error:
+                problems.append(f"{error}; that timer could not be restored")
+        return timers, problems
 
     def last_ended(self, kind: TherapyKind) -> datetime | None:
         """When the latest application of ``kind`` ended, or None."""
@@ -94,12 +101,15 @@ def _restore(row: tuple[Any, ...], clock: Clock) -> TherapyTimer:
     (timer_id, kind, method, area, planned_s, plan_s, started_at, state, deadline_at,
      paused_left_s, respected) = row
     plan = TherapyPlan(TherapyKind(kind), str(method), str(area), int(plan_s))
-    deadline = (Deadline.restored(clock, from_text(deadline_at))
-                if deadline_at is not None else None)
-    return TherapyTimer(plan, from_text(started_at), deadline,
-                        paused_left_s=None if paused_left_s is None else float(paused_left_s),
-                        state=TimerState(state), planned_s=int(planned_s),
-                        timer_id=int(timer_id), rest_gap_respected=bool(respected))
+    planned = int(planned_s)
+    deadline = None
+    if deadline_at is not None:  # never more time left than planned, whatever was stored
+        at = min(from_text(deadline_at), clock.now() + timedelta(seconds=planned))
+        deadline = Deadline.restored(clock, at)
+    paused = None if paused_left_s is None else min(float(paused_left_s), planned)
+    return TherapyTimer(plan, from_text(started_at), deadline, paused_left_s=paused,
+                        state=TimerState(state), planned_s=planned, timer_id=int(timer_id),
+                        rest_gap_respected=bool(respected))
 
 
 def _record(row: tuple[Any, ...]) -> TherapyRecord:

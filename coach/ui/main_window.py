@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.timer_panel.time_up.connect(self._alert_desktop)
         self.therapy_view.started.connect(lambda _timer: self.tabs.setCurrentWidget(
             self.therapy_view))
+        if self.desk.timers:
+            self.tabs.setCurrentWidget(self.therapy_view)
         for notice in notices or []:
             self.notify(notice)
         self._show_recent()

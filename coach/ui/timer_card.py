@@ -52,8 +52,7 @@ class TimerCard(QFrame):
         self.end_button = QPushButton("End now")
         self.end_button.clicked.connect(self._end)
         self.dismiss_button = QPushButton("Skin looks fine")
-        self.dismiss_button.clicked.connect(self.skin_check.hide)
-        self.dismiss_button.clicked.connect(self.dismiss_button.hide)
+        self.dismiss_button.clicked.connect(self._hide_skin_check)
         self.dismiss_button.hide()
         row = QHBoxLayout()
         for widget in (self.pause_button, self.extend_minutes, self.extend_button,
@@ -73,6 +72,8 @@ class TimerCard(QFrame):
         clock = self.desk.clock
         left = self.timer.left_s(clock)
         state = self.timer.state
+        if state is TimerState.DUE:
+            self._hide_skin_check()
         self.time_left.setText(clock_text(left) if left > 0 else "Time is up")
         ends = self.timer.ends_at()
         self.ends.setText("Paused" if state is TimerState.PAUSED
@@ -81,6 +82,10 @@ class TimerCard(QFrame):
         self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
         self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
         self.end_button.setText("The pack is off" if state is TimerState.DUE else "End now")
+
+    def _hide_skin_check(self) -> None:
+        self.skin_check.hide()
+        self.dismiss_button.hide()
 
     def _toggle_pause(self) -> None:
         if self.timer.state is TimerState.PAUSED:

@@ -41,19 +41,26 @@ class TimerPanel(QWidget):
         self.column.addStretch()
         self.ticker = Ticker(self.refresh, self, REFRESH_MS)
         for timer in desk.timers:
-            self.add(timer)
+            self._show(timer)
+        if self.cards:
+            self.ticker.start()
 
     def add(self, timer: TherapyTimer) -> None:
-        """Show a timer (new, or restored after a restart) and keep it counting."""
+        """Show a newly started timer and keep it counting."""
+        self._show(timer)
+        self.ticker.start()
+        self.refresh()
+
+    def _show(self, timer: TherapyTimer) -> None:
         card = TimerCard(timer, self.desk)
         card.changed.connect(self.refresh)
         self.cards[timer] = card
         self.column.insertWidget(self.column.count() - 1, card)
-        self.ticker.start()
-        self.refresh()
 
     def refresh(self) -> None:
         for timer, event in self.desk.update():
+            if timer not in self.cards:
+                self._show(timer)
             if isinstance(event, SkinCheck):
                 self.cards[timer].show_skin_check(event.number)
                 self.sounds.play(Cue.STEP)
@@ -61,11 +68,14 @@ class TimerPanel(QWidget):
                 self._alarm(timer, event.repeat)
         for ended in [t for t in self.cards if t not in self.desk.timers]:
             self._forget(ended)
+        for extended in [t for t in self.alerts if t.state is not TimerState.DUE]:
+            self._dismiss_alert(extended)
         for card in self.cards.values():
             card.refresh()
         self.empty.setVisible(not self.cards)
-        self.problem.setText(self.desk.save_problem or "")
-        self.problem.setVisible(self.desk.save_problem is not None)
+        problems = [p for p in (self.desk.load_problem, self.desk.save_problem) if p]
+        self.problem.setText("\n".join(problems))
+        self.problem.setVisible(bool(problems))
         if not self.cards:
             self.ticker.stop()
         self.summary_changed.emit(self.summary())
@@ -99,8 +109,11 @@ class TimerPanel(QWidget):
     def _forget(self, timer: TherapyTimer) -> None:
         card = self.cards.pop(timer)
         card.deleteLater()
+        self._dismiss_alert(timer)
+        self.ended.emit(timer)
+
+    def _dismiss_alert(self, timer: TherapyTimer) -> None:
         alert = self.alerts.pop(timer, None)
         if alert is not None:
             alert.hide()
             alert.deleteLater()
-        self.ended.emit(timer)

@@ -283,3 +283,28 @@ def test_a_failed_first_write_is_retried_by_the_next_change(open_desk, clock, mo
     assert desk.save_problem is None
     [restored] = open_desk(clock).timers
     assert (restored.id, restored.state) == (timer.id, TimerState.PAUSED)
+
+
+def tamper(tmp_path, sql):
+    """Change the history file behind Coach's back."""
+    with sqlite3.connect(tmp_path / "h.sqlite3") as db:
+        db.execute(sql)
+
+
+def test_a_timer_row_that_cannot_be_read_leaves_the_others_running(open_desk, clock, tmp_path):
+    desk = open_desk(clock)
+    desk.start(cold_back())
+    kept = desk.start(heat_neck())
+    tamper(tmp_path, "UPDATE therapy_sessions SET deadline_at = 'garbage' WHERE id = 1")
+    again = open_desk(clock)
+    assert [t.id for t in again.timers] == [kept.id]
+    assert "heat/ice timer 1" in again.load_problem
+    assert again.update() == [] and "heat/ice timer 1" in again.load_problem
+
+
+def test_a_stored_deadline_never_gives_more_time_than_planned(open_desk, clock, tmp_path):
+    desk = open_desk(clock)
+    desk.start(cold_back())
+    tamper(tmp_path, "UPDATE therapy_sessions SET deadline_at = '9999-12-31T23:59:59+00:00'")
+    [timer] = open_desk(clock).timers
+    assert timer.left_s(clock) == 15 * MIN

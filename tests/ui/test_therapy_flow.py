@@ -151,3 +151,28 @@ def test_closing_with_a_timer_running_and_no_tray_asks_first(make_window, monkey
     assert window.isVisible()
     window.close()
     assert not window.isVisible()
+
+
+def test_a_restart_with_several_timers_past_a_skin_check_opens(make_window, clock):
+    first = make_window()
+    start_cold(first, area="upper back")
+    start_cold(first, area="neck")
+    clock.advance(6 * MIN)
+    second = make_window()
+    assert len(second.timer_panel.cards) == 2
+    assert second.tabs.currentWidget() is second.therapy_view
+    assert all(card.skin_check.isVisibleTo(card)
+               for card in second.timer_panel.cards.values())
+
+
+def test_extending_a_due_timer_takes_the_alert_down(make_window, clock):
+    window = make_window()
+    timer, card = start_cold(window)
+    clock.advance(15 * MIN)
+    refresh(window)
+    assert window.findChild(AlertWindow).isVisible()
+    assert not card.skin_check.isVisibleTo(card)  # time is up: no more skin-check prompts
+    card.extend_minutes.setValue(2)
+    card.extend_button.click()
+    assert timer.state is TimerState.RUNNING
+    assert not any(a.isVisible() for a in window.findChildren(AlertWindow))
