@@ -12,7 +12,7 @@ from coach.core.history import HistoryStore, open_history
 from coach.core.library import load_library
 from coach.core.settings import SettingsStore
 from coach.paths import DataPaths, shipped_dir
-from coach.ui.instance import InstanceServer, hand_over
+from coach.ui.instance import InstanceServer
 from coach.ui.main_window import MainWindow
 from coach.ui.style import STYLE_SHEET, base_font
 
@@ -39,11 +39,8 @@ def build_window(paths: DataPaths, clock: Clock) -> MainWindow:
 def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
     """Run the app until it quits, then return the exit status.
 
-    ``command`` is what to do once open (see ``MainWindow.handle_command``). If Coach already
-    runs on ``paths``, the command is handed to it instead and this returns at once.
+    ``command`` is what to do once open (see ``MainWindow.handle_command``).
     """
-    if hand_over(paths, command):
-        return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Coach")

@@ -15,6 +15,7 @@ from coach.core.therapy import (
     AREAS,
     DEFAULT_MINUTES,
     MAX_MINUTES,
+    METHODS,
     MIN_MINUTES,
     TherapyError,
     TherapyKind,
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     timer.add_argument("--minutes", type=int, default=DEFAULT_MINUTES,
                        help=f"{MIN_MINUTES} to {MAX_MINUTES} (default {DEFAULT_MINUTES})")
     timer.add_argument("--area", default=AREAS[0], help=f"where (default: {AREAS[0]})")
+    timer.add_argument("--method", choices=sorted({m for ms in METHODS.values() for m in ms}),
+                       help="default: ice pack for cold, moist heat pack for heat")
     history = commands.add_parser("history", help="print or export the session history")
     history.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
@@ -73,11 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = ["start", args.routine_id]
     elif args.command == "timer":
         try:
-            plan = plan_application(TherapyKind(args.kind), args.minutes, args.area)
+            plan = plan_application(TherapyKind(args.kind), args.minutes, args.area, args.method)
         except TherapyError as error:
             return _usage_error(str(error))
-        command = ["timer", plan.kind.value, str(plan.planned_s // 60), plan.area]
-    from coach.app import run_app  # Qt is loaded only when the app is wanted
+        command = ["timer", plan.kind.value, str(plan.planned_s // 60), plan.area, plan.method]
+    from coach.ui.instance import hand_over  # Qt is loaded only when the app is wanted
+
+    if hand_over(paths, command):
+        return EXIT_OK
+    from coach.app import run_app
 
     return run_app(paths, command)
 

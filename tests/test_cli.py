@@ -263,3 +263,9 @@ def test_history_with_a_row_that_cannot_be_read_exits_1_in_one_line(capsys, data
 def test_an_empty_data_dir_is_a_usage_error(capsys):
     status, err = run_usage_error(capsys, "--data-dir", "", "history")
     assert status == 2 and "--data-dir" in err and len(err.splitlines()) == 1
+
+
+def test_timer_with_a_method_of_the_other_kind_exits_2_before_opening(capsys, data_dir):
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "timer", "heat", "--method",
+                           "ice pack")
+    assert status == 2 and "not a heat method" in err and len(err.splitlines()) == 1

@@ -60,7 +60,8 @@ ALWAYS: tuple[Point, ...] = (
 
 def advise(onset: Onset) -> Advice:
     """The suggestion for ``onset``: cold while acute, moist heat after 72 hours or for
-    spasms that recur. Both views on heat during a spasm are given, neither hidden."""
+    spasms that recur. The sources' views on heat during a spasm are given with each answer,
+    neither hidden."""
     if onset is Onset.ACUTE:
         return Advice(
             TherapyKind.COLD,
@@ -76,4 +77,5 @@ def advise(onset: Onset) -> Advice:
         TherapyKind.HEAT,
         (Point(reason, SOURCE_003),
          Point("Heat relaxes tight muscles and brings more blood to the area.", SOURCE_001)),
-        None)
+        Point("Heat is best left until the spasms have stopped; if one is gripping right now, "
+              "cold may suit better.", SOURCE_000))

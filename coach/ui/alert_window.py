@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.therapy import TherapyTimer
 from coach.ui.style import plain_label
+from coach.ui.therapy_words import off_button_text, removal_text
 
 
 class AlertWindow(QDialog):
@@ -22,7 +23,7 @@ class AlertWindow(QDialog):
         self.setMinimumWidth(520)
         self.heading = plain_label(removal_text(timer.plan.method), "heading")
         self.detail = plain_label("", "instruction")
-        self.off_button = QPushButton("The pack is off  (Enter)")
+        self.off_button = QPushButton(f"{off_button_text(timer.plan.method)}  (Enter)")
         self.off_button.setObjectName("primary")
         self.off_button.setDefault(True)
         self.off_button.clicked.connect(self._confirm)
@@ -36,8 +37,10 @@ class AlertWindow(QDialog):
     def set_overdue(self, minutes: int) -> None:
         """Say how long past its time the pack has stayed on."""
         late = ("Its time is up." if minutes < 1
-                else f"It has been on {minutes} minute{'s' if minutes > 1 else ''} too long.")
-        self.detail.setText(f"Area: {self._area}. {late} Leaving it on can harm your skin.")
+                else f"It has gone on {minutes} minute{'s' if minutes > 1 else ''} too long."
+                if minutes < 120 else "It has gone on for hours too long.")
+        self.detail.setText(f"Area: {self._area}. {late} Longer can harm your skin.")
+        self.adjustSize()
 
     def come_forward(self) -> None:
         self.show()
@@ -55,9 +58,3 @@ class AlertWindow(QDialog):
         self.hide()
         self.deleteLater()
 
-
-def removal_text(method: str) -> str:
-    """What to do when time is up, for ``method`` (a shower ends; a pack comes off)."""
-    if method == "warm shower":
-        return "Time to end the warm shower"
-    return f"Take the {method} off now"

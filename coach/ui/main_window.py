@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from coach.core.clock import Clock
 from coach.core.history import HistoryError, HistoryStore
 from coach.core.library import Library
+from coach.core.routine import Routine
 from coach.core.session import GuidedSession
 from coach.core.settings import SettingsStore
 from coach.core.therapy import TherapyKind
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.library_view.safety_requested.connect(lambda: self._show_safety(False))
         self.desk = TherapyDesk(store, clock)
         self.timer_panel = TimerPanel(self.desk, self.sounds)
-        self.therapy_view = TherapyView(self.desk, self.timer_panel)
+        self.therapy_view = TherapyView(self.desk, self.timer_panel, self.after_safety_notice)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.library_view, "Routines")
         self.tabs.addTab(self.therapy_view, "Cold and heat")
@@ -100,13 +101,13 @@ class MainWindow(QMainWindow):
     def handle_command(self, argv: Sequence[str]) -> None:
         """Act on a command line handed over by a second ``coach`` start (already checked):
         ``[]`` shows the window, ``["start", ID]`` plays a routine,
-        ``["timer", "cold"|"heat", MINUTES, AREA]`` starts a timer."""
+        ``["timer", "cold"|"heat", MINUTES, AREA, METHOD]`` starts a timer."""
         self.bring_forward()
         if len(argv) == 2 and argv[0] == "start":
             self.start_routine(argv[1])
-        elif len(argv) == 4 and argv[0] == "timer":
+        elif len(argv) == 5 and argv[0] == "timer":
             self.tabs.setCurrentWidget(self.therapy_view)
-            self.therapy_view.start(TherapyKind(argv[1]), int(argv[2]), argv[3])
+            self.therapy_view.start(TherapyKind(argv[1]), int(argv[2]), argv[3], argv[4])
 
     def _alert_desktop(self, title: str, body: str) -> None:
         """An urgent desktop notification, through the tray where the desktop has no service."""
@@ -124,9 +125,18 @@ class MainWindow(QMainWindow):
         if routine is None or self.player_view is not None:
             return
         self.library_view.select(routine_id)
-        if not self.settings.settings.disclaimer_seen:
-            dialog = self._show_safety(True)
-            dialog.accepted.connect(lambda: self._accept_safety(routine_id))
+        self.after_safety_notice(lambda: self._play(routine))
+
+    def after_safety_notice(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now if the safety notice was ever accepted, else once it is."""
+        if self.settings.settings.disclaimer_seen:
+            action()
+            return
+        dialog = self._show_safety(True)
+        dialog.accepted.connect(lambda: self._accept_safety(action))
+
+    def _play(self, routine: Routine) -> None:
+        if self.player_view is not None:
             return
         session = GuidedSession(routine, self.store, self.clock)
         self.player_view = PlayerView(session, self.sounds)
@@ -161,9 +171,9 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _accept_safety(self, routine_id: str) -> None:
+    def _accept_safety(self, action: Callable[[], None]) -> None:
         self._report(self.settings.update(disclaimer_seen=True))
-        self.start_routine(routine_id)
+        action()
 
     def _save_mute(self, muted: bool) -> None:
         self._report(self.settings.update(muted=muted))

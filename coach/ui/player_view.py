@@ -25,7 +25,7 @@ from coach.core.player import (
 from coach.core.session import GuidedSession
 from coach.ui.format import clock_text, duration_text
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.style import plain_label, scrolling
+from coach.ui.style import plain_label, scrolled
 from coach.ui.ticker import Ticker
 
 KEYS_HINT = "Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off"
@@ -74,7 +74,7 @@ class PlayerView(QWidget):
         column.addWidget(self.phase)
         column.addWidget(self.countdown)
         column.addWidget(self.step_name)
-        column.addWidget(scrolling(self.instruction), 1)
+        column.addWidget(scrolled(self.instruction), 1)
         column.addWidget(self.next_preview)
         column.addWidget(self.save_problem)
         column.addLayout(self._build_controls())

@@ -41,12 +41,15 @@ def base_font() -> QFont:
     return font
 
 
-def scrolling(label: QLabel) -> QScrollArea:
-    """``label`` in a frameless scroll area, so long text stays reachable in a small window."""
+def scrolled(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area that scrolls only up and down, so nothing is
+    cut off in a small window."""
     area = QScrollArea()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    area.setWidget(label)
+    if isinstance(content, QLabel):
+        content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    area.setWidget(content)
     return area

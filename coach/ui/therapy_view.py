@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,11 +26,13 @@ from coach.core.therapy import (
     MIN_MINUTES,
     TherapyError,
     TherapyKind,
+    TherapyPlan,
     plan_application,
 )
 from coach.core.therapy_desk import RestGapNotOver, TherapyDesk
 from coach.core.therapy_guidance import ALWAYS, Advice, Onset, Point, advise
-from coach.ui.style import plain_label
+from coach.ui.inputs import CalmComboBox, CalmSpinBox
+from coach.ui.style import plain_label, scrolled
 from coach.ui.timer_panel import TimerPanel
 
 KIND_LABELS = {TherapyKind.COLD: "Cold", TherapyKind.HEAT: "Heat"}
@@ -45,16 +45,19 @@ def point_text(point: Point) -> str:
 class TherapyView(QWidget):
     """Choose and start an application; the running timers are in ``timers``.
 
-    ``started`` is emitted with each new timer.
+    Starting goes through ``after_safety_notice`` (the notice is shown once, before the first
+    routine or timer). ``started`` is emitted with each new timer.
     """
 
     started = Signal(object)
 
     def __init__(self, desk: TherapyDesk, timers: TimerPanel,
+                 after_safety_notice: Callable[[Callable[[], None]], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.timers = timers
+        self._after_safety_notice = after_safety_notice
         setup = QWidget()
         column = QVBoxLayout(setup)
         column.addWidget(plain_label("Cold and heat", "heading"))
@@ -62,6 +65,8 @@ class TherapyView(QWidget):
         column.addLayout(self._build_onset())
         self.advice = plain_label()
         column.addWidget(self.advice)
+        column.addWidget(plain_label("Every time", "section"))
+        column.addWidget(plain_label("\n".join(point_text(p) for p in ALWAYS)))
         column.addLayout(self._build_form())
         self.message = plain_label("", "notice")
         self.message.hide()
@@ -70,15 +75,10 @@ class TherapyView(QWidget):
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(lambda: self.start())
         column.addWidget(self.start_button)
-        column.addWidget(plain_label("Every time", "section"))
-        column.addWidget(plain_label("\n".join(point_text(p) for p in ALWAYS)))
         column.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(setup)
         row = QHBoxLayout(self)
-        row.addWidget(scroll, 3)
-        row.addWidget(timers, 2)
+        row.addWidget(scrolled(setup), 3)
+        row.addWidget(scrolled(timers), 2)
         self.onset_buttons.buttons()[0].setChecked(True)
         self._show_advice(Onset.ACUTE)
         timers.ended.connect(lambda _timer: self._show_gap(self.chosen_kind()))
@@ -103,11 +103,11 @@ class TherapyView(QWidget):
             group.addButton(button)
             kinds.addWidget(button)
             self.kind_buttons[kind] = button
-        self.method = QComboBox()
-        self.area = QComboBox()
+        self.method = CalmComboBox()
+        self.area = CalmComboBox()
         self.area.setEditable(True)
         self.area.addItems(AREAS)
-        self.minutes = QSpinBox()
+        self.minutes = CalmSpinBox()
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
         self.minutes.setValue(DEFAULT_MINUTES)
         self.minutes.setSuffix(" min")
@@ -148,28 +148,32 @@ class TherapyView(QWidget):
         return next(k for k, b in self.kind_buttons.items() if b.isChecked())
 
     def start(self, kind: TherapyKind | None = None, minutes: int | None = None,
-              area: str | None = None, despite_rest_gap: bool = False) -> None:
-        """Start what the form says (or the given values); asks first inside a rest gap."""
-        kind = kind or self.chosen_kind()
-        method = self.method.currentText() if kind is self.chosen_kind() else None
+              area: str | None = None, method: str | None = None) -> None:
+        """Start what the form says, or the values given (after the safety notice, the first
+        time); inside a rest gap, ask first."""
+        if kind is None:
+            kind, method = self.chosen_kind(), self.method.currentText()
         try:
             plan = plan_application(kind, minutes or self.minutes.value(),
                                     area if area is not None else self.area.currentText(),
                                     method)
-            timer = self.desk.start(plan, despite_rest_gap)
-        except RestGapNotOver as gap:
-            self._ask_despite_gap(gap, kind, minutes, area)
-            return
         except TherapyError as error:
             self._say(str(error))
+            return
+        self._after_safety_notice(lambda: self._start(plan))
+
+    def _start(self, plan: TherapyPlan, despite_rest_gap: bool = False) -> None:
+        try:
+            timer = self.desk.start(plan, despite_rest_gap)
+        except RestGapNotOver as gap:
+            self._ask_despite_gap(gap, plan)
             return
         self.message.hide()
         self._show_gap(self.chosen_kind())
         self.timers.add(timer)
         self.started.emit(timer)
 
-    def _ask_despite_gap(self, gap: RestGapNotOver, kind: TherapyKind, minutes: int | None,
-                         area: str | None) -> None:
+    def _ask_despite_gap(self, gap: RestGapNotOver, plan: TherapyPlan) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, "Start anyway?",
                           f"{gap} Start now anyway? Your history will note it.",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
@@ -178,7 +182,7 @@ class TherapyView(QWidget):
 
         def answered(button: object) -> None:
             if button == yes:
-                self.start(kind, minutes, area, despite_rest_gap=True)
+                self._start(plan, despite_rest_gap=True)
 
         box.buttonClicked.connect(answered)
         box.open()

@@ -5,16 +5,24 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
-from coach.core.therapy import MAX_EXTEND_MINUTES, TherapyError, TherapyTimer, TimerState
+from coach.core.therapy import (
+    MAX_EXTEND_MINUTES,
+    MAX_MINUTES,
+    SKIN_CHECK_EVERY_S,
+    TherapyError,
+    TherapyTimer,
+    TimerState,
+)
 from coach.core.therapy_desk import TherapyDesk
 from coach.ui.format import clock_text
+from coach.ui.inputs import CalmSpinBox
 from coach.ui.style import plain_label
+from coach.ui.therapy_words import off_button_text, skin_check_text
 
 
 class TimerCard(QFrame):
@@ -36,15 +44,17 @@ class TimerCard(QFrame):
         self.problem = plain_label("", "notice")
         self.problem.hide()
         column = QVBoxLayout(self)
-        for widget in (self.title, self.time_left, self.ends, self.skin_check, self.problem):
+        controls = self._build_controls()
+        for widget in (self.title, self.time_left, self.ends, self.skin_check,
+                       self.dismiss_button, self.problem):
             column.addWidget(widget)
-        column.addLayout(self._build_controls())
+        column.addLayout(controls)
         self.refresh()
 
-    def _build_controls(self) -> QHBoxLayout:
+    def _build_controls(self) -> QGridLayout:
         self.pause_button = QPushButton("Pause")
         self.pause_button.clicked.connect(self._toggle_pause)
-        self.extend_minutes = QSpinBox()
+        self.extend_minutes = CalmSpinBox()
         self.extend_minutes.setRange(1, MAX_EXTEND_MINUTES)
         self.extend_minutes.setSuffix(" min")
         self.extend_button = QPushButton("Extend")
@@ -54,17 +64,17 @@ class TimerCard(QFrame):
         self.dismiss_button = QPushButton("Skin looks fine")
         self.dismiss_button.clicked.connect(self._hide_skin_check)
         self.dismiss_button.hide()
-        row = QHBoxLayout()
-        for widget in (self.pause_button, self.extend_minutes, self.extend_button,
-                       self.end_button, self.dismiss_button):
-            row.addWidget(widget)
-        return row
+        grid = QGridLayout()
+        grid.addWidget(self.pause_button, 0, 0)
+        grid.addWidget(self.end_button, 0, 1)
+        grid.addWidget(self.extend_minutes, 1, 0)
+        grid.addWidget(self.extend_button, 1, 1)
+        return grid
 
     def show_skin_check(self, number: int) -> None:
         """A quiet prompt to look at the skin, until dismissed or the next one."""
-        minutes = number * 5
-        self.skin_check.setText(f"{minutes} minutes in: lift the pack and look at the skin. "
-                                "Stop if it is white, blotchy, numb or blistered.")
+        self.skin_check.setText(skin_check_text(self.timer.plan.method,
+                                                number * SKIN_CHECK_EVERY_S // 60))
         self.skin_check.show()
         self.dismiss_button.show()
 
@@ -81,7 +91,12 @@ class TimerCard(QFrame):
                           else "Take it off now")
         self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
         self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
-        self.end_button.setText("The pack is off" if state is TimerState.DUE else "End now")
+        self.end_button.setText(off_button_text(self.timer.plan.method)
+                                if state is TimerState.DUE else "End now")
+        at_limit = self.timer.planned_s >= MAX_MINUTES * 60
+        self.extend_button.setEnabled(not at_limit and state is not TimerState.ENDED)
+        self.extend_minutes.setEnabled(self.extend_button.isEnabled())
+        self.extend_button.setToolTip(f"At the {MAX_MINUTES}-minute limit" if at_limit else "")
 
     def _hide_skin_check(self) -> None:
         self.skin_check.hide()

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coach.core.therapy import SkinCheck, TherapyTimer, TimerState, TimeUp
 from coach.core.therapy_desk import TherapyDesk
-from coach.ui.alert_window import AlertWindow, removal_text
+from coach.ui.alert_window import AlertWindow
 from coach.ui.sounds import Cue, Sounds
 from coach.ui.style import plain_label
+from coach.ui.therapy_words import removal_text
 from coach.ui.ticker import Ticker
 from coach.ui.timer_card import TimerCard
 

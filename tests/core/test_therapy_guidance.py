@@ -47,7 +47,8 @@ def test_later_or_recurring_suggests_heat_from_source_003(onset):
 
     assert advice.suggested is TherapyKind.HEAT
     assert any(p.source == SOURCE_003 and "heat" in p.text.lower() for p in advice.reasons)
-    assert advice.other_view is None
+    assert advice.other_view is not None and advice.other_view.source == SOURCE_000
+    assert "spasm" in advice.other_view.text and "cold" in advice.other_view.text
 
 
 def test_later_and_recurring_give_their_own_reason():

@@ -29,10 +29,14 @@ def display() -> Iterator[str]:
 
 @pytest.fixture
 def coach(display: str, tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
-    """``coach(*args)`` starts ``python -m coach ARGS`` on the display with its own data."""
+    """``coach(*args)`` starts ``python -m coach ARGS`` on the display with its own data, as
+    a user who has accepted the safety notice."""
     started: list[subprocess.Popen[bytes]] = []
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"disclaimer_seen": true, "muted": true}')
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-           "COACH_DATA_DIR": str(tmp_path / "data")}
+           "COACH_DATA_DIR": str(data)}
 
     def run(*args: str) -> subprocess.Popen[bytes]:
         process = subprocess.Popen([sys.executable, "-m", "coach", *args], env=env,

@@ -48,9 +48,6 @@ def test_timer_minutes_out_of_range_is_refused_without_opening(tmp_path: Path) -
 
 
 def test_start_opens_straight_into_the_routine(coach, display, tmp_path: Path) -> None:
-    settings = tmp_path / "data" / "settings.json"
-    settings.parent.mkdir(parents=True)
-    settings.write_text('{"disclaimer_seen": true, "muted": true}')
     coach("start", "desk-posture-reset")
     title = wait_for_title(display, lambda t: t.endswith("· Desk posture reset — Coach"))
     assert re.match(r"^0:0[0-5] · Desk posture reset — Coach$", title)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach.core.therapy import Outcome, TherapyKind, TimerState
 from coach.core.therapy_log import TherapyLog
 from coach.ui.alert_window import AlertWindow
+from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
 
 MIN = 60
@@ -100,12 +102,15 @@ def test_pause_and_extend_from_the_card(make_window, clock):
     assert timer.state is TimerState.PAUSED and card.ends.text() == "Paused"
     clock.advance(10 * MIN)
     card.pause_button.click()
-    card.extend_minutes.setValue(5)
+    card.extend_minutes.setValue(4)
     card.extend_button.click()
-    assert card.time_left.text() == "19:00"
+    assert card.time_left.text() == "18:00"
+    card.extend_minutes.setValue(2)
+    card.extend_button.click()
+    assert "20-minute limit" in card.problem.text() and timer.planned_s == 19 * MIN
     card.extend_minutes.setValue(1)
     card.extend_button.click()
-    assert "20-minute limit" in card.problem.text()
+    assert not card.extend_button.isEnabled() and "20-minute limit" in card.extend_button.toolTip()
 
 
 def test_inside_the_rest_gap_starting_asks_first_and_is_noted(qtbot, make_window, clock):
@@ -126,9 +131,9 @@ def test_inside_the_rest_gap_starting_asks_first_and_is_noted(qtbot, make_window
 def test_two_timers_at_once_each_with_its_area(make_window):
     window = make_window()
     start_cold(window, area="neck")
-    window.handle_command(["timer", "heat", "20", "shoulders"])
-    areas = sorted(t.plan.area for t in window.desk.timers)
-    assert areas == ["neck", "shoulders"]
+    window.handle_command(["timer", "heat", "20", "shoulders", "warm compress"])
+    plans = sorted((t.plan.area, t.plan.method) for t in window.desk.timers)
+    assert plans == [("neck", "ice pack"), ("shoulders", "warm compress")]
     assert len(window.timer_panel.cards) == 2
 
 
@@ -176,3 +181,23 @@ def test_extending_a_due_timer_takes_the_alert_down(make_window, clock):
     card.extend_button.click()
     assert timer.state is TimerState.RUNNING
     assert not any(a.isVisible() for a in window.findChildren(AlertWindow))
+
+
+def test_the_first_timer_ever_waits_for_the_safety_notice(make_window):
+    window = make_window(seen_safety=False)
+    window.therapy_view.start(TherapyKind.COLD, 15, "neck")
+    dialog = window.findChild(SafetyDialog)
+    assert dialog is not None and dialog.isVisible() and window.desk.timers == []
+    dialog.accept()
+    assert [t.plan.area for t in window.desk.timers] == ["neck"]
+
+
+def test_the_mouse_wheel_scrolls_past_the_form_without_changing_it(qtbot, make_window):
+    view = make_window().therapy_view
+    before = view.minutes.value(), view.method.currentText()
+    for widget, turn in ((view.minutes, 120), (view.method, -120)):  # each would change it
+        wheel = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, turn),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, wheel)
+    assert (view.minutes.value(), view.method.currentText()) == before
