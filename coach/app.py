@@ -12,13 +12,15 @@ from coach.core.history import HistoryStore, open_history
 from coach.core.library import load_library
 from coach.core.settings import SettingsStore
 from coach.paths import DataPaths, shipped_dir
+from coach.platform.idle import IdleSource, find_idle_source
 from coach.ui.instance import InstanceServer
 from coach.ui.main_window import MainWindow
 from coach.ui.style import STYLE_SHEET, base_font
 
 
-def build_window(paths: DataPaths, clock: Clock) -> MainWindow:
+def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None) -> MainWindow:
     """Open everything the window needs from ``paths``; problems become notices, not crashes.
+    ``idle`` reports input idle time for the break reminders (None: count all time as active).
 
     Needs a QApplication to exist.
     """
@@ -33,7 +35,10 @@ def build_window(paths: DataPaths, clock: Clock) -> MainWindow:
     store, history_problem = open_history(paths.history, clock.now())
     library = load_library(shipped_dir("routines"), paths.routines)
     notices += [p for p in (settings.load_problem, history_problem) if p]
-    return MainWindow(library, store, settings, clock, notices)
+    if idle is None:
+        notices.append("No idle-time source works on this desktop, so break reminders count "
+                       "all the time Coach runs, not only the time you are active.")
+    return MainWindow(library, store, settings, clock, notices, idle)
 
 
 def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
@@ -48,7 +53,7 @@ def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
     app.setFont(base_font())
     app.setStyleSheet(STYLE_SHEET)
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
-    window = build_window(paths, SystemClock())
+    window = build_window(paths, SystemClock(), find_idle_source())
     server = InstanceServer(paths, window)
     server.command.connect(window.handle_command)
     window.closed.connect(app.quit)

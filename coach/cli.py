@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__
+from coach.core.breaks import PAUSE_CHOICES
 from coach.core.history import HistoryError, HistoryStore, RoutineSession
 from coach.core.library import Library, check_files, load_library
 from coach.core.therapy import (
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     timer.add_argument("--area", default=AREAS[0], help=f"where (default: {AREAS[0]})")
     timer.add_argument("--method", choices=sorted({m for ms in METHODS.values() for m in ms}),
                        help="default: ice pack for cold, moist heat pack for heat")
+    take = commands.add_parser("break", help="take a break now (in the running app)")
+    take.add_argument("when", choices=["now"])
+    pause = commands.add_parser("pause", help="pause break reminders")
+    pause.add_argument("length", choices=PAUSE_CHOICES)
+    commands.add_parser("resume", help="resume break reminders")
     history = commands.add_parser("history", help="print or export the session history")
     history.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
@@ -80,6 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         except TherapyError as error:
             return _usage_error(str(error))
         command = ["timer", plan.kind.value, str(plan.planned_s // 60), plan.area, plan.method]
+    elif args.command == "break":
+        command = ["break"]
+    elif args.command == "pause":
+        command = ["pause", args.length]
+    elif args.command == "resume":
+        command = ["resume"]
     from coach.ui.instance import hand_over  # Qt is loaded only when the app is wanted
 
     if hand_over(paths, command):

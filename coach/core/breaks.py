@@ -13,7 +13,7 @@ to be called again after ``next_check_s``, so an idle machine wakes it rarely.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from enum import Enum
 
 from coach.core.clock import Clock
@@ -24,6 +24,9 @@ SNOOZE_S = 5 * 60
 LATE_S = 10.0
 """A check this much later than asked for means the machine slept, was locked or stalled:
 the time in between counts as idle, never as activity."""
+IDLE_GRACE_S = 5.0
+"""Input this recent means the whole time since the last check was active: short pauses
+while typing or reading count as activity, as in Workrave."""
 CHECK_EVERY_S = 15.0
 MIN_CHECK_S = 1.0
 PAUSED_INDEFINITELY = datetime.max.replace(tzinfo=UTC)
@@ -189,7 +192,7 @@ class BreakScheduler:
             elapsed = min(elapsed, (wall - self.paused_until).total_seconds())
         self.paused_until = None
         events = self._natural_breaks(idle_s)
-        active = max(0.0, elapsed - idle_s)
+        active = elapsed if idle_s < IDLE_GRACE_S else max(0.0, elapsed - idle_s)
         for count in self._counts.values():
             if not count.prompted:
                 count.active_s += active
@@ -270,3 +273,19 @@ class BreakScheduler:
         for each in covered:
             if each in self._counts:
                 self._counts[each].reset()
+
+
+PAUSES = {"30m": timedelta(minutes=30), "1h": timedelta(hours=1), "2h": timedelta(hours=2)}
+"""Pause lengths by name; "tomorrow" and "until-resumed" are handled by ``pause_end``."""
+PAUSE_CHOICES = (*PAUSES, "tomorrow", "until-resumed")
+
+
+def pause_end(choice: str, now: datetime) -> datetime:
+    """When a pause chosen as ``choice`` (one of PAUSE_CHOICES) ends: "tomorrow" is the start
+    of the next local day. Raises KeyError for an unknown choice."""
+    if choice == "until-resumed":
+        return PAUSED_INDEFINITELY
+    if choice == "tomorrow":
+        local = now.astimezone()
+        return datetime.combine(local.date() + timedelta(days=1), time(), local.tzinfo)
+    return now + PAUSES[choice]

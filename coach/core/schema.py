@@ -43,5 +43,16 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX therapy_sessions_by_start ON therapy_sessions (started_at);
     """,
+    # 3: break reminders, one row for each prompted, snoozed, skipped or natural break
+    """
+    CREATE TABLE break_events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('micro-break', 'rest break')),
+        at TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('taken', 'natural', 'snoozed', 'skipped',
+                                                 'postponed (do not disturb)'))
+    );
+    CREATE INDEX break_events_by_time ON break_events (at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

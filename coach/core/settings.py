@@ -10,14 +10,37 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from coach.core.breaks import BreakKind, BreakRule
+
 
 @dataclass(frozen=True)
 class Settings:
     """What the user chose. ``muted`` silences sound cues; ``disclaimer_seen`` records that the
-    not-medical-advice notice with the red flags was shown before the first routine."""
+    not-medical-advice notice with the red flags was shown before the first routine or timer.
+    The break fields set the micro-break and rest break (see ``break_rules``)."""
 
     muted: bool = False
     disclaimer_seen: bool = False
+    micro_break_on: bool = True
+    micro_break_every_min: int = 20
+    micro_break_s: int = 30
+    rest_break_on: bool = True
+    rest_break_every_min: int = 50
+    rest_break_min: int = 5
+
+    def break_rules(self) -> tuple[BreakRule, ...]:
+        """The break rules these settings give, each number kept within a sensible range
+        (micro-break every 5-120 min for 10-300 s; rest break every 15-240 min for 1-30 min)."""
+        return (
+            BreakRule(BreakKind.MICRO, _within(self.micro_break_every_min, 5, 120) * 60,
+                      _within(self.micro_break_s, 10, 300), self.micro_break_on),
+            BreakRule(BreakKind.REST, _within(self.rest_break_every_min, 15, 240) * 60,
+                      _within(self.rest_break_min, 1, 30) * 60, self.rest_break_on),
+        )
+
+
+def _within(value: int, low: int, high: int) -> int:
+    return min(high, max(low, value))
 
 
 @dataclass(frozen=True)

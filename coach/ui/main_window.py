@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from coach.core.breaks import BreakScheduler, pause_end
 from coach.core.clock import Clock
 from coach.core.history import HistoryError, HistoryStore
 from coach.core.library import Library
@@ -24,11 +25,14 @@ from coach.core.settings import SettingsStore
 from coach.core.therapy import TherapyKind
 from coach.core.therapy_desk import TherapyDesk
 from coach.paths import asset
+from coach.platform.idle import IdleSource
 from coach.platform.notifications import DesktopNotifier
+from coach.ui.break_controller import BreakController
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.player_view import PlayerView
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Sounds
+from coach.ui.style import plain_label
 from coach.ui.therapy_view import TherapyView
 from coach.ui.timer_panel import TimerPanel
 from coach.ui.tray import Tray
@@ -51,7 +55,8 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, library: Library, store: HistoryStore, settings: SettingsStore,
-                 clock: Clock, notices: list[str] | None = None) -> None:
+                 clock: Clock, notices: list[str] | None = None,
+                 idle: IdleSource | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
@@ -80,6 +85,16 @@ class MainWindow(QMainWindow):
         self.tray = Tray(icon, self)
         self.tray.open_requested.connect(self.bring_forward)
         self.tray.quit_requested.connect(self.quit)
+        self.breaks = BreakController(BreakScheduler(settings.settings.break_rules()), idle,
+                                      store, clock, library, self.sounds, self)
+        self.break_status = plain_label("", "preview")
+        self.break_status.setWordWrap(False)
+        self.statusBar().addPermanentWidget(self.break_status)
+        self.breaks.status_changed.connect(self._show_break_status)
+        self.tray.break_now_requested.connect(self.breaks.take_break_now)
+        self.tray.pause_requested.connect(
+            lambda choice: self.breaks.pause(pause_end(choice, clock.now())))
+        self.tray.resume_requested.connect(self.breaks.resume)
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
         self.desktop = DesktopNotifier()
         self.timer_panel.time_up.connect(self._alert_desktop)
@@ -92,6 +107,7 @@ class MainWindow(QMainWindow):
         self._show_recent()
         self._show_title()
         self.timer_panel.refresh()
+        self.breaks.check()
 
     def notify(self, message: str) -> None:
         """Tell the user something went wrong that they should know about (plain text)."""
@@ -101,8 +117,16 @@ class MainWindow(QMainWindow):
     def handle_command(self, argv: Sequence[str]) -> None:
         """Act on a command line handed over by a second ``coach`` start (already checked):
         ``[]`` shows the window, ``["start", ID]`` plays a routine,
-        ``["timer", "cold"|"heat", MINUTES, AREA, METHOD]`` starts a timer."""
-        self.bring_forward()
+        ``["timer", "cold"|"heat", MINUTES, AREA, METHOD]`` starts a timer, ``["break"]``
+        starts a break, ``["pause", CHOICE]`` and ``["resume"]`` pause and resume breaks."""
+        if argv[:1] == ["break"]:
+            self.breaks.take_break_now()
+        elif len(argv) == 2 and argv[0] == "pause":
+            self.breaks.pause(pause_end(argv[1], self.clock.now()))
+        elif argv[:1] == ["resume"]:
+            self.breaks.resume()
+        else:
+            self.bring_forward()
         if len(argv) == 2 and argv[0] == "start":
             self.start_routine(argv[1])
         elif len(argv) == 5 and argv[0] == "timer":
@@ -201,6 +225,10 @@ class MainWindow(QMainWindow):
             self.library_view.show_recent(self.store.routine_sessions(limit=RECENT_SESSIONS))
         except HistoryError as error:
             self.notify(str(error))
+
+    def _show_break_status(self, text: str) -> None:
+        self.break_status.setText(text)
+        self.tray.show_break_status(text)
 
     def _show_therapy_summary(self, text: str) -> None:
         self._set_title_part("therapy", text)

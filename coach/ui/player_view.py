@@ -32,10 +32,12 @@ KEYS_HINT = "Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M
 
 
 class PlayerView(QWidget):
-    """Plays ``session``. Keys: Space, Left, Right, Esc, M. Emits ``closed`` when the user
-    leaves the end screen and ``mute_toggled(bool)`` when sound is switched."""
+    """Plays ``session``. Keys: Space, Left, Right, Esc, M. Emits ``finished`` when the
+    routine ends or is stopped, ``closed`` when the user leaves the end screen and
+    ``mute_toggled(bool)`` when sound is switched."""
 
     closed = Signal()
+    finished = Signal()
     mute_toggled = Signal(bool)
     title_changed = Signal(str)
 
@@ -264,7 +266,9 @@ class PlayerView(QWidget):
             f"spent, {player.exercises_completed} of {player.exercises_total} exercises done"
             f"{' (each side counts as one)' if sides else ''}. {saved}")
         self.title_changed.emit("")
-        self._pages.setCurrentIndex(1)
+        if self._pages.currentIndex() != 1:
+            self._pages.setCurrentIndex(1)
+            self.finished.emit()
 
     def _show_mute(self) -> None:
         self.mute_button.setText("Sound: off" if self.sounds.muted else "Sound: on")

@@ -7,15 +7,20 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 ICON_SIZE = 64
+PAUSE_LABELS = {"30m": "For 30 minutes", "1h": "For 1 hour", "2h": "For 2 hours",
+                "tomorrow": "Until tomorrow", "until-resumed": "Until I resume"}
 
 
 class Tray(QObject):
     """A tray icon if the desktop has a tray (``available``); without one every method does
-    nothing, and the main window stays the place to look. ``open_requested`` and
-    ``quit_requested`` come from the menu or a click."""
+    nothing, and the main window stays the place to look. The ``*_requested`` signals come
+    from the menu (``pause_requested`` with one of PAUSE_CHOICES) or a click."""
 
     open_requested = Signal()
     quit_requested = Signal()
+    break_now_requested = Signal()
+    pause_requested = Signal(str)
+    resume_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +30,15 @@ class Tray(QObject):
         if not self.available:
             return
         self._menu = QMenu()
+        self._status = self._menu.addAction("")
+        self._status.setEnabled(False)
+        self._menu.addAction("Take a break now").triggered.connect(self.break_now_requested)
+        pause = self._menu.addMenu("Pause breaks")
+        for choice, label in PAUSE_LABELS.items():
+            pause.addAction(label).triggered.connect(
+                lambda _checked=False, c=choice: self.pause_requested.emit(c))
+        self._menu.addAction("Resume breaks").triggered.connect(self.resume_requested)
+        self._menu.addSeparator()
         self._menu.addAction("Open Coach").triggered.connect(self.open_requested)
         self._menu.addAction("Quit").triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icon, self)
@@ -39,6 +53,11 @@ class Tray(QObject):
             return
         self._icon.setToolTip(f"Coach: {text}" if text else "Coach")
         self._icon.setIcon(self._base if minutes is None else badge(self._base, str(minutes)))
+
+    def show_break_status(self, text: str) -> None:
+        """The first, greyed line of the menu: e.g. "Micro-break in 12 min"."""
+        if self._icon is not None:
+            self._status.setText(text)
 
     def notify(self, title: str, body: str) -> bool:
         """A desktop notification through the tray; False where there is no tray."""

@@ -1,0 +1,167 @@
+"""Runs the break reminders: asks the scheduler only when it needs asking, shows the notice and
+the break window, and keeps every outcome in the history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from coach.core.break_log import BreakLog
+from coach.core.breaks import (
+    PAUSED_INDEFINITELY,
+    BreakDue,
+    BreakEnded,
+    BreakEvent,
+    BreakKind,
+    BreakScheduler,
+    BreakSoon,
+)
+from coach.core.clock import Clock
+from coach.core.history import HistoryStore, SaveGuard
+from coach.core.library import Library
+from coach.core.session import GuidedSession
+from coach.platform.idle import IdleSource
+from coach.ui.break_window import BreakNotice, BreakWindow
+from coach.ui.sounds import Sounds
+
+BREAK_ROUTINES = {BreakKind.MICRO: "posture-micro-break", BreakKind.REST: "desk-posture-reset"}
+"""The routine each break plays."""
+
+
+class BreakController(QObject):
+    """Drives ``scheduler`` from ``idle`` (None: no idle source, so every minute counts as
+    active) and shows breaks. ``status_changed`` carries a line such as "Micro-break in 12
+    min" or "Breaks paused until 14:30"."""
+
+    status_changed = Signal(str)
+
+    def __init__(self, scheduler: BreakScheduler, idle: IdleSource | None, store: HistoryStore,
+                 clock: Clock, library: Library, sounds: Sounds,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scheduler = scheduler
+        self.idle = idle
+        self.clock = clock
+        self.library = library
+        self.sounds = sounds
+        self.log = BreakLog(store)
+        self._store = store
+        self._guard = SaveGuard()
+        self.notice: BreakNotice | None = None
+        self.window: BreakWindow | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check)
+
+    @property
+    def save_problem(self) -> str | None:
+        return self._guard.problem
+
+    def check(self) -> None:
+        """Count the time since the last check, act on what is due, and sleep until the
+        scheduler next needs asking."""
+        idle_s = self._idle_s()
+        for event in self.scheduler.check(self.clock, idle_s):
+            self._act(event)
+        self._timer.start(round(self.scheduler.next_check_s(idle_s) * 1000))
+        self.status_changed.emit(self.status())
+
+    def status(self) -> str:
+        """What the next break is, or that breaks are paused or off."""
+        now = self.clock.now()
+        if self.scheduler.is_paused(now):
+            until = self.scheduler.paused_until
+            return ("Breaks paused" if until == PAUSED_INDEFINITELY or until is None
+                    else f"Breaks paused until {until.astimezone():%H:%M}")
+        waits = [(left, kind) for kind in BreakKind
+                 if (left := self.scheduler.until_due_s(kind)) is not None]
+        if not waits:
+            return "Break reminders are off"
+        left, kind = min(waits, key=lambda wait: wait[0])
+        when = "under a minute" if left < 60 else f"{round(left / 60)} min"
+        return f"{kind.value.capitalize()} in {when}"
+
+    def take_break_now(self, kind: BreakKind = BreakKind.REST) -> None:
+        """Start a break at once, whatever the counts say."""
+        self._show_break(kind)
+
+    def pause(self, until: datetime) -> None:
+        """No breaks until ``until`` (aware), or until resumed for PAUSED_INDEFINITELY."""
+        self.scheduler.paused_until = until
+        self._close_notice()
+        self.check()
+
+    def resume(self) -> None:
+        self.scheduler.paused_until = None
+        self.check()
+
+    def _idle_s(self) -> float:
+        if self.idle is None:
+            return 0.0
+        idle_s = self.idle.idle_s()
+        if idle_s is None:  # the source stopped answering: count time as before
+            self.idle = None
+            return 0.0
+        return idle_s
+
+    def _act(self, event: BreakEvent) -> None:
+        if isinstance(event, BreakSoon):
+            self._show_notice(event)
+        elif isinstance(event, BreakDue):
+            self._close_notice()
+            self._show_break(event.kind)
+        else:
+            self._record(event)
+            if self.window is not None and self.window.kind is event.kind:
+                self.window.dismiss()
+                self.window = None
+
+    def _show_notice(self, event: BreakSoon) -> None:
+        self._close_notice()
+        notice = BreakNotice(event.kind, event.in_s)
+        notice.answers.start_now.connect(lambda: self._start_early(event.kind))
+        notice.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(event.kind)))
+        notice.answers.skip.connect(lambda: self._answer(self.scheduler.skip(event.kind)))
+        self.notice = notice
+        notice.show_in_corner()
+
+    def _show_break(self, kind: BreakKind) -> None:
+        if self.window is not None:
+            return
+        routine = self.library.get(BREAK_ROUTINES[kind])
+        if routine is None:
+            return
+        window = BreakWindow(kind, GuidedSession(routine, self._store, self.clock, get_ready_s=3),
+                             self.sounds)
+        window.ended.connect(self._taken)
+        window.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(kind)))
+        window.answers.skip.connect(lambda: self._answer(self.scheduler.skip(kind)))
+        self.window = window
+        window.begin()
+
+    def _start_early(self, kind: BreakKind) -> None:
+        self._close_notice()
+        self._show_break(kind)
+
+    def _taken(self, kind: BreakKind) -> None:
+        self.window = None
+        self._record(self.scheduler.take(kind))
+        self.check()
+
+    def _answer(self, ended: BreakEnded) -> None:
+        self._record(ended)
+        self._close_notice()
+        if self.window is not None:
+            self.window.dismiss()
+            self.window = None
+        self.check()
+
+    def _record(self, ended: BreakEnded) -> None:
+        self._guard.run(lambda: self.log.add(ended.kind, self.clock.now(), ended.outcome))
+
+    def _close_notice(self) -> None:
+        if self.notice is not None:
+            self.notice.close()
+            self.notice.deleteLater()
+            self.notice = None

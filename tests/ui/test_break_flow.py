@@ -1,0 +1,116 @@
+"""Break reminders as a desk worker meets them: the notice, the break window, the answers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from coach.core.break_log import BreakLog
+from coach.core.breaks import BreakKind, Outcome
+
+MIN = 60
+
+
+class Idle:
+    """Input idle time as the test sets it (seconds since the last key or mouse move)."""
+
+    name = "test idle source"
+
+    def __init__(self) -> None:
+        self.seconds = 0.5
+
+    def idle_s(self) -> float:
+        return self.seconds
+
+
+def run_until(window, clock, idle, done, limit_s=4 * 3600):  # type: ignore[no-untyped-def]
+    """Advance the fake clock as the scheduler asks, checking, until ``done()``."""
+    spent = 0.0
+    while not done():
+        step = window.breaks.scheduler.next_check_s(idle.seconds)
+        clock.advance(step)
+        spent += step
+        window.breaks.check()
+        assert spent < limit_s, "never happened"
+    return spent
+
+
+def outcomes(window):  # type: ignore[no-untyped-def]
+    return [(r.kind, r.outcome) for r in reversed(BreakLog(window.store).records())]
+
+
+def test_a_notice_comes_ten_seconds_before_the_micro_break(make_window, clock):
+    idle = Idle()
+    window = make_window(idle=idle)
+    spent = run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    assert 20 * MIN - 10 - 1 <= spent <= 20 * MIN - 10 + 1
+    assert "micro-break in 10 seconds" in window.breaks.notice.findChildren(
+        type(window.break_status))[0].text()
+
+
+def test_the_break_window_plays_the_micro_break_and_counts_it_taken(qtbot, make_window,
+                                                                     clock):
+    idle = Idle()
+    window = make_window(idle=idle)
+    run_until(window, clock, idle, lambda: window.breaks.window is not None)
+    break_window = window.breaks.window
+    assert break_window.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert break_window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    clock.advance(3 + 30)
+    qtbot.waitUntil(lambda: not break_window.player.session.player.is_active, timeout=3000)
+    break_window.close()
+    assert outcomes(window) == [(BreakKind.MICRO, Outcome.TAKEN)]
+    [session] = window.store.routine_sessions()
+    assert session.routine_id == "posture-micro-break" and session.completed
+
+
+def test_snooze_from_the_notice_asks_again_five_minutes_later(make_window, clock):
+    idle = Idle()
+    window = make_window(idle=idle)
+    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    window.breaks.notice.answers.snooze.emit()
+    assert window.breaks.notice is None
+    spent = run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    assert 5 * MIN - 11 <= spent <= 5 * MIN + 1
+    assert outcomes(window) == [(BreakKind.MICRO, Outcome.SNOOZED)]
+
+
+def test_skip_from_the_break_window_starts_the_count_again(make_window, clock):
+    idle = Idle()
+    window = make_window(idle=idle)
+    run_until(window, clock, idle, lambda: window.breaks.window is not None)
+    window.breaks.window.answers.skip.emit()
+    assert window.breaks.window is None
+    assert outcomes(window) == [(BreakKind.MICRO, Outcome.SKIPPED)]
+    assert window.breaks.scheduler.until_due_s(BreakKind.MICRO) > 19 * MIN
+
+
+def test_being_away_is_a_natural_break(make_window, clock):
+    idle = Idle()
+    window = make_window(idle=idle)
+    run_until(window, clock, idle,
+              lambda: window.breaks.scheduler.active_s(BreakKind.MICRO) >= 10 * MIN)
+    idle.seconds = 6 * MIN  # back after six minutes away; checks went on meanwhile
+    clock.advance(6 * MIN)
+    window.breaks.check()
+    assert outcomes(window) == [(BreakKind.REST, Outcome.NATURAL)]  # it covers the micro too
+    assert window.breaks.scheduler.active_s(BreakKind.MICRO) == 0
+
+
+def test_pause_and_resume_from_the_command_line(make_window, clock):
+    idle = Idle()
+    window = make_window(idle=idle)
+    window.handle_command(["pause", "1h"])
+    assert window.break_status.text().startswith("Breaks paused until ")
+    clock.advance(50 * MIN)
+    window.breaks.check()
+    assert window.breaks.notice is None and window.breaks.window is None
+    window.handle_command(["resume"])
+    assert window.break_status.text() == "Micro-break in 20 min"
+
+
+def test_take_a_break_now_plays_the_desk_posture_reset(make_window):
+    window = make_window(idle=Idle())
+    window.handle_command(["break"])
+    assert window.breaks.window is not None
+    assert window.breaks.window.kind is BreakKind.REST
+    assert window.breaks.window.player.session.routine.id == "desk-posture-reset"
