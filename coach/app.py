@@ -13,14 +13,17 @@ from coach.core.library import load_library
 from coach.core.settings import SettingsStore
 from coach.paths import DataPaths, shipped_dir
 from coach.platform.idle import IdleSource, find_idle_source
+from coach.platform.quiet import QuietSource, find_quiet_source
 from coach.ui.instance import InstanceServer
 from coach.ui.main_window import MainWindow
 from coach.ui.style import STYLE_SHEET, base_font
 
 
-def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None) -> MainWindow:
+def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
+                 quiet: QuietSource | None = None) -> MainWindow:
     """Open everything the window needs from ``paths``; problems become notices, not crashes.
-    ``idle`` reports input idle time for the break reminders (None: count all time as active).
+    ``idle`` reports input idle time for the break reminders (None: count all time as active)
+    and ``quiet`` whether a fullscreen window holds breaks back (None: never).
 
     Needs a QApplication to exist.
     """
@@ -38,7 +41,7 @@ def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None)
     if idle is None:
         notices.append("No idle-time source works on this desktop, so break reminders count "
                        "all the time Coach runs, not only the time you are active.")
-    return MainWindow(library, store, settings, clock, notices, idle)
+    return MainWindow(library, store, settings, clock, notices, idle, quiet)
 
 
 def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
@@ -53,7 +56,7 @@ def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
     app.setFont(base_font())
     app.setStyleSheet(STYLE_SHEET)
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
-    window = build_window(paths, SystemClock(), find_idle_source())
+    window = build_window(paths, SystemClock(), find_idle_source(), find_quiet_source())
     server = InstanceServer(paths, window)
     server.command.connect(window.handle_command)
     window.closed.connect(app.quit)

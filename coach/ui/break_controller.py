@@ -22,6 +22,7 @@ from coach.core.history import HistoryStore, SaveGuard
 from coach.core.library import Library
 from coach.core.session import GuidedSession
 from coach.platform.idle import IdleSource
+from coach.platform.quiet import NeverQuiet, QuietSource
 from coach.ui.break_window import BreakNotice, BreakWindow
 from coach.ui.sounds import Sounds
 
@@ -31,17 +32,19 @@ BREAK_ROUTINES = {BreakKind.MICRO: "posture-micro-break", BreakKind.REST: "desk-
 
 class BreakController(QObject):
     """Drives ``scheduler`` from ``idle`` (None: no idle source, so every minute counts as
-    active) and shows breaks. ``status_changed`` carries a line such as "Micro-break in 12
-    min" or "Breaks paused until 14:30"."""
+    active) and ``quiet`` (a fullscreen window holds breaks back), and shows breaks.
+    ``status_changed`` carries a line such as "Micro-break in 12 min" or "Breaks paused
+    until 14:30"."""
 
     status_changed = Signal(str)
 
     def __init__(self, scheduler: BreakScheduler, idle: IdleSource | None, store: HistoryStore,
                  clock: Clock, library: Library, sounds: Sounds,
-                 parent: QObject | None = None) -> None:
+                 quiet: QuietSource | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.scheduler = scheduler
         self.idle = idle
+        self.quiet = quiet or NeverQuiet()
         self.clock = clock
         self.library = library
         self.sounds = sounds
@@ -62,8 +65,10 @@ class BreakController(QObject):
         """Count the time since the last check, act on what is due, and sleep until the
         scheduler next needs asking."""
         idle_s = self._idle_s()
-        for event in self.scheduler.check(self.clock, idle_s):
-            self._act(event)
+        quiet = self.quiet.quiet_wanted()
+        for event in self.scheduler.check(self.clock, idle_s, quiet):
+            if not (quiet and isinstance(event, BreakSoon)):
+                self._act(event)
         self._timer.start(round(self.scheduler.next_check_s(idle_s) * 1000))
         self.status_changed.emit(self.status())
 

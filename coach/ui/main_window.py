@@ -27,6 +27,7 @@ from coach.core.therapy_desk import TherapyDesk
 from coach.paths import asset
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DesktopNotifier
+from coach.platform.quiet import QuietSource
 from coach.ui.break_controller import BreakController
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.player_view import PlayerView
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, store: HistoryStore, settings: SettingsStore,
                  clock: Clock, notices: list[str] | None = None,
-                 idle: IdleSource | None = None) -> None:
+                 idle: IdleSource | None = None, quiet: QuietSource | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.tray.open_requested.connect(self.bring_forward)
         self.tray.quit_requested.connect(self.quit)
         self.breaks = BreakController(BreakScheduler(settings.settings.break_rules()), idle,
-                                      store, clock, library, self.sounds, self)
+                                      store, clock, library, self.sounds, quiet, self)
         self.break_status = plain_label("", "preview")
         self.break_status.setWordWrap(False)
         self.statusBar().addPermanentWidget(self.break_status)

@@ -18,6 +18,7 @@ from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
 from coach.platform.idle import IdleSource  # noqa: E402
+from coach.platform.quiet import QuietSource  # noqa: E402
 from coach.ui.main_window import MainWindow  # noqa: E402
 
 
@@ -32,15 +33,17 @@ def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
     """Builds the real main window on a temporary data folder and the fake clock.
 
     ``make_window(seen_safety=True)`` starts as a returning user who accepted the notice;
-    ``idle`` is the input idle-time source the break reminders read.
+    ``idle`` and ``quiet`` are what the break reminders read for input idle time and for a
+    fullscreen window.
     Windows are closed here, after their timers end (closing with a timer running would ask).
     """
     windows: list[MainWindow] = []
 
-    def make(seen_safety: bool = True, idle: IdleSource | None = None) -> MainWindow:
+    def make(seen_safety: bool = True, idle: IdleSource | None = None,
+             quiet: QuietSource | None = None) -> MainWindow:
         if seen_safety:
             save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
-        window = build_window(data, clock, idle)
+        window = build_window(data, clock, idle, quiet)
         window.show()
         windows.append(window)
         return window

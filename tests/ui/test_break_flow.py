@@ -114,3 +114,27 @@ def test_take_a_break_now_plays_the_desk_posture_reset(make_window):
     assert window.breaks.window is not None
     assert window.breaks.window.kind is BreakKind.REST
     assert window.breaks.window.player.session.routine.id == "desk-posture-reset"
+
+
+class Quiet:
+    """A fullscreen window, as the test switches it on and off."""
+
+    def __init__(self) -> None:
+        self.fullscreen = True
+
+    def quiet_wanted(self) -> bool:
+        return self.fullscreen
+
+
+def test_a_fullscreen_window_holds_the_break_until_it_ends(make_window, clock):
+    idle, quiet = Idle(), Quiet()
+    window = make_window(idle=idle, quiet=quiet)
+    run_until(window, clock, idle, lambda: bool(outcomes(window)))
+    assert outcomes(window) == [(BreakKind.MICRO, Outcome.POSTPONED)]
+    assert window.breaks.notice is None and window.breaks.window is None
+    started = clock.monotonic()
+    run_until(window, clock, idle, lambda: clock.monotonic() - started >= 10 * MIN)
+    assert window.breaks.window is None and len(outcomes(window)) == 1
+    quiet.fullscreen = False
+    run_until(window, clock, idle, lambda: window.breaks.window is not None, limit_s=30)
+    assert window.breaks.window is not None and window.breaks.window.kind is BreakKind.MICRO
