@@ -1,6 +1,13 @@
-"""Helpers shared by all tests: valid routine files to start from, and a fake clock."""
+"""Helpers shared by all tests: valid routine files to start from, and a fake clock.
+
+Qt runs offscreen in this process unless the caller chose a platform (e.g. xcb under Xvfb).
+"""
 
 from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
 from collections.abc import Callable

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from coach.core.break_log import BreakLog
 from coach.core.breaks import (
@@ -22,6 +22,7 @@ from coach.core.history import HistoryStore, SaveGuard
 from coach.core.library import Library
 from coach.core.session import GuidedSession
 from coach.platform.idle import IdleSource
+from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
 from coach.platform.quiet import NeverQuiet, QuietSource
 from coach.ui.break_window import BreakNotice, BreakWindow
 from coach.ui.sounds import Sounds
@@ -40,8 +41,12 @@ class BreakController(QObject):
 
     def __init__(self, scheduler: BreakScheduler, idle: IdleSource | None, store: HistoryStore,
                  clock: Clock, library: Library, sounds: Sounds,
-                 quiet: QuietSource | None = None, parent: QObject | None = None) -> None:
+                 quiet: QuietSource | None = None, desktop: DesktopNotifier | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.desktop = desktop
+        self._announced: dict[int, BreakKind] = {}
+        self._presses: QSocketNotifier | None = None
         self.scheduler = scheduler
         self.idle = idle
         self.quiet = quiet or NeverQuiet()
@@ -124,12 +129,48 @@ class BreakController(QObject):
 
     def _show_notice(self, event: BreakSoon) -> None:
         self._close_notice()
+        if self._notify_desktop(event):
+            return
         notice = BreakNotice(event.kind, event.in_s)
         notice.answers.start_now.connect(lambda: self._start_early(event.kind))
         notice.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(event.kind)))
         notice.answers.skip.connect(lambda: self._answer(self.scheduler.skip(event.kind)))
         self.notice = notice
         notice.show_in_corner()
+
+    def _notify_desktop(self, event: BreakSoon) -> bool:
+        """Announce the break as a desktop notification with buttons, where the desktop can."""
+        if self.desktop is None or not self.desktop.has_buttons():
+            return False
+        sent = self.desktop.notify(
+            f"A {event.kind.value} in {max(1, round(event.in_s))} seconds",
+            "Time to let your back and shoulders move.",
+            actions={DEFAULT_ACTION: "Start now", "snooze": "Snooze 5 min", "skip": "Skip"},
+            timeout_ms=round(event.in_s * 1000) + 5000)
+        if sent is None:
+            return False
+        self._announced[sent] = event.kind
+        self._watch_presses()
+        return True
+
+    def _watch_presses(self) -> None:
+        fileno = self.desktop.fileno() if self.desktop else None
+        if fileno is None or (self._presses and self._presses.socket() == fileno):
+            return
+        self._presses = QSocketNotifier(fileno, QSocketNotifier.Type.Read, self)
+        self._presses.activated.connect(self._pressed)
+
+    def _pressed(self) -> None:
+        for sent, action in self.desktop.take_invoked() if self.desktop else []:
+            kind = self._announced.pop(sent, None)
+            if kind is None:
+                continue
+            if action == "snooze":
+                self._answer(self.scheduler.snooze(kind))
+            elif action == "skip":
+                self._answer(self.scheduler.skip(kind))
+            else:
+                self._start_early(kind)
 
     def _show_break(self, kind: BreakKind) -> None:
         if self.window is not None:

@@ -86,8 +86,10 @@ class MainWindow(QMainWindow):
         self.tray = Tray(icon, self)
         self.tray.open_requested.connect(self.bring_forward)
         self.tray.quit_requested.connect(self.quit)
+        self.desktop = DesktopNotifier()
         self.breaks = BreakController(BreakScheduler(settings.settings.break_rules()), idle,
-                                      store, clock, library, self.sounds, quiet, self)
+                                      store, clock, library, self.sounds, quiet, self.desktop,
+                                      self)
         self.break_status = plain_label("", "preview")
         self.break_status.setWordWrap(False)
         self.statusBar().addPermanentWidget(self.break_status)
@@ -97,7 +99,6 @@ class MainWindow(QMainWindow):
             lambda choice: self.breaks.pause(pause_end(choice, clock.now())))
         self.tray.resume_requested.connect(self.breaks.resume)
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
-        self.desktop = DesktopNotifier()
         self.timer_panel.time_up.connect(self._alert_desktop)
         self.therapy_view.started.connect(lambda _timer: self.tabs.setCurrentWidget(
             self.therapy_view))

@@ -20,12 +20,18 @@ def notifications(env: dict[str, str]) -> list[dict[str, str]]:
             for entry in history["data"][0]]
 
 
-def test_a_notification_arrives_with_its_text_unmarked(notification_server):
-    notifier = DesktopNotifier()
+def notify_when_ready(notifier, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Notify, waiting for the freshly started server to take its name on the bus."""
     deadline = time.monotonic() + WAIT_S
-    while not notifier.notify("Take the ice pack off now", "Area: <b>neck</b>", urgent=True):
+    while (sent := notifier.notify(*args, **kwargs)) is None:
         assert time.monotonic() < deadline, "the notification server never answered"
         time.sleep(0.2)
+    return sent
+
+
+def test_a_notification_arrives_with_its_text_unmarked(notification_server):
+    notifier = DesktopNotifier()
+    notify_when_ready(notifier, "Take the ice pack off now", "Area: <b>neck</b>", urgent=True)
     notifier.close()
     assert {"summary": "Take the ice pack off now",
             "body": "Area: &lt;b&gt;neck&lt;/b&gt;"} in notifications(notification_server)
@@ -33,4 +39,18 @@ def test_a_notification_arrives_with_its_text_unmarked(notification_server):
 
 def test_without_a_session_bus_notify_says_no(monkeypatch):
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-    assert DesktopNotifier().notify("Title", "Body") is False
+    assert DesktopNotifier().notify("Title", "Body") is None
+
+
+def test_a_button_pressed_on_the_notification_comes_back(notification_server):
+    notifier = DesktopNotifier()
+    sent = notify_when_ready(notifier, "A micro-break in 10 seconds", "Time to move.",
+                             actions={"default": "Start now", "snooze": "Snooze 5 min"})
+    assert notifier.has_buttons()
+    subprocess.run(["dunstctl", "action", "0"], env=notification_server, check=True)
+    deadline = time.monotonic() + WAIT_S
+    while not (pressed := notifier.take_invoked()):
+        assert time.monotonic() < deadline, "no button press came back"
+        time.sleep(0.1)
+    notifier.close()
+    assert pressed == [(sent, "default")]

@@ -1,11 +1,10 @@
-"""Qt tests run offscreen unless the caller chose a platform (e.g. xcb under Xvfb), and never
-reach the desktop's real notification service."""
+"""The main window built for tests; it never reaches the desktop's real notification service
+(tests/conftest.py runs Qt offscreen)."""
 
 from __future__ import annotations
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/coach-tests"  # no real pop-ups
 
 from collections.abc import Callable, Iterator  # noqa: E402
