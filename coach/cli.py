@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__
-from coach.core.breaks import PAUSE_CHOICES
+from coach.core.break_calendar import PAUSE_CHOICES
 from coach.core.history import HistoryError, HistoryStore, RoutineSession
 from coach.core.library import Library, check_files, load_library
 from coach.core.therapy import (

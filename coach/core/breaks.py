@@ -13,9 +13,10 @@ to be called again after ``next_check_s``, so an idle machine wakes it rarely.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime
 from enum import Enum
 
+from coach.core.break_calendar import WorkingHours
 from coach.core.clock import Clock
 
 WARNING_S = 10
@@ -29,8 +30,6 @@ IDLE_GRACE_S = 5.0
 while typing or reading count as activity, as in Workrave."""
 CHECK_EVERY_S = 15.0
 MIN_CHECK_S = 1.0
-PAUSED_INDEFINITELY = datetime.max.replace(tzinfo=UTC)
-"""``paused_until`` for a pause that lasts until the user resumes."""
 
 
 class BreakKind(Enum):
@@ -109,12 +108,14 @@ class BreakScheduler:
     """Counts activity for each enabled rule and prompts breaks.
 
     A rest break counts as a micro-break too, and a micro-break that would fall within a
-    minute of a rest break is left to it. While ``paused_until`` (an aware datetime, or
+    minute of a rest break is left to it. Outside ``working_hours`` (when set), and while
+    ``paused_until`` (an aware datetime, or
     ``PAUSED_INDEFINITELY``) is ahead, nothing is counted or prompted.
     """
 
     rules: tuple[BreakRule, ...] = DEFAULT_RULES
     paused_until: datetime | None = None
+    working_hours: WorkingHours | None = None
     _counts: dict[BreakKind, _Count] = field(default_factory=dict)
     _last_check: float | None = None
     _last_wall: datetime | None = None
@@ -185,7 +186,8 @@ class BreakScheduler:
         self._last_check, self._last_wall = now, wall
         if away > self._asked_s + LATE_S:
             idle_s = max(idle_s, away)  # slept, locked or stalled: never activity
-        if self.is_paused(wall):
+        off_hours = self.working_hours is not None and not self.working_hours.contains(wall)
+        if self.is_paused(wall) or off_hours:
             self._asked_s = self.next_check_s(idle_s)
             return []
         if self.paused_until is not None:  # the pause ended since: count only the time after
@@ -274,18 +276,3 @@ class BreakScheduler:
             if each in self._counts:
                 self._counts[each].reset()
 
-
-PAUSES = {"30m": timedelta(minutes=30), "1h": timedelta(hours=1), "2h": timedelta(hours=2)}
-"""Pause lengths by name; "tomorrow" and "until-resumed" are handled by ``pause_end``."""
-PAUSE_CHOICES = (*PAUSES, "tomorrow", "until-resumed")
-
-
-def pause_end(choice: str, now: datetime) -> datetime:
-    """When a pause chosen as ``choice`` (one of PAUSE_CHOICES) ends: "tomorrow" is the start
-    of the next local day. Raises KeyError for an unknown choice."""
-    if choice == "until-resumed":
-        return PAUSED_INDEFINITELY
-    if choice == "tomorrow":
-        local = now.astimezone()
-        return datetime.combine(local.date() + timedelta(days=1), time(), local.tzinfo)
-    return now + PAUSES[choice]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields, replace
-from datetime import datetime
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
+from coach.core.break_calendar import WorkingHours
 from coach.core.breaks import BreakKind, BreakRule
 
 
@@ -27,6 +28,10 @@ class Settings:
     rest_break_on: bool = True
     rest_break_every_min: int = 50
     rest_break_min: int = 5
+    working_hours_on: bool = False
+    work_days: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
+    work_start: str = "09:00"
+    work_end: str = "17:30"
 
     def break_rules(self) -> tuple[BreakRule, ...]:
         """The break rules these settings give, each number kept within a sensible range
@@ -37,6 +42,23 @@ class Settings:
             BreakRule(BreakKind.REST, _within(self.rest_break_every_min, 15, 240) * 60,
                       _within(self.rest_break_min, 1, 30) * 60, self.rest_break_on),
         )
+
+
+    def working_hours(self) -> WorkingHours | None:
+        """The days (0 is Monday) and local times breaks are prompted in, or None for any
+        time. A time that is not "HH:MM" falls back to the default."""
+        if not self.working_hours_on:
+            return None
+        days = frozenset(d for d in self.work_days if isinstance(d, int) and 0 <= d <= 6)
+        return WorkingHours(days, _clock_time(self.work_start, time(9)),
+                            _clock_time(self.work_end, time(17, 30)))
+
+
+def _clock_time(text: str, default: time) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        return default
 
 
 def _within(value: int, low: int, high: int) -> int:

@@ -7,9 +7,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from coach.core.break_calendar import PAUSED_INDEFINITELY
 from coach.core.break_log import BreakLog
 from coach.core.breaks import (
-    PAUSED_INDEFINITELY,
     BreakDue,
     BreakEnded,
     BreakEvent,

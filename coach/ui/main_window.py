@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from coach.core.breaks import BreakScheduler, pause_end
+from coach.core.break_calendar import pause_end
+from coach.core.breaks import BreakScheduler
 from coach.core.clock import Clock
 from coach.core.history import HistoryError, HistoryStore
 from coach.core.library import Library
@@ -87,7 +88,9 @@ class MainWindow(QMainWindow):
         self.tray.open_requested.connect(self.bring_forward)
         self.tray.quit_requested.connect(self.quit)
         self.desktop = DesktopNotifier()
-        self.breaks = BreakController(BreakScheduler(settings.settings.break_rules()), idle,
+        scheduler = BreakScheduler(settings.settings.break_rules(),
+                                   working_hours=settings.settings.working_hours())
+        self.breaks = BreakController(scheduler, idle,
                                       store, clock, library, self.sounds, quiet, self.desktop,
                                       self)
         self.break_status = plain_label("", "preview")

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coach.core.break_calendar import PAUSED_INDEFINITELY
 from coach.core.breaks import (
     CHECK_EVERY_S,
     DEFAULT_RULES,
     LATE_S,
     MIN_CHECK_S,
-    PAUSED_INDEFINITELY,
     SNOOZE_S,
     WARNING_S,
     BreakDue,
