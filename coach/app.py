@@ -38,9 +38,6 @@ def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
     store, history_problem = open_history(paths.history, clock.now())
     library = load_library(shipped_dir("routines"), paths.routines)
     notices += [p for p in (settings.load_problem, history_problem) if p]
-    if idle is None:
-        notices.append("No idle-time source works on this desktop, so break reminders count "
-                       "all the time Coach runs, not only the time you are active.")
     return MainWindow(library, store, settings, clock, notices, idle, quiet)
 
 

@@ -46,12 +46,16 @@ class Settings:
 
     def working_hours(self) -> WorkingHours | None:
         """The days (0 is Monday) and local times breaks are prompted in, or None for any
-        time. A time that is not "HH:MM" falls back to the default."""
+        time."""
         if not self.working_hours_on:
             return None
         days = frozenset(d for d in self.work_days if isinstance(d, int) and 0 <= d <= 6)
-        return WorkingHours(days, _clock_time(self.work_start, time(9)),
-                            _clock_time(self.work_end, time(17, 30)))
+        return WorkingHours(days, *self.work_times())
+
+    def work_times(self) -> tuple[time, time]:
+        """The start and end of the working day; a time that is not "HH:MM" falls back to
+        the default (09:00, 17:30)."""
+        return _clock_time(self.work_start, time(9)), _clock_time(self.work_end, time(17, 30))
 
 
 def _clock_time(text: str, default: time) -> time:

@@ -27,11 +27,12 @@ RECENT_SESSIONS = 5
 
 
 class LibraryView(QWidget):
-    """Lists ``library``; emits ``start_requested(routine_id)`` on Start or Enter and
-    ``safety_requested`` for the safety notice."""
+    """Lists ``library``; emits ``start_requested(routine_id)`` on Start or Enter,
+    ``safety_requested`` for the safety notice and ``settings_requested`` for settings."""
 
     start_requested = Signal(str)
     safety_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +67,11 @@ class LibraryView(QWidget):
         splitter.setSizes([340, 560])
         safety = QPushButton("Safety and red flags")
         safety.clicked.connect(self.safety_requested)
+        settings = QPushButton("Settings")
+        settings.clicked.connect(self.settings_requested)
         bottom = QHBoxLayout()
         bottom.addWidget(self.recent, 1)
+        bottom.addWidget(settings, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(safety, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -26,6 +26,7 @@ from coach.core.settings import SettingsStore
 from coach.core.therapy import TherapyKind
 from coach.core.therapy_desk import TherapyDesk
 from coach.paths import asset
+from coach.platform import autostart
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DesktopNotifier
 from coach.platform.quiet import QuietSource
@@ -33,6 +34,7 @@ from coach.ui.break_controller import BreakController
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.player_view import PlayerView
 from coach.ui.safety_dialog import SafetyDialog
+from coach.ui.settings_dialog import SettingsDialog
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
 from coach.ui.therapy_view import TherapyView
@@ -101,6 +103,9 @@ class MainWindow(QMainWindow):
         self.tray.pause_requested.connect(
             lambda choice: self.breaks.pause(pause_end(choice, clock.now())))
         self.tray.resume_requested.connect(self.breaks.resume)
+        self.tray.settings_requested.connect(self.open_settings)
+        self.library_view.settings_requested.connect(self.open_settings)
+        QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
         self.timer_panel.time_up.connect(self._alert_desktop)
         self.therapy_view.started.connect(lambda _timer: self.tabs.setCurrentWidget(
@@ -230,6 +235,27 @@ class MainWindow(QMainWindow):
             self.library_view.show_recent(self.store.routine_sessions(limit=RECENT_SESSIONS))
         except HistoryError as error:
             self.notify(str(error))
+
+    def open_settings(self) -> SettingsDialog:
+        """The settings dialog (non-modal); Save applies the changes at once."""
+        idle = self.breaks.idle.name if self.breaks.idle is not None else None
+        dialog = SettingsDialog(self.settings.settings, autostart.is_enabled(), idle, self)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_settings(self, dialog: SettingsDialog) -> None:
+        self._report(self.settings.update(**dialog.changes()))
+        chosen = self.settings.settings
+        self.sounds.muted = chosen.muted
+        self.breaks.scheduler.set_rules(chosen.break_rules())
+        self.breaks.scheduler.working_hours = chosen.working_hours()
+        if dialog.start_at_login != autostart.is_enabled():
+            try:
+                autostart.set_enabled(dialog.start_at_login)
+            except OSError as error:
+                self.notify(f"Could not change starting at login: {error}")
+        self.breaks.check()
 
     def _show_break_status(self, text: str) -> None:
         self.break_status.setText(text)

@@ -21,6 +21,7 @@ class Tray(QObject):
     break_now_requested = Signal()
     pause_requested = Signal(str)
     resume_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,7 @@ class Tray(QObject):
                 lambda _checked=False, c=choice: self.pause_requested.emit(c))
         self._menu.addAction("Resume breaks").triggered.connect(self.resume_requested)
         self._menu.addSeparator()
+        self._menu.addAction("Settings…").triggered.connect(self.settings_requested)
         self._menu.addAction("Open Coach").triggered.connect(self.open_requested)
         self._menu.addAction("Quit").triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icon, self)

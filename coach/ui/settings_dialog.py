@@ -1,0 +1,126 @@
+"""Settings: sound cues, the two kinds of break, working hours, and starting at login."""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.settings import Settings
+from coach.ui.inputs import CalmSpinBox
+from coach.ui.style import plain_label
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _spin(value: int, low: int, high: int, suffix: str) -> CalmSpinBox:
+    box = CalmSpinBox()
+    box.setRange(low, high)
+    box.setValue(min(high, max(low, value)))
+    box.setSuffix(suffix)
+    return box
+
+
+class SettingsDialog(QDialog):
+    """Edits ``settings``; after Save, ``changes()`` gives the fields to update and
+    ``start_at_login`` the wish for starting at login. ``idle_source`` names where activity
+    is read from (None: nowhere, so breaks count all the time Coach runs)."""
+
+    def __init__(self, settings: Settings, start_at_login: bool, idle_source: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Coach settings")
+        self.sound = QCheckBox("Sound cues during routines")
+        self.sound.setChecked(not settings.muted)
+        self.login = QCheckBox("Start Coach when I log in")
+        self.login.setChecked(start_at_login)
+        column = QVBoxLayout(self)
+        column.addWidget(self.sound)
+        column.addWidget(self._breaks(settings, idle_source))
+        column.addWidget(self._hours(settings))
+        column.addWidget(self.login)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+
+    def _breaks(self, settings: Settings, idle_source: str | None) -> QGroupBox:
+        group = QGroupBox("Break reminders")
+        form = QFormLayout(group)
+        self.micro_on = QCheckBox("Micro-break")
+        self.micro_on.setChecked(settings.micro_break_on)
+        self.micro_every = _spin(settings.micro_break_every_min, 5, 120, " min of activity")
+        self.micro_length = _spin(settings.micro_break_s, 10, 300, " s")
+        self.rest_on = QCheckBox("Rest break")
+        self.rest_on.setChecked(settings.rest_break_on)
+        self.rest_every = _spin(settings.rest_break_every_min, 15, 240, " min of activity")
+        self.rest_length = _spin(settings.rest_break_min, 1, 30, " min")
+        form.addRow(self.micro_on)
+        form.addRow(plain_label("  every"), self.micro_every)
+        form.addRow(plain_label("  lasting"), self.micro_length)
+        form.addRow(self.rest_on)
+        form.addRow(plain_label("  every"), self.rest_every)
+        form.addRow(plain_label("  lasting"), self.rest_length)
+        source = (f"Activity is read from: {idle_source}." if idle_source else
+                  "No idle-time source works on this desktop, so breaks count all the time "
+                  "Coach runs, not only the time you are at the keyboard.")
+        form.addRow(plain_label(source, "preview"))
+        return group
+
+    def _hours(self, settings: Settings) -> QGroupBox:
+        group = QGroupBox("Working hours")
+        form = QFormLayout(group)
+        self.hours_on = QCheckBox("Remind me only during working hours")
+        self.hours_on.setChecked(settings.working_hours_on)
+        days = QHBoxLayout()
+        self.days = []
+        for number, name in enumerate(DAY_NAMES):
+            box = QCheckBox(name)
+            box.setChecked(number in settings.work_days)
+            days.addWidget(box)
+            self.days.append(box)
+        start, end = settings.work_times()
+        self.start_time = QTimeEdit(QTime(start.hour, start.minute))
+        self.end_time = QTimeEdit(QTime(end.hour, end.minute))
+        form.addRow(self.hours_on)
+        form.addRow(plain_label("Days"), days)
+        form.addRow(plain_label("From"), self.start_time)
+        form.addRow(plain_label("To"), self.end_time)
+        return group
+
+    def changes(self) -> dict[str, Any]:
+        """The settings fields as the dialog shows them."""
+        return {
+            "muted": not self.sound.isChecked(),
+            "micro_break_on": self.micro_on.isChecked(),
+            "micro_break_every_min": self.micro_every.value(),
+            "micro_break_s": self.micro_length.value(),
+            "rest_break_on": self.rest_on.isChecked(),
+            "rest_break_every_min": self.rest_every.value(),
+            "rest_break_min": self.rest_length.value(),
+            "working_hours_on": self.hours_on.isChecked(),
+            "work_days": [n for n, box in enumerate(self.days) if box.isChecked()],
+            "work_start": _text(self.start_time.time()),
+            "work_end": _text(self.end_time.time()),
+        }
+
+    @property
+    def start_at_login(self) -> bool:
+        return self.login.isChecked()
+
+
+def _text(moment: QTime) -> str:
+    return time(moment.hour(), moment.minute()).strftime("%H:%M")
