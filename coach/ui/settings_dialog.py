@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Coach settings")
+        self.setMinimumWidth(560)
         self.sound = QCheckBox("Sound cues during routines")
         self.sound.setChecked(not settings.muted)
         self.login = QCheckBox("Start Coach when I log in")
@@ -59,7 +60,9 @@ class SettingsDialog(QDialog):
 
     def _breaks(self, settings: Settings, idle_source: str | None) -> QGroupBox:
         group = QGroupBox("Break reminders")
-        form = QFormLayout(group)
+        column = QVBoxLayout(group)
+        form = QFormLayout()
+        column.addLayout(form)
         self.micro_on = QCheckBox("Micro-break")
         self.micro_on.setChecked(settings.micro_break_on)
         self.micro_every = _spin(settings.micro_break_every_min, 5, 120, " min of activity")
@@ -77,7 +80,7 @@ class SettingsDialog(QDialog):
         source = (f"Activity is read from: {idle_source}." if idle_source else
                   "No idle-time source works on this desktop, so breaks count all the time "
                   "Coach runs, not only the time you are at the keyboard.")
-        form.addRow(plain_label(source, "preview"))
+        column.addWidget(plain_label(source, "preview"))
         return group
 
     def _hours(self, settings: Settings) -> QGroupBox:
