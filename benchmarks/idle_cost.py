@@ -1,0 +1,124 @@
+"""What it costs to keep a break reminder running: CPU seconds per idle minute and memory.
+
+Starts Coach, Workrave and Safe Eyes (whichever are installed) one after another on a
+virtual display of their own with a session bus, lets each settle, then measures the CPU time
+its processes use over a quiet period and its resident memory at the end. Needs Xvfb and
+dbus-daemon. Prints a table; asserts nothing.
+
+    python benchmarks/idle_cost.py [--minutes 2] [--settle 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def family(root: int) -> list[int]:
+    """``root`` and every process below it."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def cpu_s(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    return total / CLOCK_TICKS
+
+
+def rss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+        except OSError:
+            continue
+    return total / 1024
+
+
+def measure(name: str, argv: list[str], env: dict[str, str], settle_s: float,
+            minutes: float) -> tuple[str, float, float] | None:
+    if shutil.which(argv[0]) is None and not Path(argv[0]).exists():
+        print(f"{name}: not installed, skipped", file=sys.stderr)
+        return None
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        time.sleep(settle_s)
+        if process.poll() is not None:
+            print(f"{name}: exited early ({process.returncode}), skipped", file=sys.stderr)
+            return None
+        before = cpu_s(family(process.pid))
+        time.sleep(minutes * 60)
+        pids = family(process.pid)
+        return name, (cpu_s(pids) - before) / minutes, rss_mb(pids)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=2.0)
+    parser.add_argument("--settle", type=float, default=15.0)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], stdout=subprocess.PIPE)
+    buses = [subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                              stdout=subprocess.PIPE) for _ in ("session", "system")]
+    assert xvfb.stdout is not None
+    session, system = (bus.stdout.readline().decode().strip() for bus in buses if bus.stdout)
+    env = {**os.environ, "DISPLAY": ":" + xvfb.stdout.readline().decode().strip(),
+           "DBUS_SESSION_BUS_ADDRESS": session,
+           "DBUS_SYSTEM_BUS_ADDRESS": system,  # Safe Eyes wants one; a private bus will do
+           "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+           "COACH_DATA_DIR": str(home / "coach"), "QT_QPA_PLATFORM": "xcb"}
+    programs = [("Coach", [sys.executable, "-m", "coach"]),
+                ("Workrave", ["workrave"]), ("Safe Eyes", ["safeeyes"])]
+    print(f"Idle cost on {date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
+          f"{args.minutes:g} min measured after {args.settle:g} s settling")
+    print(f"{'program':<10} {'CPU s per idle min':>19} {'RSS MB':>8}", flush=True)
+    try:
+        for name, argv in programs:
+            row = measure(name, argv, env, args.settle, args.minutes)
+            if row is not None:
+                print(f"{row[0]:<10} {row[1]:>19.3f} {row[2]:>8.1f}", flush=True)
+    finally:
+        xvfb.terminate()
+        for bus in buses:
+            bus.terminate()
+
+
+if __name__ == "__main__":
+    main()
