@@ -70,12 +70,16 @@ def measure(name: str, argv: list[str], env: dict[str, str], settle_s: float,
     if shutil.which(argv[0]) is None and not Path(argv[0]).exists():
         print(f"{name}: not installed, skipped", file=sys.stderr)
         return None
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
+    log = Path(env["HOME"]) / f"{argv[0].rsplit('/', 1)[-1]}.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(argv, env=env, stdout=output, stderr=output,
+                                   start_new_session=True)
     try:
         time.sleep(settle_s)
         if process.poll() is not None:
-            print(f"{name}: exited early ({process.returncode}), skipped", file=sys.stderr)
+            last = log.read_text(errors="replace").strip().splitlines()[-3:]
+            print(f"{name}: exited early ({process.returncode}), skipped; it said:",
+                  *last, sep="\n  ", file=sys.stderr)
             return None
         before = cpu_s(family(process.pid))
         time.sleep(minutes * 60)
@@ -91,6 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=2.0)
     parser.add_argument("--settle", type=float, default=15.0)
+    parser.add_argument("--only", help="measure only the program whose name starts so")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24",
@@ -102,10 +107,11 @@ def main() -> None:
     env = {**os.environ, "DISPLAY": ":" + xvfb.stdout.readline().decode().strip(),
            "DBUS_SESSION_BUS_ADDRESS": session,
            "DBUS_SYSTEM_BUS_ADDRESS": system,  # Safe Eyes wants one; a private bus will do
-           "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+           "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),  # Safe Eyes needs both
            "COACH_DATA_DIR": str(home / "coach"), "QT_QPA_PLATFORM": "xcb"}
     programs = [("Coach", [sys.executable, "-m", "coach"]),
                 ("Workrave", ["workrave"]), ("Safe Eyes", ["safeeyes"])]
+    programs = [p for p in programs if not args.only or p[0].lower().startswith(args.only)]
     print(f"Idle cost on {date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
           f"{args.minutes:g} min measured after {args.settle:g} s settling")
     print(f"{'program':<10} {'CPU s per idle min':>19} {'RSS MB':>8}", flush=True)
