@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.break_calendar import pause_end
-from coach.core.breaks import BreakScheduler
+from coach.core.breaks import BreakKind, BreakScheduler
 from coach.core.clock import Clock
 from coach.core.history import HistoryError, HistoryStore
 from coach.core.library import Library
@@ -32,6 +31,7 @@ from coach.platform.notifications import DesktopNotifier
 from coach.platform.quiet import QuietSource
 from coach.ui.break_controller import BreakController
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
+from coach.ui.mini_window import MiniWindow
 from coach.ui.player_view import PlayerView
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.settings_dialog import SettingsDialog
@@ -51,9 +51,10 @@ class MainWindow(QMainWindow):
     safety notice the first time.
 
     Closing the window mid-routine stops it, so the session is kept as partial. While a cold or
-    heat timer runs, closing hides the window to the tray (or, with no tray, asks first),
-    because the alarm can only sound while Coach runs. ``closed`` is emitted when the window
-    really closes.
+    heat timer runs or break reminders are on, closing hides the window to the tray, or to a
+    small window where there is no tray: alarms and reminders need Coach running. ``quit``
+    ends Coach (asking first while a timer runs); ``closed`` is emitted when the window really
+    closes.
     """
 
     closed = Signal()
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.setStatusBar(QStatusBar())
         self.tray = Tray(icon, self)
+        self.mini = MiniWindow()
+        self.mini.open_requested.connect(self.bring_forward)
+        self.mini.quit_requested.connect(self.quit)
         self.tray.open_requested.connect(self.bring_forward)
         self.tray.quit_requested.connect(self.quit)
         self.desktop = DesktopNotifier()
@@ -100,6 +104,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.break_status)
         self.breaks.status_changed.connect(self._show_break_status)
         self.tray.break_now_requested.connect(self.breaks.take_break_now)
+        self.mini.break_now_requested.connect(self.breaks.take_break_now)
+        QShortcut(QKeySequence.StandardKey.Quit, self, self.quit)
         self.tray.pause_requested.connect(
             lambda choice: self.breaks.pause(pause_end(choice, clock.now())))
         self.tray.resume_requested.connect(self.breaks.resume)
@@ -149,6 +155,7 @@ class MainWindow(QMainWindow):
             self.tray.notify(title, body)
 
     def bring_forward(self) -> None:
+        self.mini.hide()
         self.show()
         self.raise_()
         self.activateWindow()
@@ -185,11 +192,20 @@ class MainWindow(QMainWindow):
         """Quit Coach, asking first while a cold or heat timer runs."""
         if self.desk.timers and not self._confirm_quit():
             return
+        self.shut_down()
+
+    def shut_down(self) -> None:
+        """Close the window and the small one for good, no question asked (the app quits on
+        ``closed``)."""
         self._quitting = True
+        self.mini.hide()
         self.close()
-        app = QApplication.instance()
-        if app is not None:
-            app.quit()
+
+    def _keeps_running(self) -> bool:
+        """Whether closing the window should leave Coach running: a timer, or reminders."""
+        reminders = any(self.breaks.scheduler.until_due_s(kind) is not None
+                        for kind in BreakKind)
+        return bool(self.desk.timers) or reminders
 
     def _confirm_quit(self) -> bool:
         answer = QMessageBox.question(
@@ -260,6 +276,10 @@ class MainWindow(QMainWindow):
     def _show_break_status(self, text: str) -> None:
         self.break_status.setText(text)
         self.tray.show_break_status(text)
+        self._show_mini_status()
+
+    def _show_mini_status(self) -> None:
+        self.mini.show_status([self.break_status.text(), self._title_parts.get("therapy", "")])
 
     def _show_therapy_summary(self, text: str) -> None:
         self._set_title_part("therapy", text)
@@ -271,6 +291,7 @@ class MainWindow(QMainWindow):
         if self._title_parts.get(part, "") != text:
             self._title_parts[part] = text
             self._show_title()
+            self._show_mini_status()
 
     def _show_title(self) -> None:
         parts = [t for t in (self._title_parts.get("player"), self._title_parts.get("therapy"))
@@ -278,16 +299,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" · ".join(parts) + f" — {APP_TITLE}" if parts else APP_TITLE)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.desk.timers and not self._quitting:
-            if self.tray.available:
-                self.hide()
-                self.tray.notify("Coach is still timing", "The alarm will sound here.")
-                event.ignore()
-                return
-            if not self._confirm_quit():
-                event.ignore()
-                return
+        """Closing stops a routine (kept as partial). While a timer runs or reminders are on,
+        Coach stays running in the tray, or in a small window where there is no tray."""
         if self.player_view is not None:
             self.player_view.stop()
+        if not self._quitting and self._keeps_running():
+            event.ignore()
+            self.hide()
+            if self.tray.available:
+                self.tray.notify("Coach is still running", "Timers and break reminders go on.")
+            else:
+                self.mini.show()
+            return
         super().closeEvent(event)
         self.closed.emit()

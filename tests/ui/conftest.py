@@ -34,7 +34,7 @@ def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
     ``make_window(seen_safety=True)`` starts as a returning user who accepted the notice;
     ``idle`` and ``quiet`` are what the break reminders read for input idle time and for a
     fullscreen window.
-    Windows are closed here, after their timers end (closing with a timer running would ask).
+    Windows are shut down here for good (closing alone would keep Coach running).
     """
     windows: list[MainWindow] = []
 
@@ -49,7 +49,5 @@ def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
 
     yield make
     for window in windows:
-        for timer in list(window.desk.timers):
-            window.desk.end_early(timer)
-        window.close()
+        window.shut_down()
         window.store.close()

@@ -146,16 +146,20 @@ def test_a_new_window_on_the_same_data_carries_the_timer_on(make_window, clock):
     assert second.timer_panel.cards[timer].time_left.text() == "11:00"
 
 
-def test_closing_with_a_timer_running_and_no_tray_asks_first(make_window, monkeypatch):
+def test_without_a_tray_closing_keeps_a_small_window_and_quitting_asks(make_window,
+                                                                        monkeypatch):
     window = make_window()
     start_cold(window)
     answers = iter([False, True])
     monkeypatch.setattr(window, "_confirm_quit", lambda: next(answers))
     monkeypatch.setattr(window.tray, "available", False)
     window.close()
-    assert window.isVisible()
-    window.close()
-    assert not window.isVisible()
+    assert not window.isVisible() and window.mini.isVisible()
+    assert "Ice pack 15 min" in window.mini.status.text()
+    window.mini.close()  # asks; "No" keeps Coach running
+    assert window.mini.isVisible()
+    window.mini.close()
+    assert not window.mini.isVisible()
 
 
 def test_a_restart_with_several_timers_past_a_skin_check_opens(make_window, clock):
