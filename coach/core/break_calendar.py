@@ -28,7 +28,8 @@ def pause_end(choice: str, now: datetime) -> datetime:
 @dataclass(frozen=True)
 class WorkingHours:
     """Breaks are prompted only on ``days`` (0 is Monday) between ``start`` and ``end``, in
-    the local time of ``zone`` (None: the system's time zone)."""
+    the local time of ``zone`` (None: the system's time zone). An ``end`` before ``start``
+    is a night shift: it ends the next morning."""
 
     days: frozenset[int]
     start: time
@@ -37,4 +38,8 @@ class WorkingHours:
 
     def contains(self, moment: datetime) -> bool:
         local = moment.astimezone(self.zone)
-        return local.weekday() in self.days and self.start <= local.time() < self.end
+        day, now = local.weekday(), local.time()
+        if self.start <= self.end:
+            return day in self.days and self.start <= now < self.end
+        return ((day in self.days and now >= self.start)
+                or ((day - 1) % 7 in self.days and now < self.end))

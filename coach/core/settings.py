@@ -18,7 +18,8 @@ from coach.core.breaks import BreakKind, BreakRule
 class Settings:
     """What the user chose. ``muted`` silences sound cues; ``disclaimer_seen`` records that the
     not-medical-advice notice with the red flags was shown before the first routine or timer.
-    The break fields set the micro-break and rest break (see ``break_rules``)."""
+    The break fields set the micro-break and rest break (see ``break_rules``), working hours
+    and a pause that outlives a restart."""
 
     muted: bool = False
     disclaimer_seen: bool = False
@@ -32,6 +33,7 @@ class Settings:
     work_days: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
     work_start: str = "09:00"
     work_end: str = "17:30"
+    breaks_paused_until: str = ""
 
     def break_rules(self) -> tuple[BreakRule, ...]:
         """The break rules these settings give, each number kept within a sensible range
@@ -51,6 +53,14 @@ class Settings:
             return None
         days = frozenset(d for d in self.work_days if isinstance(d, int) and 0 <= d <= 6)
         return WorkingHours(days, *self.work_times())
+
+    def paused_until(self) -> datetime | None:
+        """When the break pause chosen last ends (an aware datetime), or None."""
+        try:
+            moment = datetime.fromisoformat(self.breaks_paused_until)
+        except ValueError:
+            return None
+        return moment if moment.tzinfo is not None else None
 
     def work_times(self) -> tuple[time, time]:
         """The start and end of the working day; a time that is not "HH:MM" falls back to

@@ -3,6 +3,7 @@ the break window, and keeps every outcome in the history."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
@@ -33,17 +34,23 @@ BREAK_ROUTINES = {BreakKind.MICRO: "posture-micro-break", BreakKind.REST: "desk-
 
 class BreakController(QObject):
     """Drives ``scheduler`` from ``idle`` (None: no idle source, so every minute counts as
-    active) and ``quiet`` (a fullscreen window holds breaks back), and shows breaks.
+    active), ``quiet`` (a fullscreen window holds breaks back) and ``busy`` (a routine being
+    played holds them back too), and shows breaks, after the safety notice the first time.
     ``status_changed`` carries a line such as "Micro-break in 12 min" or "Breaks paused
     until 14:30"."""
 
     status_changed = Signal(str)
+    taken = Signal()
 
     def __init__(self, scheduler: BreakScheduler, idle: IdleSource | None, store: HistoryStore,
                  clock: Clock, library: Library, sounds: Sounds,
                  quiet: QuietSource | None = None, desktop: DesktopNotifier | None = None,
+                 busy: Callable[[], bool] = lambda: False,
+                 after_safety_notice: Callable[[Callable[[], None]], None] = lambda go: go(),
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._busy = busy
+        self._after_safety_notice = after_safety_notice
         self.desktop = desktop
         self._announced: dict[int, BreakKind] = {}
         self._presses: QSocketNotifier | None = None
@@ -70,7 +77,7 @@ class BreakController(QObject):
         """Count the time since the last check, act on what is due, and sleep until the
         scheduler next needs asking."""
         idle_s = self._idle_s()
-        quiet = self.quiet.quiet_wanted()
+        quiet = self.quiet.quiet_wanted() or self._busy()
         for event in self.scheduler.check(self.clock, idle_s, quiet):
             if not (quiet and isinstance(event, BreakSoon)):
                 self._act(event)
@@ -84,6 +91,9 @@ class BreakController(QObject):
             until = self.scheduler.paused_until
             return ("Breaks paused" if until == PAUSED_INDEFINITELY or until is None
                     else f"Breaks paused until {until.astimezone():%H:%M}")
+        hours = self.scheduler.working_hours
+        if hours is not None and not hours.contains(now):
+            return "Outside working hours: no breaks"
         waits = [(left, kind) for kind in BreakKind
                  if (left := self.scheduler.until_due_s(kind)) is not None]
         if not waits:
@@ -119,7 +129,6 @@ class BreakController(QObject):
         if isinstance(event, BreakSoon):
             self._show_notice(event)
         elif isinstance(event, BreakDue):
-            self._close_notice()
             self._show_break(event.kind)
         else:
             self._record(event)
@@ -173,10 +182,13 @@ class BreakController(QObject):
                 self._start_early(kind)
 
     def _show_break(self, kind: BreakKind) -> None:
-        if self.window is not None:
-            return
+        self._close_notice()
+        if self.window is None:
+            self._after_safety_notice(lambda: self._open_break(kind))
+
+    def _open_break(self, kind: BreakKind) -> None:
         routine = self.library.get(BREAK_ROUTINES[kind])
-        if routine is None:
+        if routine is None or self.window is not None:
             return
         window = BreakWindow(kind, GuidedSession(routine, self._store, self.clock, get_ready_s=3),
                              self.sounds)
@@ -187,12 +199,12 @@ class BreakController(QObject):
         window.begin()
 
     def _start_early(self, kind: BreakKind) -> None:
-        self._close_notice()
         self._show_break(kind)
 
     def _taken(self, kind: BreakKind) -> None:
         self.window = None
         self._record(self.scheduler.take(kind))
+        self.taken.emit()
         self.check()
 
     def _answer(self, ended: BreakEnded) -> None:

@@ -81,10 +81,11 @@ class BreakWindow(QWidget):
         self.kind = kind
         self._over = False
         self.setWindowTitle(f"Coach: {kind.value}")
-        self.resize(820, 620)
+        self.resize(900, 680)
         self.answers = BreakAnswers(with_start=False)
-        self.player = PlayerView(session, sounds)
+        self.player = PlayerView(session, sounds, done_text="Back to work", keys_shown=False)
         self.player.closed.connect(self._finish)
+        self.player.finished.connect(self.answers.hide)  # over: nothing left to snooze
         self.player.finished.connect(lambda: QTimer.singleShot(self.CLOSE_AFTER_MS, self._finish))
         column = QVBoxLayout(self)
         column.addWidget(plain_label(f"Time for a {kind.value}", "heading"))

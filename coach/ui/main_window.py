@@ -95,10 +95,12 @@ class MainWindow(QMainWindow):
         self.tray.quit_requested.connect(self.quit)
         self.desktop = DesktopNotifier()
         scheduler = BreakScheduler(settings.settings.break_rules(),
+                                   paused_until=settings.settings.paused_until(),
                                    working_hours=settings.settings.working_hours())
-        self.breaks = BreakController(scheduler, idle,
-                                      store, clock, library, self.sounds, quiet, self.desktop,
-                                      self)
+        self.breaks = BreakController(
+            scheduler, idle, store, clock, library, self.sounds, quiet, self.desktop,
+            busy=self._playing, after_safety_notice=self.after_safety_notice, parent=self)
+        self.breaks.taken.connect(self._show_recent)
         self.break_status = plain_label("", "preview")
         self.break_status.setWordWrap(False)
         self.statusBar().addPermanentWidget(self.break_status)
@@ -106,9 +108,8 @@ class MainWindow(QMainWindow):
         self.tray.break_now_requested.connect(self.breaks.take_break_now)
         self.mini.break_now_requested.connect(self.breaks.take_break_now)
         QShortcut(QKeySequence.StandardKey.Quit, self, self.quit)
-        self.tray.pause_requested.connect(
-            lambda choice: self.breaks.pause(pause_end(choice, clock.now())))
-        self.tray.resume_requested.connect(self.breaks.resume)
+        self.tray.pause_requested.connect(self.pause_breaks)
+        self.tray.resume_requested.connect(self.resume_breaks)
         self.tray.settings_requested.connect(self.open_settings)
         self.library_view.settings_requested.connect(self.open_settings)
         QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
@@ -138,9 +139,9 @@ class MainWindow(QMainWindow):
         if argv[:1] == ["break"]:
             self.breaks.take_break_now()
         elif len(argv) == 2 and argv[0] == "pause":
-            self.breaks.pause(pause_end(argv[1], self.clock.now()))
+            self.pause_breaks(argv[1])
         elif argv[:1] == ["resume"]:
-            self.breaks.resume()
+            self.resume_breaks()
         else:
             self.bring_forward()
         if len(argv) == 2 and argv[0] == "start":
@@ -167,6 +168,10 @@ class MainWindow(QMainWindow):
             return
         self.library_view.select(routine_id)
         self.after_safety_notice(lambda: self._play(routine))
+
+    def _playing(self) -> bool:
+        """Whether a routine is being played (a break then waits for it)."""
+        return self.player_view is not None and self.player_view.session.player.is_active
 
     def after_safety_notice(self, action: Callable[[], None]) -> None:
         """Run ``action`` now if the safety notice was ever accepted, else once it is."""
@@ -251,6 +256,16 @@ class MainWindow(QMainWindow):
             self.library_view.show_recent(self.store.routine_sessions(limit=RECENT_SESSIONS))
         except HistoryError as error:
             self.notify(str(error))
+
+    def pause_breaks(self, choice: str) -> None:
+        """Pause break reminders as chosen (one of PAUSE_CHOICES); kept across restarts."""
+        until = pause_end(choice, self.clock.now())
+        self.breaks.pause(until)
+        self._report(self.settings.update(breaks_paused_until=until.isoformat()))
+
+    def resume_breaks(self) -> None:
+        self.breaks.resume()
+        self._report(self.settings.update(breaks_paused_until=""))
 
     def open_settings(self) -> SettingsDialog:
         """The settings dialog (non-modal); Save applies the changes at once."""

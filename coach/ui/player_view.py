@@ -32,20 +32,23 @@ KEYS_HINT = "Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M
 
 
 class PlayerView(QWidget):
-    """Plays ``session``. Keys: Space, Left, Right, Esc, M. Emits ``finished`` when the
-    routine ends or is stopped, ``closed`` when the user leaves the end screen and
-    ``mute_toggled(bool)`` when sound is switched."""
+    """Plays ``session``. Keys: Space, Left, Right, Esc, M (listed unless ``keys_shown`` is
+    False, for windows that do not take the keyboard). Emits ``finished`` when the routine
+    ends or is stopped, ``closed`` when the user leaves the end screen (its button says
+    ``done_text``) and ``mute_toggled(bool)`` when sound is switched."""
 
     closed = Signal()
     finished = Signal()
     mute_toggled = Signal(bool)
     title_changed = Signal(str)
 
-    def __init__(self, session: GuidedSession, sounds: Sounds,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: GuidedSession, sounds: Sounds, parent: QWidget | None = None,
+                 done_text: str = "Back to routines", keys_shown: bool = True) -> None:
         super().__init__(parent)
         self.session = session
         self.sounds = sounds
+        self._done_text = done_text
+        self._keys_shown = keys_shown
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ticker = Ticker(self._on_tick, self)
         self._pages = QStackedLayout(self)
@@ -80,7 +83,8 @@ class PlayerView(QWidget):
         column.addWidget(self.next_preview)
         column.addWidget(self.save_problem)
         column.addLayout(self._build_controls())
-        column.addWidget(plain_label(KEYS_HINT, "keys"))
+        if self._keys_shown:
+            column.addWidget(plain_label(KEYS_HINT, "keys"))
         return page
 
     def _build_controls(self) -> QHBoxLayout:
@@ -106,7 +110,8 @@ class PlayerView(QWidget):
         page = QWidget()
         self.end_heading = plain_label("", "heading")
         self.end_summary = plain_label("", "instruction")
-        done = QPushButton("Back to routines  (Enter)")
+        done = QPushButton(f"{self._done_text}  (Enter)" if self._keys_shown
+                           else self._done_text)
         done.setObjectName("primary")
         done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         done.clicked.connect(self.closed)

@@ -66,3 +66,18 @@ def test_settings_give_working_hours_only_when_turned_on():
     assert hours is not None
     assert (hours.days, hours.start, hours.end) == (frozenset({0, 2}), time(8, 15),
                                                     time(17, 30))
+
+
+NIGHTS = WorkingHours(frozenset({0, 1, 2, 3}), time(22), time(6), BERLIN)  # Mon-Thu nights
+
+
+@pytest.mark.parametrize(("local", "inside"), [
+    (datetime(2026, 3, 30, 23, 0, tzinfo=BERLIN), True),   # Monday night
+    (datetime(2026, 3, 31, 5, 59, tzinfo=BERLIN), True),   # Tuesday early: Monday's shift
+    (datetime(2026, 3, 31, 6, 0, tzinfo=BERLIN), False),
+    (datetime(2026, 4, 3, 23, 0, tzinfo=BERLIN), False),   # Friday night: not a work night
+    (datetime(2026, 4, 3, 3, 0, tzinfo=BERLIN), True),     # Friday early: Thursday's shift
+    (datetime(2026, 3, 30, 3, 0, tzinfo=BERLIN), False),   # Monday early: Sunday's, no shift
+])
+def test_a_night_shift_ends_the_next_morning(local, inside):
+    assert NIGHTS.contains(local.astimezone(UTC)) is inside

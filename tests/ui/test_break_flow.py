@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from coach.core.break_log import BreakLog
 from coach.core.breaks import BreakKind, Outcome
+from coach.ui.safety_dialog import SafetyDialog
 
 MIN = 60
 
@@ -138,3 +139,50 @@ def test_a_fullscreen_window_holds_the_break_until_it_ends(make_window, clock):
     quiet.fullscreen = False
     run_until(window, clock, idle, lambda: window.breaks.window is not None, limit_s=30)
     assert window.breaks.window is not None and window.breaks.window.kind is BreakKind.MICRO
+
+
+def test_a_pause_outlives_a_restart(make_window, clock):
+    first = make_window(idle=Idle())
+    first.handle_command(["pause", "until-resumed"])
+    again = make_window(seen_safety=False, idle=Idle())  # keeps the saved settings
+    assert again.break_status.text() == "Breaks paused"
+    again.handle_command(["resume"])
+    after = make_window(seen_safety=False, idle=Idle())
+    assert after.break_status.text() == "Micro-break in 20 min"
+
+
+def test_a_break_waits_while_a_routine_is_played(make_window, clock):
+    idle = Idle()
+    window = make_window(idle=idle)
+    window.start_routine("tennis-ball-rhomboid-release")
+    run_until(window, clock, idle, lambda: bool(outcomes(window)))
+    assert outcomes(window) == [(BreakKind.MICRO, Outcome.POSTPONED)]
+    assert window.breaks.window is None and window.breaks.notice is None
+
+
+def test_break_now_closes_a_notice_already_showing(make_window, clock):
+    idle = Idle()
+    window = make_window(idle=idle)
+    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    window.handle_command(["break"])
+    assert window.breaks.notice is None and window.breaks.window is not None
+
+
+def test_the_first_break_ever_comes_after_the_safety_notice(make_window):
+    window = make_window(seen_safety=False, idle=Idle())
+    window.handle_command(["break"])
+    dialog = window.findChild(SafetyDialog)
+    assert dialog is not None and window.breaks.window is None
+    dialog.accept()
+    assert window.breaks.window is not None
+
+
+def test_a_finished_break_offers_no_snooze_and_shows_in_recent_sessions(qtbot, make_window,
+                                                                         clock):
+    window = make_window(idle=Idle())
+    window.breaks.take_break_now(BreakKind.MICRO)
+    break_window = window.breaks.window
+    clock.advance(3 + 30)
+    qtbot.waitUntil(lambda: not break_window.answers.isVisibleTo(break_window), timeout=3000)
+    break_window.close()
+    assert "Posture micro-break" in window.library_view.recent.text()
