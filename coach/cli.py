@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from coach import __version__
 from coach.core.break_calendar import PAUSE_CHOICES
+from coach.core.break_log import BreakLog, BreakRecord
 from coach.core.history import HistoryError, HistoryStore, RoutineSession
 from coach.core.library import Library, check_files, load_library
 from coach.core.therapy import (
@@ -136,12 +137,14 @@ def _history(paths: DataPaths, output_format: str) -> int:
 
     sessions: list[RoutineSession] = []
     applications: list[TherapyRecord] = []
+    breaks: list[BreakRecord] = []
     if paths.history.exists():
         try:
             store = HistoryStore(paths.history)
             try:
                 sessions = store.routine_sessions()
                 applications = TherapyLog(store).records()
+                breaks = BreakLog(store).records()
             finally:
                 store.close()
         except HistoryError as error:
@@ -152,5 +155,5 @@ def _history(paths: DataPaths, output_format: str) -> int:
     elif output_format == "json":
         export.write_json(sessions, sys.stdout)
     else:
-        export.write_table(sessions, sys.stdout, applications)
+        export.write_table(sessions, sys.stdout, applications, breaks)
     return EXIT_OK

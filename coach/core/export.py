@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TextIO
 
+from coach.core.break_log import BreakRecord
 from coach.core.history import RoutineSession
 from coach.core.therapy import Outcome
 from coach.core.therapy_log import TherapyRecord
@@ -55,11 +56,12 @@ def write_json(sessions: Sequence[RoutineSession], out: TextIO) -> None:
 
 
 def write_table(sessions: Sequence[RoutineSession], out: TextIO,
-                applications: Sequence[TherapyRecord] = ()) -> None:
+                applications: Sequence[TherapyRecord] = (),
+                breaks: Sequence[BreakRecord] = ()) -> None:
     """Write the history for people, in local time: each routine session (length, exercises
-    done, completed or partial), then each cold or heat application (time on the skin, method,
-    area, how it ended)."""
-    if not sessions and not applications:
+    done, completed or partial), each cold or heat application (time on the skin, method,
+    area, how it ended), then each break reminder and its outcome."""
+    if not sessions and not applications and not breaks:
         out.write("No sessions yet.\n")
         return
     for session in sessions:
@@ -72,6 +74,10 @@ def write_table(sessions: Sequence[RoutineSession], out: TextIO,
     for record in applications:
         out.write(f"{_local(record.started_at)}  {_minutes(record.actual_s)}  "
                   f"{record.method}, {record.area}: {_ending(record)}\n")
+    if breaks:
+        out.write("\nBreaks:\n" if sessions or applications else "Breaks:\n")
+    for taken in breaks:
+        out.write(f"{_local(taken.at)}  {taken.kind.value}: {taken.outcome.value}\n")
 
 
 def _local(moment: datetime) -> str:

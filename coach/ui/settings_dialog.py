@@ -73,10 +73,10 @@ class SettingsDialog(QDialog):
         self.rest_length = _spin(settings.rest_break_min, 1, 30, " min")
         form.addRow(self.micro_on)
         form.addRow(plain_label("  every"), self.micro_every)
-        form.addRow(plain_label("  lasting"), self.micro_length)
+        form.addRow(plain_label("  away this long counts"), self.micro_length)
         form.addRow(self.rest_on)
         form.addRow(plain_label("  every"), self.rest_every)
-        form.addRow(plain_label("  lasting"), self.rest_length)
+        form.addRow(plain_label("  away this long counts"), self.rest_length)
         source = (f"Activity is read from: {idle_source}." if idle_source else
                   "No idle-time source works on this desktop, so breaks count all the time "
                   "Coach runs, not only the time you are at the keyboard.")

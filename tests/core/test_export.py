@@ -9,6 +9,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from coach.core.break_log import BreakRecord
+from coach.core.breaks import BreakKind
+from coach.core.breaks import Outcome as BreakOutcome
 from coach.core.export import COLUMNS, write_csv, write_json, write_table
 from coach.core.history import RoutineSession
 from coach.core.therapy import Outcome, TherapyKind
@@ -129,3 +132,10 @@ def test_table_with_only_cold_and_heat_starts_with_them():
     out = io.StringIO()
     write_table([], out, [application(Outcome.COMPLETED)])
     assert out.getvalue().startswith("Cold and heat:\n")
+
+
+def test_table_lists_breaks_last_with_their_outcome():
+    out = io.StringIO()
+    write_table([], out, breaks=[BreakRecord(1, BreakKind.MICRO, STARTED, BreakOutcome.SNOOZED)])
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Breaks:" and lines[1].endswith("micro-break: snoozed")
