@@ -32,6 +32,11 @@ CHECK_EVERY_S = 15.0
 MIN_CHECK_S = 1.0
 
 
+HYDRATION_NUDGE = ("Have a drink of water too: running low on fluids can add to muscle "
+                   "spasms.")
+"""Shown at rest breaks when the user wants it (source document 003_dd1ab4b08acc332a.txt)."""
+
+
 class BreakKind(Enum):
     MICRO = "micro-break"
     REST = "rest break"

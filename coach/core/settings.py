@@ -34,6 +34,7 @@ class Settings:
     work_start: str = "09:00"
     work_end: str = "17:30"
     breaks_paused_until: str = ""
+    hydration_nudge_on: bool = True
 
     def break_rules(self) -> tuple[BreakRule, ...]:
         """The break rules these settings give, each number kept within a sensible range

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from coach.core.break_calendar import PAUSED_INDEFINITELY
 from coach.core.break_log import BreakLog
 from coach.core.breaks import (
+    HYDRATION_NUDGE,
     BreakDue,
     BreakEnded,
     BreakEvent,
@@ -50,6 +51,8 @@ class BreakController(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._busy = busy
+        self.hydration_nudge = True
+        """Whether rest breaks remind the user to drink water."""
         self._after_safety_notice = after_safety_notice
         self.desktop = desktop
         self._announced: dict[int, BreakKind] = {}
@@ -190,8 +193,9 @@ class BreakController(QObject):
         routine = self.library.get(BREAK_ROUTINES[kind])
         if routine is None or self.window is not None:
             return
+        note = HYDRATION_NUDGE if kind is BreakKind.REST and self.hydration_nudge else ""
         window = BreakWindow(kind, GuidedSession(routine, self._store, self.clock, get_ready_s=3),
-                             self.sounds)
+                             self.sounds, note)
         window.ended.connect(self._taken)
         window.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(kind)))
         window.answers.skip.connect(lambda: self._answer(self.scheduler.skip(kind)))

@@ -68,14 +68,15 @@ class BreakNotice(QWidget):
 
 
 class BreakWindow(QWidget):
-    """Plays the break's routine. ``ended(kind)`` when it finishes, is left or is closed (the
-    break counts as taken); ``answers`` offers snooze and skip, after which the controller
-    calls ``dismiss``."""
+    """Plays the break's routine, under ``note`` if one is given. ``ended(kind)`` when it
+    finishes, is left or is closed (the break counts as taken); ``answers`` offers snooze and
+    skip, after which the controller calls ``dismiss``."""
 
     ended = Signal(object)
     CLOSE_AFTER_MS = 4000
 
-    def __init__(self, kind: BreakKind, session: GuidedSession, sounds: Sounds) -> None:
+    def __init__(self, kind: BreakKind, session: GuidedSession, sounds: Sounds,
+                 note: str = "") -> None:
         super().__init__()
         _quiet(self)
         self.kind = kind
@@ -89,6 +90,8 @@ class BreakWindow(QWidget):
         self.player.finished.connect(lambda: QTimer.singleShot(self.CLOSE_AFTER_MS, self._finish))
         column = QVBoxLayout(self)
         column.addWidget(plain_label(f"Time for a {kind.value}", "heading"))
+        if note:
+            column.addWidget(plain_label(note, "side"))
         column.addWidget(self.player, 1)
         column.addWidget(self.answers)
 

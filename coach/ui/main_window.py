@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             scheduler, idle, store, clock, library, self.sounds, quiet, self.desktop,
             busy=self._playing, after_safety_notice=self.after_safety_notice, parent=self)
         self.breaks.taken.connect(self._show_recent)
+        self.breaks.hydration_nudge = settings.settings.hydration_nudge_on
         self.break_status = plain_label("", "preview")
         self.break_status.setWordWrap(False)
         self.statusBar().addPermanentWidget(self.break_status)
@@ -281,6 +282,7 @@ class MainWindow(QMainWindow):
         self.sounds.muted = chosen.muted
         self.breaks.scheduler.set_rules(chosen.break_rules())
         self.breaks.scheduler.working_hours = chosen.working_hours()
+        self.breaks.hydration_nudge = chosen.hydration_nudge_on
         if dialog.start_at_login != autostart.is_enabled():
             try:
                 autostart.set_enabled(dialog.start_at_login)

@@ -77,6 +77,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.rest_on)
         form.addRow(plain_label("  every"), self.rest_every)
         form.addRow(plain_label("  away this long counts"), self.rest_length)
+        self.water = QCheckBox("Remind me to drink water at rest breaks")
+        self.water.setChecked(settings.hydration_nudge_on)
+        form.addRow(self.water)
         source = (f"Activity is read from: {idle_source}." if idle_source else
                   "No idle-time source works on this desktop, so breaks count all the time "
                   "Coach runs, not only the time you are at the keyboard.")
@@ -114,6 +117,7 @@ class SettingsDialog(QDialog):
             "rest_break_on": self.rest_on.isChecked(),
             "rest_break_every_min": self.rest_every.value(),
             "rest_break_min": self.rest_length.value(),
+            "hydration_nudge_on": self.water.isChecked(),
             "working_hours_on": self.hours_on.isChecked(),
             "work_days": [n for n, box in enumerate(self.days) if box.isChecked()],
             "work_start": _text(self.start_time.time()),

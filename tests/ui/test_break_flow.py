@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from coach.core.break_log import BreakLog
 from coach.core.breaks import BreakKind, Outcome
@@ -186,3 +187,24 @@ def test_a_finished_break_offers_no_snooze_and_shows_in_recent_sessions(qtbot, m
     qtbot.waitUntil(lambda: not break_window.answers.isVisibleTo(break_window), timeout=3000)
     break_window.close()
     assert "Posture micro-break" in window.library_view.recent.text()
+
+
+def note_texts(break_window):  # type: ignore[no-untyped-def]
+    return " ".join(label.text() for label in break_window.findChildren(QLabel))
+
+
+def test_rest_breaks_remind_to_drink_water_unless_turned_off(make_window, tmp_path,
+                                                              monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    window = make_window(idle=Idle())
+    window.breaks.take_break_now(BreakKind.REST)
+    assert "drink of water" in note_texts(window.breaks.window)
+    window.breaks.window.answers.skip.emit()
+    window.breaks.take_break_now(BreakKind.MICRO)
+    assert "drink of water" not in note_texts(window.breaks.window)
+    window.breaks.window.answers.skip.emit()
+    dialog = window.open_settings()
+    dialog.water.setChecked(False)
+    dialog.accept()
+    window.breaks.take_break_now(BreakKind.REST)
+    assert "drink of water" not in note_texts(window.breaks.window)
