@@ -1,13 +1,21 @@
-"""Whether the desktop wants quiet now: a fullscreen window (a film, a presentation, a call).
+"""Whether the desktop wants quiet now: a fullscreen window (a film, a presentation, a call)
+or notifications turned off ("do not disturb").
 
 On X11 the active window's ``_NET_WM_STATE`` says whether it is fullscreen
-(``_NET_WM_STATE_FULLSCREEN``). Elsewhere no source is known yet and quiet is never asked for.
+(``_NET_WM_STATE_FULLSCREEN``). The notification service says whether it is inhibited: the
+freedesktop ``Inhibited`` property (KDE Plasma and others) or dunst's ``paused``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Protocol
+
+from jeepney import DBusAddress, DBusErrorResponse, MessageType, Properties
+from jeepney.io.blocking import DBusConnection, open_dbus_connection
+
+DBUS_TIMEOUT_S = 1.0
 
 
 class QuietSource(Protocol):
@@ -40,6 +48,47 @@ class X11Fullscreen:
             return False
 
 
+class NotificationsInhibited:
+    """Asks the session's notification service whether it holds notifications back."""
+
+    PROPERTIES = (
+        (DBusAddress("/org/freedesktop/Notifications", "org.freedesktop.Notifications",
+                     "org.freedesktop.Notifications"), "Inhibited"),
+        (DBusAddress("/org/freedesktop/Notifications", "org.freedesktop.Notifications",
+                     "org.dunstproject.cmd0"), "paused"),
+    )
+
+    def __init__(self) -> None:
+        self._connection: DBusConnection | None = None
+
+    def quiet_wanted(self) -> bool:
+        try:
+            if self._connection is None:
+                self._connection = open_dbus_connection(bus="SESSION")
+            return any(self._true(address, name) for address, name in self.PROPERTIES)
+        except (OSError, KeyError, ValueError, TimeoutError, DBusErrorResponse):
+            self._connection = None
+            return False
+
+    def _true(self, address: DBusAddress, name: str) -> bool:
+        assert self._connection is not None
+        reply = self._connection.send_and_get_reply(Properties(address).get(name),
+                                                    timeout=DBUS_TIMEOUT_S)
+        if reply.header.message_type is not MessageType.method_return:
+            return False  # this service does not have that property
+        return bool(reply.body[0][1])
+
+
+class AnyQuiet:
+    """Quiet when any of ``sources`` wants it."""
+
+    def __init__(self, *sources: QuietSource) -> None:
+        self.sources = sources
+
+    def quiet_wanted(self) -> bool:
+        return any(source.quiet_wanted() for source in self.sources)
+
+
 class NeverQuiet:
     """For desktops where Coach cannot tell: breaks are never held back."""
 
@@ -48,10 +97,10 @@ class NeverQuiet:
 
 
 def find_quiet_source() -> QuietSource:
-    """The X11 fullscreen check where there is an X display, else NeverQuiet."""
+    """Do-not-disturb from the notification service, and the X11 fullscreen check where there
+    is an X display."""
+    sources: list[QuietSource] = [NotificationsInhibited()]
     if os.environ.get("DISPLAY"):
-        try:
-            return X11Fullscreen()
-        except Exception:  # noqa: BLE001 (no X server after all, or no python-xlib)
-            pass
-    return NeverQuiet()
+        with contextlib.suppress(Exception):  # no X server after all, or no python-xlib
+            sources.append(X11Fullscreen())
+    return AnyQuiet(*sources)

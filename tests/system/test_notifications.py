@@ -7,6 +7,7 @@ import subprocess
 import time
 
 from coach.platform.notifications import DesktopNotifier
+from coach.platform.quiet import NotificationsInhibited
 
 WAIT_S = 10.0
 
@@ -54,3 +55,18 @@ def test_a_button_pressed_on_the_notification_comes_back(notification_server):
         time.sleep(0.1)
     notifier.close()
     assert pressed == [(sent, "default")]
+
+
+def test_do_not_disturb_on_the_notification_server_asks_for_quiet(notification_server):
+    inhibited = NotificationsInhibited()
+    notify_when_ready(DesktopNotifier(), "Ready", "The server is up.")
+    assert inhibited.quiet_wanted() is False
+    subprocess.run(["dunstctl", "set-paused", "true"], env=notification_server, check=True)
+    assert inhibited.quiet_wanted() is True
+    subprocess.run(["dunstctl", "set-paused", "false"], env=notification_server, check=True)
+    assert inhibited.quiet_wanted() is False
+
+
+def test_without_a_session_bus_nothing_asks_for_quiet(monkeypatch):
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    assert NotificationsInhibited().quiet_wanted() is False
