@@ -14,8 +14,10 @@ import sys
 from collections.abc import Callable
 from typing import Protocol
 
-from jeepney import DBusAddress, DBusErrorResponse, MessageType, new_method_call
-from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney import DBusAddress, MessageType, new_method_call
+from jeepney.io.blocking import DBusConnection
+
+from coach.platform.session_bus import FAILURES, open_session
 
 DBUS_TIMEOUT_S = 1.0
 
@@ -39,9 +41,9 @@ class DBusIdle:
     def idle_s(self) -> float | None:
         try:
             if self._connection is None:
-                self._connection = open_dbus_connection(bus="SESSION")
+                self._connection = open_session()
             reply = self._connection.send_and_get_reply(self._message, timeout=DBUS_TIMEOUT_S)
-        except (OSError, KeyError, ValueError, TimeoutError, DBusErrorResponse):
+        except FAILURES:
             return None
         if reply.header.message_type is not MessageType.method_return or not reply.body:
             return None

@@ -12,14 +12,15 @@ from collections import deque
 
 from jeepney import (
     DBusAddress,
-    DBusErrorResponse,
     MatchRule,
     Message,
     MessageType,
     new_method_call,
 )
 from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney.io.blocking import DBusConnection
+
+from coach.platform.session_bus import FAILURES, open_session
 
 SERVICE = DBusAddress("/org/freedesktop/Notifications", bus_name="org.freedesktop.Notifications",
                       interface="org.freedesktop.Notifications")
@@ -29,7 +30,6 @@ APP_NAME = "Coach"
 DEFAULT_ACTION = "default"
 """The action a click on the notification itself invokes."""
 _ACTIONS_INVOKED = MatchRule(type="signal", interface=SERVICE.interface, member="ActionInvoked")
-_ERRORS = (OSError, KeyError, ValueError, TimeoutError, DBusErrorResponse)
 
 
 class DesktopNotifier:
@@ -52,7 +52,7 @@ class DesktopNotifier:
             0 if urgent else timeout_ms))
         try:
             reply = self._connect().send_and_get_reply(message, timeout=REPLY_TIMEOUT_S)
-        except _ERRORS:
+        except FAILURES:
             self.close()
             return None
         if reply.header.message_type is not MessageType.method_return:
@@ -64,7 +64,7 @@ class DesktopNotifier:
         try:
             reply = self._connect().send_and_get_reply(
                 new_method_call(SERVICE, "GetCapabilities"), timeout=REPLY_TIMEOUT_S)
-        except _ERRORS:
+        except FAILURES:
             self.close()
             return False
         answered = reply.header.message_type is MessageType.method_return and reply.body
@@ -82,7 +82,7 @@ class DesktopNotifier:
                     self._connection.recv_messages(timeout=0)
             except TimeoutError:
                 pass
-            except _ERRORS:
+            except FAILURES:
                 self.close()
         pressed = [(int(m.body[0]), str(m.body[1])) for m in self._invoked]
         self._invoked.clear()
@@ -95,7 +95,7 @@ class DesktopNotifier:
 
     def _connect(self) -> DBusConnection:
         if self._connection is None:
-            connection = open_dbus_connection(bus="SESSION")
+            connection = open_session()
             connection.send_and_get_reply(message_bus.AddMatch(_ACTIONS_INVOKED),
                                           timeout=REPLY_TIMEOUT_S)
             connection.filter(_ACTIONS_INVOKED, queue=self._invoked)

@@ -12,8 +12,10 @@ import contextlib
 import os
 from typing import Protocol
 
-from jeepney import DBusAddress, DBusErrorResponse, MessageType, Properties
-from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney import DBusAddress, MessageType, Properties
+from jeepney.io.blocking import DBusConnection
+
+from coach.platform.session_bus import FAILURES, open_session
 
 DBUS_TIMEOUT_S = 1.0
 
@@ -64,9 +66,9 @@ class NotificationsInhibited:
     def quiet_wanted(self) -> bool:
         try:
             if self._connection is None:
-                self._connection = open_dbus_connection(bus="SESSION")
+                self._connection = open_session()
             return any(self._true(address, name) for address, name in self.PROPERTIES)
-        except (OSError, KeyError, ValueError, TimeoutError, DBusErrorResponse):
+        except FAILURES:
             self._connection = None
             return False
 
