@@ -3,13 +3,17 @@ or notifications turned off ("do not disturb").
 
 On X11 the active window's ``_NET_WM_STATE`` says whether it is fullscreen
 (``_NET_WM_STATE_FULLSCREEN``). The notification service says whether it is inhibited: the
-freedesktop ``Inhibited`` property (KDE Plasma and others) or dunst's ``paused``.
+freedesktop ``Inhibited`` property (KDE Plasma and others) or dunst's ``paused``; on GNOME,
+the ``show-banners`` setting.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
+import time
+from collections.abc import Callable
 from typing import Protocol
 
 from jeepney import DBusAddress, MessageType, Properties
@@ -81,6 +85,31 @@ class NotificationsInhibited:
         return bool(reply.body[0][1])
 
 
+class GnomeDoNotDisturb:
+    """GNOME's do-not-disturb switch (``show-banners`` off), read with ``gsettings`` at most
+    once a minute: it lives in GSettings, not on the bus."""
+
+    EVERY_S = 60.0
+    COMMAND = ("gsettings", "get", "org.gnome.desktop.notifications", "show-banners")
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._read_at: float | None = None
+        self._quiet = False
+
+    def quiet_wanted(self) -> bool:
+        now = self._clock()
+        if self._read_at is None or now - self._read_at >= self.EVERY_S:
+            self._read_at = now
+            try:
+                answer = subprocess.run(self.COMMAND, capture_output=True, text=True,
+                                        timeout=2, check=True).stdout.strip()
+            except (OSError, subprocess.SubprocessError):
+                answer = "true"
+            self._quiet = answer == "false"
+        return self._quiet
+
+
 class AnyQuiet:
     """Quiet when any of ``sources`` wants it."""
 
@@ -102,6 +131,8 @@ def find_quiet_source() -> QuietSource:
     """Do-not-disturb from the notification service, and the X11 fullscreen check where there
     is an X display."""
     sources: list[QuietSource] = [NotificationsInhibited()]
+    if "GNOME" in os.environ.get("XDG_CURRENT_DESKTOP", "").upper():
+        sources.append(GnomeDoNotDisturb())
     if os.environ.get("DISPLAY"):
         with contextlib.suppress(Exception):  # no X server after all, or no python-xlib
             sources.append(X11Fullscreen())

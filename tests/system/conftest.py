@@ -52,21 +52,29 @@ def coach(display: str, tmp_path: Path) -> Iterator[Callable[..., subprocess.Pop
 
 
 @pytest.fixture
-def notification_server(display: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    """A session bus of its own with dunst serving notifications on the display; this process
-    uses that bus. Yields the environment for ``dunstctl``."""
-    if not (shutil.which("dbus-daemon") and shutil.which("dunst")):
-        pytest.skip("needs dbus-daemon and dunst")
+def session_bus(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A session bus of its own, which this process uses; yields its address."""
+    if not shutil.which("dbus-daemon"):
+        pytest.skip("needs dbus-daemon")
     bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert bus.stdout is not None
     address = bus.stdout.readline().decode().strip()
-    env = {**os.environ, "DISPLAY": display, "DBUS_SESSION_BUS_ADDRESS": address}
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    yield address
+    bus.terminate()
+    bus.wait()
+
+
+@pytest.fixture
+def notification_server(display: str, session_bus: str) -> Iterator[dict[str, str]]:
+    """dunst serving notifications on the display, on the test's own session bus. Yields the
+    environment for ``dunstctl``."""
+    if not shutil.which("dunst"):
+        pytest.skip("needs dunst")
+    env = {**os.environ, "DISPLAY": display, "DBUS_SESSION_BUS_ADDRESS": session_bus}
     dunst = subprocess.Popen(["dunst"], env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
     yield env
     dunst.terminate()
-    bus.terminate()
     dunst.wait()
-    bus.wait()
