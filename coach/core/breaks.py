@@ -12,12 +12,13 @@ to be called again after ``next_check_s``, so an idle machine wakes it rarely.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 
 from coach.core.break_calendar import WorkingHours
 from coach.core.clock import Clock
+from coach.core.routine import Routine, Step
 
 WARNING_S = 10
 """A break is announced this many seconds of activity before it is due."""
@@ -281,3 +282,20 @@ class BreakScheduler:
             if each in self._counts:
                 self._counts[each].reset()
 
+
+
+KEEP_MOVING = Step(
+    name="Keep moving",
+    instruction="Stand up and walk about, roll your shoulders now and then, and look at "
+                "something far away until the time is up.",
+    duration_s=1)
+"""The step that fills a break when its routine is shorter than the break."""
+
+
+def break_routine(routine: Routine, length_s: int, get_ready_s: int) -> Routine:
+    """``routine`` as a break of ``length_s`` seconds: if it is shorter (with its get-ready
+    countdown), a "Keep moving" step fills the rest; if longer, it plays in full."""
+    missing = length_s - routine.total_s - get_ready_s
+    if missing <= 0:
+        return routine
+    return replace(routine, steps=(*routine.steps, replace(KEEP_MOVING, duration_s=missing)))

@@ -35,6 +35,7 @@ class Settings:
     work_end: str = "17:30"
     breaks_paused_until: str = ""
     hydration_nudge_on: bool = True
+    rest_break_routine: str = "desk-posture-reset"
 
     def break_rules(self) -> tuple[BreakRule, ...]:
         """The break rules these settings give, each number kept within a sensible range

@@ -18,6 +18,7 @@ from coach.core.breaks import (
     BreakKind,
     BreakScheduler,
     BreakSoon,
+    break_routine,
 )
 from coach.core.clock import Clock
 from coach.core.history import HistoryStore, SaveGuard
@@ -30,7 +31,8 @@ from coach.ui.break_window import BreakNotice, BreakWindow
 from coach.ui.sounds import Sounds
 
 BREAK_ROUTINES = {BreakKind.MICRO: "posture-micro-break", BreakKind.REST: "desk-posture-reset"}
-"""The routine each break plays."""
+"""The routine each break plays unless the user chose another (``routines``)."""
+BREAK_GET_READY_S = 3
 
 
 class BreakController(QObject):
@@ -53,6 +55,8 @@ class BreakController(QObject):
         self._busy = busy
         self.hydration_nudge = True
         """Whether rest breaks remind the user to drink water."""
+        self.routines = dict(BREAK_ROUTINES)
+        """The routine id each kind of break plays."""
         self._after_safety_notice = after_safety_notice
         self.desktop = desktop
         self._announced: dict[int, BreakKind] = {}
@@ -190,12 +194,15 @@ class BreakController(QObject):
             self._after_safety_notice(lambda: self._open_break(kind))
 
     def _open_break(self, kind: BreakKind) -> None:
-        routine = self.library.get(BREAK_ROUTINES[kind])
-        if routine is None or self.window is not None:
+        routine = (self.library.get(self.routines[kind])
+                   or self.library.get(BREAK_ROUTINES[kind]))
+        rule = next((r for r in self.scheduler.rules if r.kind is kind), None)
+        if routine is None or rule is None or self.window is not None:
             return
+        routine = break_routine(routine, rule.duration_s, BREAK_GET_READY_S)
         note = HYDRATION_NUDGE if kind is BreakKind.REST and self.hydration_nudge else ""
-        window = BreakWindow(kind, GuidedSession(routine, self._store, self.clock, get_ready_s=3),
-                             self.sounds, note)
+        session = GuidedSession(routine, self._store, self.clock, get_ready_s=BREAK_GET_READY_S)
+        window = BreakWindow(kind, session, self.sounds, note)
         window.ended.connect(self._taken)
         window.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(kind)))
         window.answers.skip.connect(lambda: self._answer(self.scheduler.skip(kind)))

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
             busy=self._playing, after_safety_notice=self.after_safety_notice, parent=self)
         self.breaks.taken.connect(self._show_recent)
         self.breaks.hydration_nudge = settings.settings.hydration_nudge_on
+        self.breaks.routines[BreakKind.REST] = settings.settings.rest_break_routine
         self.break_status = plain_label("", "preview")
         self.break_status.setWordWrap(False)
         self.statusBar().addPermanentWidget(self.break_status)
@@ -271,7 +272,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         """The settings dialog (non-modal); Save applies the changes at once."""
         idle = self.breaks.idle.name if self.breaks.idle is not None else None
-        dialog = SettingsDialog(self.settings.settings, autostart.is_enabled(), idle, self)
+        routines = [(r.id, r.title) for r in self.library_view.library.routines]
+        dialog = SettingsDialog(self.settings.settings, autostart.is_enabled(), idle, routines,
+                                self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
         return dialog
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
         self.breaks.scheduler.set_rules(chosen.break_rules())
         self.breaks.scheduler.working_hours = chosen.working_hours()
         self.breaks.hydration_nudge = chosen.hydration_nudge_on
+        self.breaks.routines[BreakKind.REST] = chosen.rest_break_routine
         if dialog.start_at_login != autostart.is_enabled():
             try:
                 autostart.set_enabled(dialog.start_at_login)

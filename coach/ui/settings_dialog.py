@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.settings import Settings
-from coach.ui.inputs import CalmSpinBox
+from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.style import plain_label
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -36,11 +36,13 @@ def _spin(value: int, low: int, high: int, suffix: str) -> CalmSpinBox:
 class SettingsDialog(QDialog):
     """Edits ``settings``; after Save, ``changes()`` gives the fields to update and
     ``start_at_login`` the wish for starting at login. ``idle_source`` names where activity
-    is read from (None: nowhere, so breaks count all the time Coach runs)."""
+    is read from (None: nowhere, so breaks count all the time Coach runs); ``routines``
+    (id, title) are those a rest break can play."""
 
     def __init__(self, settings: Settings, start_at_login: bool, idle_source: str | None,
-                 parent: QWidget | None = None) -> None:
+                 routines: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._routines = routines
         self.setWindowTitle("Coach settings")
         self.setMinimumWidth(560)
         self.sound = QCheckBox("Sound cues during routines")
@@ -73,10 +75,16 @@ class SettingsDialog(QDialog):
         self.rest_length = _spin(settings.rest_break_min, 1, 30, " min")
         form.addRow(self.micro_on)
         form.addRow(plain_label("  every"), self.micro_every)
-        form.addRow(plain_label("  away this long counts"), self.micro_length)
+        form.addRow(plain_label("  lasting"), self.micro_length)
         form.addRow(self.rest_on)
+        self.rest_routine = CalmComboBox()
+        for routine_id, title in self._routines:
+            self.rest_routine.addItem(title, routine_id)
+        chosen = self.rest_routine.findData(settings.rest_break_routine)
+        self.rest_routine.setCurrentIndex(max(0, chosen))
         form.addRow(plain_label("  every"), self.rest_every)
-        form.addRow(plain_label("  away this long counts"), self.rest_length)
+        form.addRow(plain_label("  lasting"), self.rest_length)
+        form.addRow(plain_label("  playing"), self.rest_routine)
         self.water = QCheckBox("Remind me to drink water at rest breaks")
         self.water.setChecked(settings.hydration_nudge_on)
         form.addRow(self.water)
@@ -118,6 +126,7 @@ class SettingsDialog(QDialog):
             "rest_break_every_min": self.rest_every.value(),
             "rest_break_min": self.rest_length.value(),
             "hydration_nudge_on": self.water.isChecked(),
+            "rest_break_routine": self.rest_routine.currentData() or "desk-posture-reset",
             "working_hours_on": self.hours_on.isChecked(),
             "work_days": [n for n, box in enumerate(self.days) if box.isChecked()],
             "work_start": _text(self.start_time.time()),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -32,8 +33,10 @@ from coach.core.breaks import (
     BreakScheduler,
     BreakSoon,
     Outcome,
+    break_routine,
 )
 from coach.core.clock import FakeClock
+from coach.core.routine import Routine, Step
 
 MICRO, REST = BreakKind.MICRO, BreakKind.REST
 MIN, HOUR = 60, 3600
@@ -567,3 +570,12 @@ def test_a_working_day(counts_suspend, jump_s):
     assert prompted(log, MICRO)[4] == at("11:40")  # as soon as the meeting ends
     assert prompted(log, REST) == [
         at("09:51"), at("10:47"), at("11:42:30"), at("14:06"), at("17:51:15")]
+
+
+def test_a_break_routine_shorter_than_the_break_is_filled_with_moving_about():
+    short = Routine("r", "R", "s", ("at-the-desk",), ("c",), ("src",),
+                    (Step("Squeeze", "Squeeze gently.", 100),), Path("r.toml"))
+    padded = break_routine(short, length_s=300, get_ready_s=3)
+    assert padded.total_s + 3 == 300
+    assert padded.steps[-1].name == "Keep moving" and padded.steps[-1].duration_s == 197
+    assert break_routine(short, length_s=90, get_ready_s=3) is short

@@ -208,3 +208,18 @@ def test_rest_breaks_remind_to_drink_water_unless_turned_off(make_window, tmp_pa
     dialog.accept()
     window.breaks.take_break_now(BreakKind.REST)
     assert "drink of water" not in note_texts(window.breaks.window)
+
+
+def test_a_rest_break_plays_the_chosen_routine_for_the_whole_break(make_window, tmp_path,
+                                                                    monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    window = make_window(idle=Idle())
+    dialog = window.open_settings()
+    dialog.rest_routine.setCurrentIndex(dialog.rest_routine.findData("gentle-upper-body-movements"))
+    dialog.rest_length.setValue(10)
+    dialog.accept()
+    window.breaks.take_break_now(BreakKind.REST)
+    routine = window.breaks.window.player.session.routine
+    assert routine.id == "gentle-upper-body-movements"
+    assert routine.steps[-1].name == "Keep moving"
+    assert routine.total_s + 3 == 10 * MIN
