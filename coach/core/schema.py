@@ -54,5 +54,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX break_events_by_time ON break_events (at);
     """,
+    # 4: the symptom log; before/after entries point at the routine session they belong to
+    """
+    CREATE TABLE symptoms (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+        area TEXT NOT NULL,
+        spasm INTEGER NOT NULL CHECK (spasm IN (0, 1)),
+        note TEXT NOT NULL DEFAULT '',
+        session_id INTEGER REFERENCES routine_sessions (id),
+        moment TEXT CHECK (moment IN ('before', 'after'))
+    );
+    CREATE INDEX symptoms_by_time ON symptoms (at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
