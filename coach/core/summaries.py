@@ -1,0 +1,66 @@
+"""Day-by-day figures for the history charts, computed by SQLite over indexed columns.
+
+Days are local days in the process's time zone (SQLite's ``localtime``), so a DST change day is
+one day of 23 or 25 hours. Each function takes an aware UTC ``since`` and ``until`` and returns
+``{day: value}`` with only the days that have data.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from coach.core.history import HistoryStore, to_text
+
+Daily = dict[date, float]
+
+
+def _daily(store: HistoryStore, sql: str, since: datetime, until: datetime) -> Daily:
+    rows = store.read(sql, (to_text(since), to_text(until)))
+    return {date.fromisoformat(day): float(value) for day, value in rows if day is not None}
+
+
+def routine_minutes(store: HistoryStore, since: datetime, until: datetime) -> Daily:
+    """Minutes spent in routines on each local day."""
+    return _daily(store, "SELECT date(started_at, 'localtime') AS day, SUM(duration_s) / 60.0"
+                         " FROM routine_sessions WHERE started_at >= ? AND started_at < ?"
+                         " GROUP BY day", since, until)
+
+
+def applications(store: HistoryStore, since: datetime, until: datetime) -> Daily:
+    """Cold and heat applications started on each local day."""
+    return _daily(store, "SELECT date(started_at, 'localtime') AS day, COUNT(*)"
+                         " FROM therapy_sessions WHERE started_at >= ? AND started_at < ?"
+                         " GROUP BY day", since, until)
+
+
+def break_adherence(store: HistoryStore, since: datetime, until: datetime) -> Daily:
+    """Share of each local day's break answers that were a break taken or natural (0.0 to
+    1.0): snoozes and skips count against it; waiting for quiet does not count at all."""
+    return _daily(store, "SELECT date(at, 'localtime') AS day,"
+                         " AVG(outcome IN ('taken', 'natural'))"
+                         " FROM break_events WHERE at >= ? AND at < ?"
+                         " AND outcome != 'postponed (do not disturb)' GROUP BY day",
+                  since, until)
+
+
+def pain(store: HistoryStore, since: datetime, until: datetime) -> Daily:
+    """The average pain score logged on each local day."""
+    return _daily(store, "SELECT date(at, 'localtime') AS day, AVG(pain) FROM symptoms"
+                         " WHERE at >= ? AND at < ? GROUP BY day", since, until)
+
+
+def streaks(store: HistoryStore, today: date) -> tuple[int, int]:
+    """(current, best) runs of consecutive local days with at least one routine. The current
+    run may end yesterday: today is not over yet."""
+    rows: list[Any] = store.read("SELECT DISTINCT date(started_at, 'localtime') AS day"
+                                 " FROM routine_sessions ORDER BY day")
+    days = [date.fromisoformat(row[0]) for row in rows if row[0] is not None]
+    best = run = 0
+    previous: date | None = None
+    for day in days:
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        best = max(best, run)
+        previous = day
+    current = run if previous is not None and today - previous <= timedelta(days=1) else 0
+    return current, best
