@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.core.sources import SOURCE_000, SOURCE_001, SOURCE_002, SOURCE_003
+
 NOT_MEDICAL_ADVICE = (
     "Coach is a self-care helper, not medical advice, and it cannot examine you. Move gently, "
     "stay within what feels comfortable, and stop any exercise that makes the pain sharper or "
@@ -27,19 +29,19 @@ class RedFlag:
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag("You lose control of your bladder or bowels.",
             "Call a doctor or emergency services now: the spinal cord may be compressed.",
-            "002_058f0df711dd6597.txt"),
+            SOURCE_002),
     RedFlag("You have chest pain, or it hurts to take a deep breath.",
             "Get urgent medical help: causes other than muscle, a heart attack among them, "
-            "must be ruled out.", "003_dd1ab4b08acc332a.txt"),
+            "must be ruled out.", SOURCE_003),
     RedFlag("Your arms or legs tingle, feel numb or feel weak.",
             "See a doctor: these point to a nerve problem, not only a tight muscle.",
-            "003_dd1ab4b08acc332a.txt"),
+            SOURCE_003),
     RedFlag("The spasms come with fever, nausea or vomiting.",
             "See a doctor: something other than the muscle may be going on.",
-            "003_dd1ab4b08acc332a.txt"),
+            SOURCE_003),
     RedFlag("The pain began after a fall, an accident or another injury.",
-            "Have it checked before you exercise.", "000_cf1a2c4ab22fb266.txt"),
+            "Have it checked before you exercise.", SOURCE_000),
     RedFlag("The pain keeps getting worse, or the spasms are severe or keep returning.",
             "See a healthcare provider rather than waiting it out.",
-            "001_eb06acfd83de148c.txt"),
+            SOURCE_001),
 )

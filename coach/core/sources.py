@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+SOURCE_000 = "000_cf1a2c4ab22fb266.txt"
+SOURCE_001 = "001_eb06acfd83de148c.txt"
+SOURCE_002 = "002_058f0df711dd6597.txt"
+SOURCE_003 = "003_dd1ab4b08acc332a.txt"
+SOURCE_004 = "004_0616dba1035fca17.txt"
+
 SOURCE_TITLES = {
-    "000_cf1a2c4ab22fb266.txt": "Debilitating Upper Back Spasm",
-    "001_eb06acfd83de148c.txt": "Understanding Upper Back Spasms: Causes and Treatment",
-    "002_058f0df711dd6597.txt": "Muscle spasm in upper back",
-    "003_dd1ab4b08acc332a.txt": "Upper Back Spasms: Causes and Home Remedies",
-    "004_0616dba1035fca17.txt": "Muscle Spasm in the Back",
+    SOURCE_000: "Debilitating Upper Back Spasm",
+    SOURCE_001: "Understanding Upper Back Spasms: Causes and Treatment",
+    SOURCE_002: "Muscle spasm in upper back",
+    SOURCE_003: "Upper Back Spasms: Causes and Home Remedies",
+    SOURCE_004: "Muscle Spasm in the Back",
 }
 """Each source document's own title, keyed by its file name."""
 

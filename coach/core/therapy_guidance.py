@@ -13,11 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from coach.core.sources import SOURCE_000, SOURCE_001, SOURCE_003
 from coach.core.therapy import MAX_MINUTES, MIN_MINUTES, TherapyKind
 
-SOURCE_000 = "000_cf1a2c4ab22fb266.txt"
-SOURCE_001 = "001_eb06acfd83de148c.txt"
-SOURCE_003 = "003_dd1ab4b08acc332a.txt"
 GENERAL_GUIDANCE = "general health-service guidance"
 
 
