@@ -302,11 +302,9 @@ class MainWindow(QMainWindow):
     def _show_mini_status(self) -> None:
         self.mini.show_status([self.break_status.text(), self._title_parts.get("therapy", "")])
 
-    def _show_therapy_summary(self, text: str) -> None:
+    def _show_therapy_summary(self, text: str, minutes: int | None) -> None:
         self._set_title_part("therapy", text)
-        timer = self.desk.soonest()
-        left = timer.left_s(self.clock) if timer is not None else 0.0
-        self.tray.show_summary(text, max(1, round(left / 60)) if left > 0 else None)
+        self.tray.show_summary(text, minutes)
 
     def _set_title_part(self, part: str, text: str) -> None:
         if self._title_parts.get(part, "") != text:

@@ -19,11 +19,12 @@ REFRESH_MS = 500
 
 class TimerPanel(QWidget):
     """Keeps every timer of ``desk`` on screen and acts on its events, whichever page is
-    showing. ``summary_changed`` carries text for the window title and tray ("" when none);
+    showing. ``summary_changed`` carries text for the window title and tray ("" when none)
+    and the minutes left to draw on the tray icon (None when none or time is up);
     ``time_up`` carries (title, body) for a desktop notification; ``ended`` the timer that
     ended."""
 
-    summary_changed = Signal(str)
+    summary_changed = Signal(str, object)
     time_up = Signal(str, str)
     ended = Signal(object)
 
@@ -79,16 +80,17 @@ class TimerPanel(QWidget):
         self.problem.setVisible(bool(problems))
         if not self.cards:
             self.ticker.stop()
-        self.summary_changed.emit(self.summary())
+        self.summary_changed.emit(*self.summary())
 
-    def summary(self) -> str:
-        """E.g. "Ice pack 12 min" for the soonest timer, or "" when none runs."""
+    def summary(self) -> tuple[str, int | None]:
+        """E.g. ("Ice pack 12 min", 12) for the soonest timer, or ("", None) when none runs."""
         timer = self.desk.soonest()
         if timer is None:
-            return ""
+            return "", None
         left = timer.left_s(self.desk.clock)
-        when = f"{max(1, round(left / 60))} min" if left > 0 else "time is up"
-        return f"{timer.plan.method.capitalize()} {when}"
+        minutes = max(1, round(left / 60)) if left > 0 else None
+        when = f"{minutes} min" if minutes else "time is up"
+        return f"{timer.plan.method.capitalize()} {when}", minutes
 
     def _alarm(self, timer: TherapyTimer, repeat: int) -> None:
         alert = self.alerts.get(timer)
