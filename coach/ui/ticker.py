@@ -27,7 +27,3 @@ class Ticker(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
