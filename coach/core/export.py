@@ -84,11 +84,14 @@ def _local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def duration_text(seconds: float) -> str:
+    """Time spent as ``M:SS``, rounded to the nearest second."""
+    minutes, rest = divmod(max(0, round(seconds)), 60)
+    return f"{minutes}:{rest:02d}"
+
+
 def _minutes(seconds: float | None) -> str:
-    if seconds is None:
-        return "  -:--"
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes:>3}:{rest:02d}"
+    return ("-:--" if seconds is None else duration_text(seconds)).rjust(6)
 
 
 def _ending(record: TherapyRecord) -> str:

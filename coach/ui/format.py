@@ -14,12 +14,6 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
-def duration_text(seconds: float) -> str:
-    """Time spent as ``M:SS``, rounded to the nearest second."""
-    minutes, rest = divmod(max(0, round(seconds)), 60)
-    return f"{minutes}:{rest:02d}"
-
-
 def minutes_text(seconds: float) -> str:
     """A length for people: ``"6 min"``, or ``"45 s"`` under a minute."""
     if seconds < 60:

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.export import duration_text
 from coach.core.history import RoutineSession
 from coach.core.library import Library
 from coach.core.routine import Routine
 from coach.core.sources import describe
-from coach.ui.format import duration_text, routine_line, step_timing
+from coach.ui.format import routine_line, step_timing
 from coach.ui.style import plain_label
 
 RECENT_SESSIONS = 5

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.export import duration_text
 from coach.core.player import (
     Countdown,
     Event,
@@ -23,7 +24,7 @@ from coach.core.player import (
     SegmentStarted,
 )
 from coach.core.session import GuidedSession
-from coach.ui.format import clock_text, duration_text
+from coach.ui.format import clock_text
 from coach.ui.sounds import Cue, Sounds
 from coach.ui.style import plain_label, scrolled
 from coach.ui.ticker import Ticker
