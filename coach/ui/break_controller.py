@@ -140,8 +140,7 @@ class BreakController(QObject):
         else:
             self._record(event)
             if self.window is not None and self.window.kind is event.kind:
-                self.window.dismiss()
-                self.window = None
+                self._dismiss_window()
 
     def _show_notice(self, event: BreakSoon) -> None:
         self._close_notice()
@@ -221,13 +220,16 @@ class BreakController(QObject):
     def _answer(self, ended: BreakEnded) -> None:
         self._record(ended)
         self._close_notice()
-        if self.window is not None:
-            self.window.dismiss()
-            self.window = None
+        self._dismiss_window()
         self.check()
 
     def _record(self, ended: BreakEnded) -> None:
         self._guard.run(lambda: self.log.add(ended.kind, self.clock.now(), ended.outcome))
+
+    def _dismiss_window(self) -> None:
+        if self.window is not None:
+            self.window.dismiss()
+            self.window = None
 
     def _close_notice(self) -> None:
         if self.notice is not None:
