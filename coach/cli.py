@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date, timedelta
 from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__
 from coach.core.break_calendar import PAUSE_CHOICES
-from coach.core.break_log import BreakLog, BreakRecord
-from coach.core.history import HistoryError, HistoryStore, RoutineSession
+from coach.core.history import HistoryError, HistoryStore, local_midnight
 from coach.core.library import Library, check_files, load_library
 from coach.core.therapy import (
     AREAS,
@@ -23,7 +23,6 @@ from coach.core.therapy import (
     TherapyKind,
     plan_application,
 )
-from coach.core.therapy_log import TherapyLog, TherapyRecord
 from coach.paths import DataPaths, data_paths, shipped_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -62,7 +61,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("resume", help="resume break reminders")
     history = commands.add_parser("history", help="print or export the session history")
     history.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    history.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+                         help="only entries from this local day on")
+    history.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
+                         help="only entries up to the end of this local day")
+    history.add_argument("--output", type=Path, metavar="FILE",
+                         help="write csv or json to FILE (readable by you alone) instead of "
+                              "printing it")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,7 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "routines":
         return _check(args.check, paths) if args.check else _list_routines(paths)
     if args.command == "history":
-        return _history(paths, args.format)
+        if args.output is not None and args.format == "table":
+            parser.error("--output needs --format csv or json")
+        if args.since and args.until and args.since > args.until:
+            parser.error("--since is after --until")
+        return _history(paths, args)
     command: list[str] = []
     if args.command == "start":
         if _library(paths).get(args.routine_id) is None:
@@ -132,28 +149,32 @@ def _check(files: list[Path], paths: DataPaths) -> int:
     return EXIT_FAILED if errors else EXIT_OK
 
 
-def _history(paths: DataPaths, output_format: str) -> int:
+def _history(paths: DataPaths, args: argparse.Namespace) -> int:
     from coach.core import export
 
-    sessions: list[RoutineSession] = []
-    applications: list[TherapyRecord] = []
-    breaks: list[BreakRecord] = []
+    since = None if args.since is None else local_midnight(args.since)
+    until = None if args.until is None else local_midnight(args.until + timedelta(days=1))
+    history = export.HistoryRecords()
     if paths.history.exists():
         try:
             store = HistoryStore(paths.history)
             try:
-                sessions = store.routine_sessions()
-                applications = TherapyLog(store).records()
-                breaks = BreakLog(store).records()
+                history = export.read_records(store, since, until)
             finally:
                 store.close()
         except HistoryError as error:
             print(f"coach: {error}", file=sys.stderr)
             return EXIT_FAILED
-    if output_format == "csv":
-        export.write_csv(sessions, sys.stdout)
-    elif output_format == "json":
-        export.write_json(sessions, sys.stdout)
+    if args.output is not None:
+        try:
+            export.save(history, args.output, args.format)
+        except OSError as error:
+            print(f"coach: {args.output}: cannot be written ({error.strerror})", file=sys.stderr)
+            return EXIT_FAILED
+    elif args.format == "csv":
+        export.write_csv(history, sys.stdout)
+    elif args.format == "json":
+        export.write_json(history, sys.stdout)
     else:
-        export.write_table(sessions, sys.stdout, applications, breaks)
+        export.write_table(history, sys.stdout)
     return EXIT_OK

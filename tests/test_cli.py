@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -159,6 +160,9 @@ def test_check_of_a_missing_file_exits_1(capsys, tmp_path):
     ["frobnicate"],
     ["routines", "--bogus"],
     ["history", "--format", "xml"],
+    ["history", "--since", "yesterday"],
+    ["history", "--since", "2026-02-01", "--until", "2026-01-01"],
+    ["history", "--output", "out.txt"],
     ["start"],
     ["routines", "--check"],
 ], ids=" ".join)
@@ -208,7 +212,7 @@ def test_history_as_csv(capsys, data_dir):
 
     assert status == 0
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
-    assert [(r["routine_title"], r["started_at"], r["completed"]) for r in rows] == [
+    assert [(r["routine_title"], r["at"], r["completed"]) for r in rows] == [
         ("'=cmd()", "2026-01-05T09:30:00+00:00", "False"),
         ("Desk, reset", "2026-01-05T09:00:00+00:00", "True"),
     ]
@@ -220,10 +224,48 @@ def test_history_as_json(capsys, data_dir):
     status, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "--format", "json")
 
     assert status == 0
-    assert json.loads(out) == [{
-        "started_at": "2026-01-05T09:00:00+00:00", "routine_id": "desk-reset",
-        "routine_title": "Desk reset", "duration_s": 90.0, "steps_completed": 4,
-        "steps_total": 4, "completed": True}]
+    assert json.loads(out) == {
+        "routine_sessions": [{
+            "id": 1, "at": "2026-01-05T09:00:00+00:00", "routine_id": "desk-reset",
+            "routine_title": "Desk reset", "duration_s": 90.0, "steps_completed": 4,
+            "steps_total": 4, "completed": True}],
+        "cold_and_heat": [], "breaks": [], "symptoms": []}
+
+
+def test_history_of_a_range_of_local_days(capsys, data_dir, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:  # 9:00 UTC on 5 January is 4:00 in New York; 23:30 UTC is 18:30 the same day
+        add_sessions(data_dir, ("Morning", 0, True))
+        store = HistoryStore(DataPaths(data_dir).history)
+        store.begin_routine("r", "Late", datetime(2026, 1, 6, 4, 30, tzinfo=UTC), 1)
+        store.close()
+        _, on_the_5th, _ = run(capsys, "--data-dir", str(data_dir), "history", "--since",
+                               "2026-01-05", "--until", "2026-01-05")
+        _, from_the_6th, _ = run(capsys, "--data-dir", str(data_dir), "history", "--since",
+                                 "2026-01-06")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "Late" in on_the_5th and "Morning" in on_the_5th  # 23:30 New York on the 5th
+    assert from_the_6th == "No sessions yet.\n"
+
+
+def test_history_written_to_a_file_only_the_user_can_read(capsys, data_dir, tmp_path):
+    add_sessions(data_dir, ("Desk reset", 0, True))
+    target = tmp_path / "export.json"
+    status, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "--format", "json",
+                         "--output", str(target))
+    assert status == 0 and out == ""
+    assert json.loads(target.read_text())["routine_sessions"][0]["routine_title"] == "Desk reset"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_history_to_a_file_that_cannot_be_written_exits_1(capsys, data_dir, tmp_path):
+    status, _, err = run(capsys, "--data-dir", str(data_dir), "history", "--format", "csv",
+                         "--output", str(tmp_path / "missing" / "out.csv"))
+    assert status == 1
+    assert_one_line_error(err)
 
 
 def test_history_from_a_damaged_file_exits_1_in_one_line(capsys, data_dir):

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from coach.core.breaks import BreakKind, Outcome
-from coach.core.history import HistoryStore, from_text, to_text
+from coach.core.history import HistoryStore, from_text, time_range, to_text
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,14 @@ class BreakLog:
             "INSERT INTO break_events (kind, at, outcome) VALUES (?, ?, ?)",
             (kind.value, to_text(at), outcome.value))
 
-    def records(self, limit: int | None = None) -> list[BreakRecord]:
-        """Breaks, newest first. Raises HistoryError if they cannot be read."""
+    def records(self, limit: int | None = None, since: datetime | None = None,
+                until: datetime | None = None) -> list[BreakRecord]:
+        """Breaks from ``since`` up to (not including) ``until``, newest first. Raises
+        HistoryError if they cannot be read."""
+        where, parameters = time_range("at", since, until)
         rows = self._store.read(
-            "SELECT id, kind, at, outcome FROM break_events ORDER BY at DESC, id DESC LIMIT ?",
-            (-1 if limit is None else limit,))
+            f"SELECT id, kind, at, outcome FROM break_events WHERE {where}"
+            " ORDER BY at DESC, id DESC LIMIT ?", (*parameters, -1 if limit is None else limit))
         return [self._store.parse_row(row, "break", _record) for row in rows]
 
 

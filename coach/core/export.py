@@ -1,33 +1,80 @@
-"""History export as CSV or JSON, safe to open in a spreadsheet."""
+"""History export as CSV or JSON, safe to open in a spreadsheet, and as a table for people."""
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
-from coach.core.break_log import BreakRecord
-from coach.core.history import RoutineSession
+from coach.core.break_log import BreakLog, BreakRecord
+from coach.core.history import HistoryStore, RoutineSession
+from coach.core.symptoms import SymptomEntry, SymptomLog
 from coach.core.therapy import Outcome
-from coach.core.therapy_log import TherapyRecord
+from coach.core.therapy_log import TherapyLog, TherapyRecord
 
-COLUMNS = ("started_at", "routine_id", "routine_title", "duration_s", "steps_completed",
-           "steps_total", "completed")
+GROUPS = ("routine_sessions", "cold_and_heat", "breaks", "symptoms")
+COLUMNS = ("type", "id", "at", "ended_at", "routine_id", "routine_title", "kind", "method",
+           "area", "pain", "spasm", "note", "duration_s", "planned_s", "actual_s",
+           "steps_completed", "steps_total", "completed", "outcome", "overdue_s",
+           "rest_gap_respected", "session_id", "moment")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def session_record(session: RoutineSession) -> dict[str, object]:
-    """One session as plain values; ``started_at`` as ISO 8601 UTC text."""
+@dataclass(frozen=True)
+class HistoryRecords:
+    """Entries of each kind, newest first."""
+
+    sessions: Sequence[RoutineSession] = ()
+    applications: Sequence[TherapyRecord] = ()
+    breaks: Sequence[BreakRecord] = ()
+    symptoms: Sequence[SymptomEntry] = ()
+
+
+def read_records(store: HistoryStore, since: datetime | None = None,
+                 until: datetime | None = None) -> HistoryRecords:
+    """Every entry that started from ``since`` up to (not including) ``until`` (aware
+    datetimes; None for no bound). Raises HistoryError if the history cannot be read."""
+    return HistoryRecords(store.routine_sessions(since=since, until=until),
+                          TherapyLog(store).records(since=since, until=until),
+                          BreakLog(store).records(since=since, until=until),
+                          SymptomLog(store).entries(since, until))
+
+
+def _time(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
+def _rounded(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds, 1)
+
+
+def grouped(history: HistoryRecords) -> dict[str, list[dict[str, object]]]:
+    """Each kind of entry as plain values, under the names in ``GROUPS``. Times are ISO 8601
+    UTC text; ``at`` is when the entry started."""
     return {
-        "started_at": session.started_at.isoformat(timespec="seconds"),
-        "routine_id": session.routine_id,
-        "routine_title": session.routine_title,
-        "duration_s": round(session.duration_s, 1),
-        "steps_completed": session.steps_completed,
-        "steps_total": session.steps_total,
-        "completed": session.completed,
+        "routine_sessions": [
+            {"id": s.id, "at": _time(s.started_at), "routine_id": s.routine_id,
+             "routine_title": s.routine_title, "duration_s": _rounded(s.duration_s),
+             "steps_completed": s.steps_completed, "steps_total": s.steps_total,
+             "completed": s.completed} for s in history.sessions],
+        "cold_and_heat": [
+            {"id": a.id, "at": _time(a.started_at), "ended_at": _time(a.ended_at),
+             "kind": a.kind.value, "method": a.method, "area": a.area,
+             "planned_s": a.planned_s, "actual_s": _rounded(a.actual_s),
+             "outcome": None if a.outcome is None else a.outcome.value,
+             "overdue_s": _rounded(a.overdue_s), "rest_gap_respected": a.rest_gap_respected}
+            for a in history.applications],
+        "breaks": [{"id": b.id, "at": _time(b.at), "kind": b.kind.value,
+                    "outcome": b.outcome.value} for b in history.breaks],
+        "symptoms": [
+            {"id": e.id, "at": _time(e.at), "pain": e.pain, "area": e.area, "spasm": e.spasm,
+             "note": e.note, "session_id": e.session_id, "moment": e.moment}
+            for e in history.symptoms],
     }
 
 
@@ -38,30 +85,48 @@ def neutralise(value: object) -> object:
     return value
 
 
-def write_csv(sessions: Sequence[RoutineSession], out: TextIO) -> None:
-    """Write ``sessions`` as CSV with a header row; text cells are formula-neutralised."""
+def write_csv(history: HistoryRecords, out: TextIO) -> None:
+    """Write every entry as one CSV row, newest first, with a header row of ``COLUMNS``;
+    ``type`` names the group (see ``GROUPS``) and columns an entry lacks are empty. Text
+    cells are formula-neutralised."""
     # Text is always quoted: with a "\n" line end the csv module leaves a lone "\r" unquoted,
-    # and a title holding one would split its row in two.
+    # and a note holding one would split its row in two.
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n",
                             quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
-    for session in sessions:
-        writer.writerow({k: neutralise(v) for k, v in session_record(session).items()})
+    rows = [{"type": group, **record} for group, records in grouped(history).items()
+            for record in records]
+    rows.sort(key=lambda row: str(row["at"]), reverse=True)
+    for row in rows:
+        writer.writerow({key: neutralise(value) for key, value in row.items()})
 
 
-def write_json(sessions: Sequence[RoutineSession], out: TextIO) -> None:
-    """Write ``sessions`` as a JSON list of objects."""
-    json.dump([session_record(s) for s in sessions], out, indent=2, ensure_ascii=False)
+def write_json(history: HistoryRecords, out: TextIO) -> None:
+    """Write an object with one list of entries for each name in ``GROUPS``."""
+    json.dump(grouped(history), out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
-def write_table(sessions: Sequence[RoutineSession], out: TextIO,
-                applications: Sequence[TherapyRecord] = (),
-                breaks: Sequence[BreakRecord] = ()) -> None:
+def save(history: HistoryRecords, path: Path, file_format: str) -> None:
+    """Write ``history`` to ``path`` as "csv" or "json", readable by the user alone (0600 on
+    POSIX). Raises OSError when the file cannot be written and ValueError for another
+    format."""
+    writers = {"csv": write_csv, "json": write_json}
+    if file_format not in writers:
+        raise ValueError(f"format: {file_format!r} is not csv or json")
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(descriptor, "w", encoding="utf-8", newline="") as out:
+        if hasattr(os, "fchmod"):
+            os.fchmod(out.fileno(), 0o600)
+        writers[file_format](history, out)
+
+
+def write_table(history: HistoryRecords, out: TextIO) -> None:
     """Write the history for people, in local time: each routine session (length, exercises
     done, completed or partial), each cold or heat application (time on the skin, method,
-    area, how it ended), then each break reminder and its outcome."""
-    if not sessions and not applications and not breaks:
+    area, how it ended), each break reminder and its outcome, then each symptom entry."""
+    sessions, applications, breaks = history.sessions, history.applications, history.breaks
+    if not (sessions or applications or breaks or history.symptoms):
         out.write("No sessions yet.\n")
         return
     for session in sessions:
@@ -78,6 +143,12 @@ def write_table(sessions: Sequence[RoutineSession], out: TextIO,
         out.write("\nBreaks:\n" if sessions or applications else "Breaks:\n")
     for taken in breaks:
         out.write(f"{_local(taken.at)}  {taken.kind.value}: {taken.outcome.value}\n")
+    if history.symptoms:
+        out.write("\nSymptoms:\n" if sessions or applications or breaks else "Symptoms:\n")
+    for entry in history.symptoms:
+        spasm = ", spasm" if entry.spasm else ""
+        note = f": {' '.join(entry.note.split())}" if entry.note else ""
+        out.write(f"{_local(entry.at)}  pain {entry.pain}/10, {entry.area}{spasm}{note}\n")
 
 
 def _local(moment: datetime) -> str:

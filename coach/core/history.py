@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -126,12 +126,16 @@ class HistoryStore:
             "UPDATE routine_sessions SET duration_s = ?, steps_completed = ?, completed = ?"
             " WHERE id = ?", (max(0.0, duration_s), steps_completed, int(completed), session_id))
 
-    def routine_sessions(self, limit: int | None = None) -> list[RoutineSession]:
-        """Sessions, newest first (all of them when ``limit`` is None)."""
+    def routine_sessions(self, limit: int | None = None, since: datetime | None = None,
+                         until: datetime | None = None) -> list[RoutineSession]:
+        """Sessions started from ``since`` up to (not including) ``until``, newest first; all
+        of them when ``limit`` is None."""
+        where, parameters = time_range("started_at", since, until)
         rows = self.read(
             "SELECT id, routine_id, routine_title, started_at, duration_s, steps_completed,"
-            " steps_total, completed FROM routine_sessions ORDER BY started_at DESC, id DESC"
-            " LIMIT ?", (-1 if limit is None else limit,))
+            f" steps_total, completed FROM routine_sessions WHERE {where}"
+            " ORDER BY started_at DESC, id DESC LIMIT ?",
+            (*parameters, -1 if limit is None else limit))
         return [self.parse_row(row, "routine session", _routine_session) for row in rows]
 
     def read(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -155,6 +159,21 @@ class HistoryStore:
 def _routine_session(row: tuple[Any, ...]) -> RoutineSession:
     return RoutineSession(row[0], str(row[1]), str(row[2]), from_text(row[3]), float(row[4]),
                           int(row[5]), int(row[6]), bool(row[7]))
+
+
+def time_range(column: str, since: datetime | None,
+               until: datetime | None) -> tuple[str, tuple[str, ...]]:
+    """An SQL condition and its parameters for ``since <= column < until``; a bound that is
+    None is left out (no bounds give ``"1"``)."""
+    limits = [(f"{column} {op} ?", to_text(moment))
+              for op, moment in ((">=", since), ("<", until)) if moment is not None]
+    return " AND ".join(c for c, _ in limits) or "1", tuple(v for _, v in limits)
+
+
+def local_midnight(day: date) -> datetime:
+    """The start of local day ``day`` in this process's time zone, as an aware UTC datetime
+    (a DST change day still starts at its own midnight)."""
+    return datetime.combine(day, time()).astimezone().astimezone(UTC)
 
 
 def to_text(moment: datetime) -> str:

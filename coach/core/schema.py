@@ -68,5 +68,9 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX symptoms_by_time ON symptoms (at);
     """,
+    # 5: find the pain scores given around a routine session without reading every entry
+    """
+    CREATE INDEX symptoms_by_session ON symptoms (session_id);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,10 +7,12 @@ one day of 23 or 25 hours. Each function takes an aware UTC ``since`` and ``unti
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from coach.core.history import HistoryStore, to_text
+from coach.core.therapy import TherapyKind
 
 Daily = dict[date, float]
 
@@ -27,11 +29,21 @@ def routine_minutes(store: HistoryStore, since: datetime, until: datetime) -> Da
                          " GROUP BY day", since, until)
 
 
-def applications(store: HistoryStore, since: datetime, until: datetime) -> Daily:
-    """Cold and heat applications started on each local day."""
+def routine_minutes_weekly(store: HistoryStore, since: datetime, until: datetime) -> Daily:
+    """Minutes spent in routines in each local week, keyed by the week's Monday."""
+    return _daily(store, "SELECT date(started_at, 'localtime', 'weekday 0', '-6 days') AS day,"
+                         " SUM(duration_s) / 60.0 FROM routine_sessions"
+                         " WHERE started_at >= ? AND started_at < ? GROUP BY day", since, until)
+
+
+def applications(store: HistoryStore, since: datetime, until: datetime,
+                 kind: TherapyKind | None = None) -> Daily:
+    """Cold and heat applications started on each local day; only those of ``kind`` when
+    it is given."""
+    only = "" if kind is None else f" AND kind = '{kind.value}'"
     return _daily(store, "SELECT date(started_at, 'localtime') AS day, COUNT(*)"
                          " FROM therapy_sessions WHERE started_at >= ? AND started_at < ?"
-                         " GROUP BY day", since, until)
+                         f"{only} GROUP BY day", since, until)
 
 
 def break_adherence(store: HistoryStore, since: datetime, until: datetime) -> Daily:
@@ -48,6 +60,31 @@ def pain(store: HistoryStore, since: datetime, until: datetime) -> Daily:
     """The average pain score logged on each local day."""
     return _daily(store, "SELECT date(at, 'localtime') AS day, AVG(pain) FROM symptoms"
                          " WHERE at >= ? AND at < ? GROUP BY day", since, until)
+
+
+@dataclass(frozen=True)
+class PainChange:
+    """Pain logged before and after one routine's sessions: ``sessions`` counts the sessions
+    with both scores; the averages are on the 0-10 scale."""
+
+    routine_title: str
+    sessions: int
+    before: float
+    after: float
+
+
+def pain_change(store: HistoryStore, since: datetime, until: datetime) -> list[PainChange]:
+    """For each routine whose sessions from ``since`` to ``until`` have a pain score before and
+    after, the average of each; the routine that lowered pain most comes first."""
+    rows = store.read(
+        "SELECT r.routine_title, COUNT(*), AVG(b.pain), AVG(a.pain) FROM routine_sessions r"
+        " JOIN symptoms b ON b.session_id = r.id AND b.moment = 'before'"
+        " JOIN symptoms a ON a.session_id = r.id AND a.moment = 'after'"
+        " WHERE r.started_at >= ? AND r.started_at < ?"
+        " GROUP BY r.routine_title ORDER BY AVG(a.pain) - AVG(b.pain), r.routine_title",
+        (to_text(since), to_text(until)))
+    return [PainChange(str(title), int(n), float(before), float(after))
+            for title, n, before, after in rows]
 
 
 def streaks(store: HistoryStore, today: date) -> tuple[int, int]:

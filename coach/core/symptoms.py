@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from coach.core.history import HistoryStore, from_text, to_text
+from coach.core.history import HistoryStore, from_text, time_range, to_text
 
 AREAS = ("upper back", "between the shoulder blades", "neck", "shoulders", "lower back",
          "other")
@@ -72,12 +72,10 @@ class SymptomLog:
     def entries(self, since: datetime | None = None,
                 until: datetime | None = None) -> list[SymptomEntry]:
         """Entries from ``since`` up to (not including) ``until``, newest first."""
-        limits = [(f"at {op} ?", to_text(moment)) for op, moment in ((">=", since), ("<", until))
-                  if moment is not None]
-        where = " AND ".join(clause for clause, _ in limits) or "1"
+        where, parameters = time_range("at", since, until)
         rows = self._store.read(
             f"SELECT {self.COLUMNS} FROM symptoms WHERE {where} ORDER BY at DESC, id DESC",
-            tuple(value for _, value in limits))
+            parameters)
         return [self._store.parse_row(row, "symptom entry", _entry) for row in rows]
 
     def set_note(self, entry_id: int, note: str) -> None:

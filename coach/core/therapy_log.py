@@ -9,7 +9,7 @@ from typing import Any
 
 from coach.core.clock import Clock
 from coach.core.deadline import Deadline
-from coach.core.history import HistoryError, HistoryStore, from_text, to_text
+from coach.core.history import HistoryError, HistoryStore, from_text, time_range, to_text
 from coach.core.therapy import Outcome, TherapyKind, TherapyPlan, TherapyTimer, TimerState
 
 _COLUMNS = ("id, kind, method, area, planned_s, started_at, state, deadline_at, paused_left_s,"
@@ -89,11 +89,15 @@ class TherapyLog:
         return None if row[0] is None else self._store.parse_row(
             row, "latest end", lambda r: from_text(r[0]))
 
-    def records(self, limit: int | None = None) -> list[TherapyRecord]:
-        """Applications, newest first, running ones included. Raises HistoryError."""
+    def records(self, limit: int | None = None, since: datetime | None = None,
+                until: datetime | None = None) -> list[TherapyRecord]:
+        """Applications started from ``since`` up to (not including) ``until``, newest first,
+        running ones included. Raises HistoryError."""
+        where, parameters = time_range("started_at", since, until)
         rows = self._store.read(
-            f"SELECT {_COLUMNS} FROM therapy_sessions ORDER BY started_at DESC, id DESC"
-            " LIMIT ?", (-1 if limit is None else limit,))
+            f"SELECT {_COLUMNS} FROM therapy_sessions WHERE {where}"
+            " ORDER BY started_at DESC, id DESC LIMIT ?",
+            (*parameters, -1 if limit is None else limit))
         return [self._store.parse_row(row, "heat/ice application", _record) for row in rows]
 
 

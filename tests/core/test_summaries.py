@@ -87,3 +87,41 @@ def test_an_empty_history_has_no_days_and_no_streak(store):
     assert summaries.routine_minutes(store, since, until) == {}
     assert summaries.applications(store, since, until) == {}
     assert summaries.streaks(store, today=date(2026, 3, 29)) == (0, 0)
+
+
+def test_minutes_per_week_start_on_monday_across_the_dst_change(store):
+    played(store, at(23, 0, 30), 10)    # Monday 00:30 local is Sunday 23:30 UTC
+    played(store, at(29, 23, 30), 7)    # Sunday night after the change: the same week
+    played(store, at(30, 0, 15), 2)     # Monday: the next week
+    weekly = summaries.routine_minutes_weekly(store, at(16, 0), at(31, 0))
+    assert weekly == {date(2026, 3, 23): 17.0, date(2026, 3, 30): 2.0}
+
+
+def test_applications_of_one_kind(store):
+    from coach.core.clock import FakeClock
+    from coach.core.therapy import TherapyKind, TherapyTimer, plan_application
+    from coach.core.therapy_log import TherapyLog
+
+    for kind in (TherapyKind.COLD, TherapyKind.COLD, TherapyKind.HEAT):
+        timer = TherapyTimer.start(plan_application(kind, 15, "neck", None),
+                                   FakeClock(start=at(24, 9)))
+        TherapyLog(store).add(timer)
+    since, until = at(23, 0), at(30, 0)
+    assert summaries.applications(store, since, until) == {date(2026, 3, 24): 3.0}
+    assert summaries.applications(store, since, until, TherapyKind.COLD) == {
+        date(2026, 3, 24): 2.0}
+
+
+def test_pain_before_and_after_each_routine(store):
+    symptoms = SymptomLog(store)
+    for title, before, after in (("Breathing", 7, 4), ("Breathing", 5, 4),
+                                 ("Stretches", 3, 3), ("Skipped after", 6, None)):
+        session = store.begin_routine("r", title, at(24, 9), 3)
+        symptoms.add(at(24, 9), before, "upper back", False, session_id=session,
+                     moment="before")
+        if after is not None:
+            symptoms.add(at(24, 9, 10), after, "upper back", False, session_id=session,
+                         moment="after")
+    assert summaries.pain_change(store, at(23, 0), at(30, 0)) == [
+        summaries.PainChange("Breathing", 2, 6.0, 4.0),
+        summaries.PainChange("Stretches", 1, 3.0, 3.0)]
