@@ -34,6 +34,12 @@ class HistoryRecords:
     breaks: Sequence[BreakRecord] = ()
     symptoms: Sequence[SymptomEntry] = ()
 
+    @property
+    def count(self) -> int:
+        """How many entries there are of all kinds."""
+        return (len(self.sessions) + len(self.applications) + len(self.breaks)
+                + len(self.symptoms))
+
 
 def read_records(store: HistoryStore, since: datetime | None = None,
                  until: datetime | None = None) -> HistoryRecords:

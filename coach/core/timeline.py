@@ -5,6 +5,9 @@ loaded at once.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -134,36 +137,47 @@ class Timeline:
     def delete(self, kind: EntryKind, entry_id: int) -> RemovedEntry:
         """Remove one entry and return it for ``restore``. Raises HistoryError for an entry
         that is not there or a cold/heat timer that is still on."""
-        db = self._store.connection
-        cursor = db.execute(f"SELECT * FROM {kind.table} WHERE id = ? AND {_deletable(kind)}",
-                            (entry_id,))
-        values = cursor.fetchone()
-        if values is None:
-            raise HistoryError(f"{kind.value} entry {entry_id} cannot be deleted: it is not "
-                               "there, or it is a timer that is still on")
-        row = dict(zip([column[0] for column in cursor.description], values, strict=True))
-        db.execute(f"DELETE FROM {kind.table} WHERE id = ?", (entry_id,))
+        with self._writing("deleted"):
+            db = self._store.connection
+            cursor = db.execute(
+                f"SELECT * FROM {kind.table} WHERE id = ? AND {_deletable(kind)}", (entry_id,))
+            values = cursor.fetchone()
+            if values is None:
+                raise HistoryError(f"{kind.value} entry {entry_id} cannot be deleted: it is "
+                                   "not there, or it is a timer that is still on")
+            row = dict(zip([column[0] for column in cursor.description], values, strict=True))
+            db.execute(f"DELETE FROM {kind.table} WHERE id = ?", (entry_id,))
         return RemovedEntry(kind, row)
 
     def restore(self, removed: RemovedEntry) -> None:
-        """Put a deleted entry back exactly as it was, with its id."""
+        """Put a deleted entry back exactly as it was, with its id. Raises HistoryError."""
         columns = ", ".join(removed.row)
         marks = ", ".join("?" for _ in removed.row)
-        self._store.connection.execute(
-            f"INSERT INTO {removed.kind.table} ({columns}) VALUES ({marks})",
-            tuple(removed.row.values()))
+        with self._writing("put back"):
+            self._store.connection.execute(
+                f"INSERT INTO {removed.kind.table} ({columns}) VALUES ({marks})",
+                tuple(removed.row.values()))
 
     def delete_all(self) -> None:
-        """Remove every entry of every kind in one transaction, except timers still on."""
+        """Remove every entry of every kind in one transaction, except timers still on.
+        Raises HistoryError, having deleted nothing, when the history cannot be written."""
         db = self._store.connection
-        db.execute("BEGIN IMMEDIATE")
+        with self._writing("deleted"):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for kind in EntryKind:
+                    db.execute(f"DELETE FROM {kind.table} WHERE {_deletable(kind)}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
         try:
-            for kind in EntryKind:
-                db.execute(f"DELETE FROM {kind.table} WHERE {_deletable(kind)}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+            yield
+        except sqlite3.Error as error:
+            raise HistoryError(f"{self._store.path}: could not be {what} ({error})") from error
 
 
 def _deletable(kind: EntryKind) -> str:

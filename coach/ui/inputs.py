@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox, QWidget
 
 
 def _calm(widget: QWidget) -> None:
@@ -41,6 +42,24 @@ class CalmSpinBox(QSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _calm(self)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        _wheel_once_focused(self, event, super().wheelEvent)
+
+
+class DayEdit(QDateEdit):
+    """A date field with a calendar, showing and giving a Python ``date`` (``day``)."""
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(QDate(day.year, day.month, day.day), parent)
+        _calm(self)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+
+    @property
+    def day(self) -> date:
+        chosen = self.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         _wheel_once_focused(self, event, super().wheelEvent)

@@ -29,11 +29,13 @@ RECENT_SESSIONS = 5
 
 class LibraryView(QWidget):
     """Lists ``library``; emits ``start_requested(routine_id)`` on Start or Enter,
-    ``safety_requested`` for the safety notice and ``settings_requested`` for settings."""
+    ``safety_requested`` for the safety notice, ``settings_requested`` for settings and
+    ``history_requested`` for the History window."""
 
     start_requested = Signal(str)
     safety_requested = Signal()
     settings_requested = Signal()
+    history_requested = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,8 +72,11 @@ class LibraryView(QWidget):
         safety.clicked.connect(self.safety_requested)
         settings = QPushButton("Settings")
         settings.clicked.connect(self.settings_requested)
+        history = QPushButton("History  (Ctrl+H)")
+        history.clicked.connect(self.history_requested)
         bottom = QHBoxLayout()
         bottom.addWidget(self.recent, 1)
+        bottom.addWidget(history, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(settings, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(safety, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -41,6 +42,9 @@ from coach.ui.therapy_view import TherapyView
 from coach.ui.timer_panel import TimerPanel
 from coach.ui.tray import Tray
 
+if TYPE_CHECKING:
+    from coach.ui.history_window import HistoryWindow
+
 APP_TITLE = "Coach"
 MIN_WIDTH, MIN_HEIGHT = 760, 600
 """Below this the large player text would not fit."""
@@ -68,6 +72,7 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.sounds = Sounds(settings.settings.muted, self)
         self.player_view: PlayerView | None = None
+        self.history_window: HistoryWindow | None = None
         self._title_parts: dict[str, str] = {}
         self._quitting = False
         icon = QIcon(str(asset("icons/coach.svg")))
@@ -115,6 +120,9 @@ class MainWindow(QMainWindow):
         self.tray.settings_requested.connect(self.open_settings)
         self.library_view.settings_requested.connect(self.open_settings)
         QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
+        self.library_view.history_requested.connect(self.open_history)
+        self.tray.history_requested.connect(self.open_history)
+        QShortcut(QKeySequence("Ctrl+H"), self, self.open_history)
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
         self.timer_panel.time_up.connect(self._alert_desktop)
         self.therapy_view.started.connect(lambda _timer: self.tabs.setCurrentWidget(
@@ -258,6 +266,19 @@ class MainWindow(QMainWindow):
             self.library_view.show_recent(self.store.routine_sessions(limit=RECENT_SESSIONS))
         except HistoryError as error:
             self.notify(str(error))
+
+    def open_history(self, tab: str = "timeline") -> HistoryWindow:
+        """The History window on ``tab`` ("timeline", "charts" or "symptoms"). Its module,
+        and pyqtgraph with it, is loaded the first time it opens."""
+        if self.history_window is None:
+            from coach.ui.history_window import HistoryWindow
+
+            self.history_window = HistoryWindow(self.store, self.clock, self)
+            self.history_window.changed.connect(self._show_recent)
+        else:
+            self.history_window.refresh()
+        self.history_window.show_tab(tab)
+        return self.history_window
 
     def pause_breaks(self, choice: str) -> None:
         """Pause break reminders as chosen (one of PAUSE_CHOICES); kept across restarts."""

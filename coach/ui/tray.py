@@ -22,6 +22,7 @@ class Tray(QObject):
     pause_requested = Signal(str)
     resume_requested = Signal()
     settings_requested = Signal()
+    history_requested = Signal(str)
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +41,10 @@ class Tray(QObject):
                 lambda _checked=False, c=choice: self.pause_requested.emit(c))
         self._menu.addAction("Resume breaks").triggered.connect(self.resume_requested)
         self._menu.addSeparator()
+        self._menu.addAction("Log a symptom…").triggered.connect(
+            lambda: self.history_requested.emit("symptoms"))
+        self._menu.addAction("History…").triggered.connect(
+            lambda: self.history_requested.emit("timeline"))
         self._menu.addAction("Settings…").triggered.connect(self.settings_requested)
         self._menu.addAction("Open Coach").triggered.connect(self.open_requested)
         self._menu.addAction("Quit").triggered.connect(self.quit_requested)

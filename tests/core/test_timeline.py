@@ -138,3 +138,13 @@ def test_a_row_with_a_bad_time_is_named(store):
     store.connection.execute("UPDATE symptoms SET at = 'yesterday'")
     with pytest.raises(HistoryError, match="timeline entry 1"):
         Timeline(store).page(TimelineFilter(), 0, 5)
+
+
+def test_a_history_that_cannot_be_written_deletes_nothing(filled):
+    filled.connection.execute("PRAGMA query_only = ON")
+    timeline = Timeline(filled)
+    with pytest.raises(HistoryError, match="could not be deleted"):
+        timeline.delete_all()
+    with pytest.raises(HistoryError, match="could not be deleted"):
+        timeline.delete(EntryKind.ROUTINE, 1)
+    assert timeline.count(TimelineFilter()) == 4

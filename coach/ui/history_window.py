@@ -1,0 +1,156 @@
+"""The History window: the timeline, the charts and the symptom log, with export, the
+clinician report and deleting everything. Importing this module loads pyqtgraph."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.clock import Clock
+from coach.core.history import HistoryError, HistoryStore
+from coach.core.symptoms import SymptomLog
+from coach.core.timeline import EntryKind, Timeline
+from coach.ui.export_dialog import ExportDialog
+from coach.ui.history_charts import ChartsView
+from coach.ui.report_dialog import ReportDialog
+from coach.ui.symptom_form import SymptomForm
+from coach.ui.timeline_view import TimelineView
+
+KIND_WORDS = {EntryKind.ROUTINE: "routine session", EntryKind.THERAPY: "cold/heat application",
+              EntryKind.BREAK: "break record", EntryKind.SYMPTOM: "symptom entry"}
+
+
+def counted(kind: EntryKind, count: int) -> str:
+    words = KIND_WORDS[kind]
+    if count != 1:
+        words = words[:-1] + "ies" if words.endswith("entry") else words + "s"
+    return f"{count} {words}"
+
+
+class HistoryWindow(QWidget):
+    """Everything Coach has kept in ``store``; emits ``changed`` when entries are added,
+    edited or deleted, so other views can show the change."""
+
+    changed = Signal()
+
+    def __init__(self, store: HistoryStore, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("History — Coach")
+        self.resize(1000, 720)
+        self._store = store
+        self._clock = clock
+        self.timeline = Timeline(store)
+        symptoms = SymptomLog(store)
+        self.timeline_view = TimelineView(self.timeline, symptoms, clock)
+        self.charts = ChartsView(store, clock)
+        self.symptom_form = SymptomForm(symptoms, clock)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline_view, "Timeline")
+        self.tabs.addTab(self.charts, "Charts")
+        self.tabs.addTab(self.symptom_form, "Log a symptom")
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_charts_if_shown())
+        self._charts_stale = True
+        self.timeline_view.changed.connect(self._history_changed)
+        self.symptom_form.logged.connect(lambda _entry: self._history_changed())
+        self._build_layout()
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+    def _build_layout(self) -> None:
+        export = QPushButton("Export…")
+        export.clicked.connect(self.open_export)
+        report = QPushButton("Report for your clinician…")
+        report.clicked.connect(self.open_report)
+        wipe = QPushButton("Delete everything…")
+        wipe.clicked.connect(self.ask_delete_everything)
+        buttons = QHBoxLayout()
+        buttons.addWidget(export)
+        buttons.addWidget(report)
+        buttons.addStretch()
+        buttons.addWidget(wipe)
+        column = QVBoxLayout(self)
+        column.addWidget(self.tabs, 1)
+        column.addLayout(buttons)
+
+    def show_tab(self, name: str) -> None:
+        """Bring the window forward on the tab "timeline", "charts" or "symptoms"."""
+        widget = {"timeline": self.timeline_view, "charts": self.charts,
+                  "symptoms": self.symptom_form}[name]
+        self.tabs.setCurrentWidget(widget)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self._refresh_charts_if_shown()
+
+    def refresh(self) -> None:
+        """Read the history again, after something outside this window changed it."""
+        self.timeline_view.reload()
+        self._charts_stale = True
+        self._refresh_charts_if_shown()
+
+    def _history_changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _refresh_charts_if_shown(self) -> None:
+        if self._charts_stale and self.tabs.currentWidget() is self.charts:
+            self._charts_stale = False
+            self.charts.refresh()
+
+    def _today(self) -> date:
+        return self._clock.now().astimezone().date()
+
+    def open_export(self) -> ExportDialog:
+        dialog = ExportDialog(self._store, self._today(), self)
+        dialog.open()
+        return dialog
+
+    def open_report(self) -> ReportDialog:
+        dialog = ReportDialog(self._store, self._today(), self)
+        dialog.open()
+        return dialog
+
+    def deletion_summary(self) -> str | None:
+        """What deleting everything would remove, in words, or None when nothing would."""
+        counts = {kind: n for kind, n in self.timeline.counts().items() if n}
+        if not counts:
+            return None
+        return ", ".join(counted(kind, n) for kind, n in counts.items())
+
+    def ask_delete_everything(self) -> None:
+        try:
+            summary = self.deletion_summary()
+        except HistoryError as error:
+            QMessageBox.warning(self, "Delete everything", str(error))
+            return
+        if summary is None:
+            QMessageBox.information(self, "Delete everything", "There is nothing to delete.")
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete everything?",
+                          f"This deletes {summary} for good: it cannot be undone. A cold or "
+                          "heat timer that is still on is kept. To keep a copy, export your "
+                          "history first.", QMessageBox.StandardButton.Cancel, self)
+        confirm = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is confirm:
+            self.delete_everything()
+
+    def delete_everything(self) -> None:
+        try:
+            self.timeline.delete_all()
+        except HistoryError as error:
+            QMessageBox.warning(self, "Delete everything", f"Nothing was deleted: {error}")
+            return
+        self.timeline_view.forget_undo()
+        self._history_changed()

@@ -1,0 +1,101 @@
+"""The clinician report as a one-page document: shown on screen, printed, or saved as PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from coach.core.report import ClinicianReport
+from coach.core.sources import SOURCE_001, describe
+
+HEADINGS = ("Symptom trend", "Spasm episodes", "What was done")
+
+
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+    head = "".join(f"<th align='left'>{escape(cell)}</th>" for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+                   for row in rows)
+    return f"<table cellspacing='0' cellpadding='3' border='1'><tr>{head}</tr>{body}</table>"
+
+
+def _trend(report: ClinicianReport) -> str:
+    if not report.weekly_pain:
+        return "<p>No pain scores were logged in this period.</p>"
+    rows = [(f"{w.week_start:%d %b %Y}", str(w.entries), f"{w.average:.1f}", str(w.highest))
+            for w in report.weekly_pain]
+    areas = ", ".join(f"{area} ({n})" for area, n in report.areas)
+    return (f"<p>{report.pain_entries} pain scores (0 = none, 10 = worst imaginable). "
+            f"Where: {escape(areas)}.</p>"
+            + _table(("Week of", "Entries", "Average", "Highest"), rows))
+
+
+def _episodes(report: ClinicianReport) -> str:
+    if not report.episodes:
+        return "<p>No spasms were logged in this period.</p>"
+    rows = [(f"{e.first_day:%d %b}" + ("" if e.days == 1 else f" to {e.last_day:%d %b}"),
+             f"{e.days} day{'s' if e.days > 1 else ''}", str(e.highest_pain),
+             ", ".join(e.areas)) for e in report.episodes]
+    return (f"<p>{len(report.episodes)} episode(s): days in a row with a spasm logged.</p>"
+            + _table(("When", "Lasted", "Highest pain", "Where"), rows))
+
+
+def _done(report: ClinicianReport) -> str:
+    rows = [(p.what, str(p.times), f"{p.minutes:.0f} min") for p in
+            (*report.routines, *report.cold_and_heat)]
+    parts = [_table(("Routine or application", "Times", "Time in all"), rows) if rows
+             else "<p>No routines or cold/heat applications were recorded.</p>"]
+    if report.breaks_prompted:
+        parts.append(f"<p>Posture breaks: {report.breaks_taken} of {report.breaks_prompted} "
+                     "prompted breaks taken (or taken away from the desk).</p>")
+    if report.pain_change:
+        parts.append("<p>Pain before → after a routine (average): " + escape("; ".join(
+            f"{c.routine_title}: {c.before:.1f} → {c.after:.1f} over {c.sessions} session(s)"
+            for c in report.pain_change)) + ".</p>")
+    return "".join(parts)
+
+
+def report_html(report: ClinicianReport) -> str:
+    """The report as HTML for QTextDocument; every user string is escaped."""
+    period = f"{report.first_day:%d %b %Y} to {report.last_day:%d %b %Y}"
+    notes = "".join(f"<li>{at:%d %b %H:%M}: {escape(' '.join(text.split()))}</li>"
+                    for at, text in report.notes)
+    return (
+        "<h1>Upper-back symptom report</h1>"
+        f"<p>{period} ({(report.last_day - report.first_day).days + 1} days), from the log "
+        "kept in Coach on the patient's own computer.</p>"
+        f"<h2>{HEADINGS[0]}</h2>{_trend(report)}"
+        f"<h2>{HEADINGS[1]}</h2>{_episodes(report)}"
+        f"<h2>{HEADINGS[2]}</h2>{_done(report)}"
+        + (f"<h2>Recent notes</h2><ul>{notes}</ul>" if notes else "")
+        + "<p><small>Self-reported and not a diagnosis. Coach suggests bringing where it hurts, "
+          "how strongly and for how long to a healthcare provider when spasms persist or are "
+          f"severe ({escape(describe(SOURCE_001))}).</small></p>")
+
+
+def report_document(report: ClinicianReport) -> QTextDocument:
+    document = QTextDocument()
+    document.setHtml(report_html(report))
+    return document
+
+
+def save_pdf(report: ClinicianReport, path: Path) -> None:
+    """Print the report to a PDF file at ``path`` (A4). Raises OSError when the file
+    cannot be written."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    print_to(report, printer)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(f"{path}: the PDF could not be written")
+    path.chmod(0o600)
+
+
+def print_to(report: ClinicianReport, printer: QPrinter) -> None:
+    """Print the report on ``printer`` (a paper printer, or a PDF file)."""
+    report_document(report).print_(printer)
