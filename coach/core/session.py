@@ -80,6 +80,11 @@ class GuidedSession:
             self.player.completed))
 
     @property
+    def session_id(self) -> int | None:
+        """The session's row in the history, once it has been written."""
+        return self._session_id
+
+    @property
     def saved(self) -> bool:
         """Whether the session is kept in a history file (not only in memory)."""
         return self._store.persistent and self._session_id is not None

@@ -19,7 +19,8 @@ class Settings:
     """What the user chose. ``muted`` silences sound cues; ``disclaimer_seen`` records that the
     not-medical-advice notice with the red flags was shown before the first routine or timer.
     The break fields set the micro-break and rest break (see ``break_rules``), working hours
-    and a pause that outlives a restart."""
+    and a pause that outlives a restart. ``ask_pain_around_routines`` asks for a pain score
+    before and after each routine played from the library."""
 
     muted: bool = False
     disclaimer_seen: bool = False
@@ -36,6 +37,7 @@ class Settings:
     breaks_paused_until: str = ""
     hydration_nudge_on: bool = True
     rest_break_routine: str = "desk-posture-reset"
+    ask_pain_around_routines: bool = True
 
     def break_rules(self) -> tuple[BreakRule, ...]:
         """The break rules these settings give, each number kept within a sensible range

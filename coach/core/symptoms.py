@@ -78,6 +78,15 @@ class SymptomLog:
             parameters)
         return [self._store.parse_row(row, "symptom entry", _entry) for row in rows]
 
+    def add_around_routine(self, at: datetime, pain: int, session_id: int | None,
+                           moment: str) -> SymptomEntry:
+        """Keep a pain score given ``moment`` ("before" or "after") a routine session, for
+        the area named in the newest entry (upper back when there is none). Raises
+        SymptomError for a bad score or moment and HistoryError if the log cannot be read."""
+        rows = self._store.read("SELECT area FROM symptoms ORDER BY at DESC, id DESC LIMIT 1")
+        area = str(rows[0][0]) if rows and rows[0][0] in AREAS else AREAS[0]
+        return self.add(at, pain, area, False, session_id=session_id, moment=moment)
+
     def set_note(self, entry_id: int, note: str) -> None:
         """Change an entry's note. Raises SymptomError for a note that is too long."""
         if len(note) > MAX_NOTE_CHARS:

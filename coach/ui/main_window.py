@@ -33,6 +33,7 @@ from coach.platform.quiet import QuietSource
 from coach.ui.break_controller import BreakController
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.mini_window import MiniWindow
+from coach.ui.pain_prompt import PainQuestions
 from coach.ui.player_view import PlayerView
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.settings_dialog import SettingsDialog
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.therapy_view, "Cold and heat")
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tabs)
+        self.pain_questions = PainQuestions(self.pages, store, clock)
+        self.pain_questions.kept.connect(self._pain_kept)
         self.setCentralWidget(self.pages)
         self.setStatusBar(QStatusBar())
         self.tray = Tray(icon, self)
@@ -192,8 +195,15 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._accept_safety(action))
 
     def _play(self, routine: Routine) -> None:
-        if self.player_view is not None:
+        """Play ``routine``, asking for a pain score first where the user wants that."""
+        if self.player_view is not None or self.pages.currentWidget() is not self.tabs:
             return
+        if self.settings.settings.ask_pain_around_routines:
+            self.pain_questions.ask_before(lambda score: self._start_player(routine, score))
+        else:
+            self._start_player(routine, None)
+
+    def _start_player(self, routine: Routine, pain_before: int | None) -> None:
         session = GuidedSession(routine, self.store, self.clock)
         self.player_view = PlayerView(session, self.sounds)
         self.player_view.closed.connect(self._close_player)
@@ -202,6 +212,16 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.player_view)
         self.pages.setCurrentWidget(self.player_view)
         self.player_view.start()
+        if pain_before is not None:
+            self.pain_questions.keep(session, pain_before, "before")
+        if self.settings.settings.ask_pain_around_routines:
+            self.pain_questions.ask_after(self.player_view)
+
+    def _pain_kept(self, problem: str | None) -> None:
+        if problem is not None:
+            self.notify(problem)
+        elif self.history_window is not None:
+            self.history_window.refresh()
 
     def quit(self) -> None:
         """Quit Coach, asking first while a cold or heat timer runs."""

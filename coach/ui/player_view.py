@@ -116,13 +116,18 @@ class PlayerView(QWidget):
         done.setObjectName("primary")
         done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         done.clicked.connect(self.closed)
-        column = QVBoxLayout(page)
+        self._end_column = QVBoxLayout(page)
+        column = self._end_column
         column.addStretch()
         column.addWidget(self.end_heading)
         column.addWidget(self.end_summary)
         column.addWidget(done)
         column.addStretch()
         return page
+
+    def add_to_end_page(self, widget: QWidget) -> None:
+        """Show ``widget`` on the end screen, above its button."""
+        self._end_column.insertWidget(self._end_column.count() - 2, widget)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -47,10 +47,13 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
         self.sound = QCheckBox("Sound cues during routines")
         self.sound.setChecked(not settings.muted)
+        self.ask_pain = QCheckBox("Ask how strong the pain is before and after each routine")
+        self.ask_pain.setChecked(settings.ask_pain_around_routines)
         self.login = QCheckBox("Start Coach when I log in")
         self.login.setChecked(start_at_login)
         column = QVBoxLayout(self)
         column.addWidget(self.sound)
+        column.addWidget(self.ask_pain)
         column.addWidget(self._breaks(settings, idle_source))
         column.addWidget(self._hours(settings))
         column.addWidget(self.login)
@@ -119,6 +122,7 @@ class SettingsDialog(QDialog):
         """The settings fields as the dialog shows them."""
         return {
             "muted": not self.sound.isChecked(),
+            "ask_pain_around_routines": self.ask_pain.isChecked(),
             "micro_break_on": self.micro_on.isChecked(),
             "micro_break_every_min": self.micro_every.value(),
             "micro_break_s": self.micro_length.value(),

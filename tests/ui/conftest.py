@@ -31,7 +31,8 @@ def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
                 clock: FakeClock) -> Iterator[Callable[..., MainWindow]]:
     """Builds the real main window on a temporary data folder and the fake clock.
 
-    ``make_window(seen_safety=True)`` starts as a returning user who accepted the notice;
+    ``make_window(seen_safety=True)`` starts as a returning user who accepted the notice
+    (and, unless ``ask_pain``, switched off the pain questions around routines);
     ``idle`` and ``quiet`` are what the break reminders read for input idle time and for a
     fullscreen window.
     Windows are shut down here for good (closing alone would keep Coach running).
@@ -39,9 +40,10 @@ def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
     windows: list[MainWindow] = []
 
     def make(seen_safety: bool = True, idle: IdleSource | None = None,
-             quiet: QuietSource | None = None) -> MainWindow:
+             quiet: QuietSource | None = None, ask_pain: bool = False) -> MainWindow:
         if seen_safety:
-            save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
+            save_settings(data.settings, Settings(disclaimer_seen=True, muted=True,
+                                                  ask_pain_around_routines=ask_pain))
         window = build_window(data, clock, idle, quiet)
         window.show()
         windows.append(window)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from coach.core.player import GET_READY_S, PlayerState
 from coach.core.settings import load_settings
+from coach.ui.pain_prompt import PainPrompt
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
 
@@ -43,6 +44,9 @@ def test_first_routine_ever_shows_the_safety_notice_first(qtbot, make_window, da
     assert dialog is not None and dialog.isVisible()
     assert window.player_view is None
     dialog.accept()
+    prompt = window.pages.currentWidget()  # a new user is asked about pain first
+    assert isinstance(prompt, PainPrompt)
+    qtbot.keyClick(prompt.scale, Qt.Key.Key_S)
     assert window.player_view is not None
     assert load_settings(data.settings, window.clock.now()).settings.disclaimer_seen
 

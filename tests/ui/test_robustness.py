@@ -94,7 +94,8 @@ def test_when_history_cannot_be_written_the_end_screen_says_so(qtbot, make_windo
     data.root.parent.mkdir(parents=True, exist_ok=True)
     data.root.write_text("a file where the data folder should be")
     window = make_window(seen_safety=False)
-    assert window.settings.update(disclaimer_seen=True) is not None  # cannot be saved either
+    assert window.settings.update(disclaimer_seen=True, ask_pain_around_routines=False) \
+        is not None  # cannot be saved either
     window.start_routine("desk-posture-reset")
     qtbot.keyClick(window.player_view, Qt.Key.Key_Escape)
     assert "could not be saved" in window.player_view.end_summary.text()

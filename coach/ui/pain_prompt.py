@@ -1,0 +1,124 @@
+"""The pain question asked before and after a routine: one key press, or skip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from coach.core.clock import Clock
+from coach.core.history import HistoryStore, SaveGuard
+from coach.core.session import GuidedSession
+from coach.core.symptoms import SymptomLog
+from coach.ui.pain_scale import SCALE_HINT, PainScale
+from coach.ui.player_view import PlayerView
+from coach.ui.style import plain_label
+
+QUESTIONS = {"before": "Before you start: how strong is the pain right now?",
+             "after": "And now, how strong is the pain?"}
+
+
+class PainPrompt(QWidget):
+    """Asks for a 0-10 score ``before`` or ``after`` a routine. Emits ``answered(score)``
+    once, with None when skipped (the S key or the Skip button). Before a routine, Esc emits
+    ``cancelled`` (the routine is not started); after one, Esc is left to the player."""
+
+    answered = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, moment: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.moment = moment
+        self.question = plain_label(QUESTIONS[moment], "stepName")
+        self.scale = PainScale()
+        self.scale.chosen.connect(self._answer)
+        skip = QPushButton("Skip  (S)")
+        skip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        skip.clicked.connect(lambda: self._answer(None))
+        row = QHBoxLayout()
+        row.addWidget(plain_label(SCALE_HINT + " Your answers show in History.", "keys"), 1)
+        row.addWidget(skip)
+        column = QVBoxLayout(self)
+        if moment == "before":
+            column.addStretch()
+        column.addWidget(self.question)
+        column.addWidget(self.scale)
+        column.addLayout(row)
+        if moment == "before":
+            column.addStretch()
+
+    def ask(self) -> None:
+        """Take the keyboard, so a number key answers."""
+        self.scale.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _answer(self, score: int | None) -> None:
+        self.setEnabled(False)
+        self.question.setText("Skipped." if score is None else f"Noted: pain {score}/10.")
+        self.answered.emit(score)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_S and self.isEnabled():
+            self._answer(None)
+        elif event.key() == Qt.Key.Key_Escape and self.moment == "before":
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class PainQuestions(QObject):
+    """Asks for pain scores around routines played on ``pages`` and keeps them in the symptom
+    log of ``store``, tied to the session. Emits ``kept(problem)`` after each score, with
+    None when it was saved or the reason it was not."""
+
+    kept = Signal(object)
+
+    def __init__(self, pages: QStackedWidget, store: HistoryStore, clock: Clock) -> None:
+        super().__init__(pages)
+        self._pages = pages
+        self._log = SymptomLog(store)
+        self._clock = clock
+        self._guard = SaveGuard()
+
+    def ask_before(self, start: Callable[[int | None], None]) -> None:
+        """Show the question over the current page; on an answer or skip go back and call
+        ``start(score)`` (None when skipped); on Esc just go back."""
+        home = self._pages.currentIndex()
+        prompt = PainPrompt("before")
+        self._pages.addWidget(prompt)
+        self._pages.setCurrentWidget(prompt)
+        prompt.ask()
+
+        def leave(go: bool, score: int | None = None) -> None:
+            self._pages.removeWidget(prompt)
+            self._pages.setCurrentIndex(home)
+            prompt.deleteLater()
+            if go:
+                start(score)
+
+        prompt.answered.connect(lambda score: leave(True, score))
+        prompt.cancelled.connect(lambda: leave(False))
+
+    def ask_after(self, view: PlayerView) -> None:
+        """Ask on ``view``'s end screen once the routine ends, if any exercise was done."""
+        def answered(score: int | None) -> None:
+            if score is not None:
+                self.keep(view.session, score, "after")
+            view.setFocus()
+
+        def ask() -> None:
+            if view.session.player.exercises_completed == 0:
+                return
+            prompt = PainPrompt("after")
+            view.add_to_end_page(prompt)
+            prompt.ask()
+            prompt.answered.connect(answered)
+
+        view.finished.connect(ask)
+
+    def keep(self, session: GuidedSession, score: int, moment: str) -> None:
+        entry = self._guard.run(lambda: self._log.add_around_routine(
+            self._clock.now(), score, session.session_id, moment))
+        self.kept.emit(None if entry is not None else
+                       f"The pain score was not kept. {self._guard.problem}")

@@ -1,0 +1,244 @@
+"""A user's path through History: log a symptom, find it in the timeline and the charts,
+edit and delete it, undo, export, print the clinician report, answer the pain questions."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+
+from coach.core.player import GET_READY_S, PlayerState
+from coach.core.symptoms import SymptomLog
+from coach.core.timeline import EntryKind
+from coach.ui.pain_prompt import PainPrompt
+from coach.ui.report_document import HEADINGS, save_pdf
+from coach.ui.timeline_model import HEADERS
+
+DESK = "desk-posture-reset"
+
+
+def log_symptom(qtbot, history, score_key, area_index=2, spasm=True, note=""):  # type: ignore[no-untyped-def]
+    form = history.symptom_form
+    qtbot.keyClick(form.scale, score_key)
+    form.area.setCurrentIndex(area_index)
+    form.spasm.setChecked(spasm)
+    form.note.setPlainText(note)
+    qtbot.mouseClick(form.log_button, Qt.MouseButton.LeftButton)
+
+
+def cells(history, row=0):  # type: ignore[no-untyped-def]
+    model = history.timeline_view.model
+    return [model.data(model.index(row, column)) for column in range(len(HEADERS))]
+
+
+def test_history_opens_with_ctrl_h_and_loads_pyqtgraph_only_then(qtbot, make_window):
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window.library_view.list, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.history_window is not None and window.history_window.isVisible()
+    assert "pyqtgraph" in sys.modules
+
+
+def test_start_up_does_not_import_pyqtgraph(tmp_path):
+    code = ("import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; "
+            "from coach.core.clock import SystemClock; from coach.app import build_window; "
+            "from coach.paths import DataPaths; app = QApplication([]); "
+            f"w = build_window(DataPaths(Path({str(tmp_path)!r})), SystemClock()); w.show(); "
+            "app.processEvents(); print('pyqtgraph' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env={"QT_QPA_PLATFORM": "offscreen",
+                                              "DBUS_SESSION_BUS_ADDRESS": "unix:path=/none",
+                                              "PATH": "/usr/bin:/bin"})
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_symptom_logged_shows_in_the_timeline_and_the_pain_chart(qtbot, make_window, clock):
+    window = make_window()
+    history = window.open_history("symptoms")
+    log_symptom(qtbot, history, Qt.Key.Key_7, note="<b>not bold</b> after lifting")
+    assert "Logged pain 7/10" in history.symptom_form.message.text()
+    when, kind, title, spent, outcome, note = cells(history)
+    assert (kind, title, spent, outcome) == ("Symptom", "Pain 7/10, neck, spasm", "", "logged")
+    assert note == "<b>not bold</b> after lifting"  # the characters, as typed
+    history.show_tab("charts")
+    today = clock.now().astimezone().date()
+    assert history.charts.series["pain"] == ([today], [7.0])
+
+
+def test_the_timeline_filters_by_kind_and_searches(qtbot, make_window, clock):
+    window = make_window()
+    history = window.open_history("symptoms")
+    log_symptom(qtbot, history, Qt.Key.Key_3, note="after gardening")
+    session = window.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
+    window.store.update_routine(session, 90, 3, True)
+    view = history.timeline_view
+    view.reload()
+    assert view.model.total == 2
+    view.kind.setCurrentText("Routines")
+    assert [cells(history, r)[2] for r in range(view.model.rowCount())] == [
+        "Desk posture reset"]
+    view.kind.setCurrentText("All entries")
+    view.search.setText("GARDEN")
+    qtbot.waitUntil(lambda: view.model.total == 1, timeout=2000)
+    assert cells(history)[1] == "Symptom"
+    view.search.clear()
+    view.range.setCurrentText("Between…")
+    view.first.setDate(view.first.date().addDays(-400))
+    view.last.setDate(view.first.date().addDays(1))
+    assert view.model.total == 0
+
+
+def test_delete_with_undo_and_edit_a_note(qtbot, make_window):
+    window = make_window()
+    history = window.open_history("symptoms")
+    log_symptom(qtbot, history, Qt.Key.Key_5, note="first")
+    view = history.timeline_view
+    view.table.selectRow(0)
+    assert view.edit_note(note="changed")
+    assert cells(history)[5] == "changed"
+    history.show_tab("timeline")
+    history.activateWindow()
+    qtbot.waitUntil(history.isActiveWindow, timeout=2000)
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.model.total == 0
+    assert view.undo_bar.isVisible() and "Pain 5/10" in view.undo_bar.text()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.model.total == 1 and cells(history)[5] == "changed"
+
+
+def test_delete_everything_says_what_goes(qtbot, make_window, clock):
+    window = make_window()
+    history = window.open_history("symptoms")
+    log_symptom(qtbot, history, Qt.Key.Key_2)
+    log_symptom(qtbot, history, Qt.Key.Key_4)
+    window.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
+    window._show_recent()
+    assert "Desk posture reset" in window.library_view.recent.text()
+    assert history.deletion_summary() == "1 routine session, 2 symptom entries"
+    history.delete_everything()
+    assert history.deletion_summary() is None
+    assert history.timeline_view.model.total == 0
+    assert window.library_view.recent.text() == "No sessions yet."
+
+
+def test_export_everything_or_a_range_to_a_private_file(qtbot, make_window, tmp_path, clock):
+    window = make_window()
+    history = window.open_history("symptoms")
+    log_symptom(qtbot, history, Qt.Key.Key_6, note='=1+1, "quoted"\nsecond line')
+    dialog = history.open_export()
+    target = tmp_path / "history.csv"
+    assert dialog.save(target)
+    [row] = list(csv.DictReader(target.open(newline="", encoding="utf-8")))
+    assert row["note"] == "'=1+1, \"quoted\"\nsecond line"
+    assert target.stat().st_mode & 0o777 == 0o600
+    dialog.file_format.setCurrentIndex(1)
+    dialog.everything.setChecked(False)
+    dialog.first.setDate(dialog.first.date().addDays(-400))
+    dialog.last.setDate(dialog.first.date())
+    assert dialog.save(tmp_path / "old.json")
+    assert json.loads((tmp_path / "old.json").read_text())["symptoms"] == []
+    assert "Exported 0 entries" in dialog.message.text()
+
+
+def test_clinician_report_prints_to_a_pdf_with_its_headings(qtbot, make_window, tmp_path,
+                                                            clock):
+    window = make_window()
+    SymptomLog(window.store).add(clock.now(), 8, "neck", True, "<i>stiff</i>")
+    dialog = window.open_history("timeline").open_report()
+    assert dialog.report is not None and dialog.report.pain_entries == 1
+    target = tmp_path / "report.pdf"
+    assert dialog.save(target)
+    assert target.stat().st_size > 1000 and target.stat().st_mode & 0o777 == 0o600
+    document = QPdfDocument()
+    document.load(str(target))
+    assert document.pageCount() == 1
+    text = document.getAllText(0).text()
+    for heading in HEADINGS:
+        assert heading in text
+    assert "<i>stiff</i>" in text
+
+
+def test_a_report_that_cannot_be_written_says_so(qtbot, make_window, tmp_path):
+    window = make_window()
+    dialog = window.open_history("timeline").open_report()
+    assert not dialog.save(tmp_path / "missing" / "report.pdf")
+    assert "Not saved" in dialog.message.text()
+
+
+def test_pain_is_asked_before_and_after_a_routine(qtbot, make_window, clock):
+    window = make_window(ask_pain=True)
+    window.start_routine(DESK)
+    prompt = window.pages.currentWidget()
+    assert isinstance(prompt, PainPrompt) and window.player_view is None
+    qtbot.keyClick(prompt.scale, Qt.Key.Key_6)
+    view = window.player_view
+    assert view is not None
+    clock.advance(GET_READY_S + view.session.routine.total_s)
+    qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
+    after = view.findChild(PainPrompt)
+    assert after is not None and after.isVisible()
+    qtbot.keyClick(after.scale, Qt.Key.Key_3)
+    entries = SymptomLog(window.store).entries()
+    assert [(e.moment, e.pain, e.session_id) for e in entries] == [
+        ("after", 3, view.session.session_id), ("before", 6, view.session.session_id)]
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.player_view is None
+    changes = window.open_history("charts").charts.helped.text()
+    assert "Desk posture reset 6.0 → 3.0 (1×)" in changes
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_S, Qt.Key.Key_Escape])
+def test_the_pain_question_can_be_skipped_or_the_routine_left(qtbot, make_window, key):
+    window = make_window(ask_pain=True)
+    window.start_routine(DESK)
+    qtbot.keyClick(window.pages.currentWidget().scale, key)
+    assert (window.player_view is not None) == (key == Qt.Key.Key_S)
+    assert SymptomLog(window.store).entries() == []
+
+
+def test_the_pain_questions_can_be_switched_off_in_settings(qtbot, make_window):
+    window = make_window(ask_pain=True)
+    dialog = window.open_settings()
+    dialog.ask_pain.setChecked(False)
+    dialog.accept()
+    window.start_routine(DESK)
+    assert window.player_view is not None
+
+
+def test_entries_of_every_kind_can_be_deleted_and_put_back(qtbot, make_window, clock):
+    window = make_window()
+    window.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
+    history = window.open_history("timeline")
+    view = history.timeline_view
+    assert view.delete_selected(0)
+    assert window.store.routine_sessions() == []
+    view.undo()
+    assert [s.routine_title for s in window.store.routine_sessions()] == ["Desk posture reset"]
+    assert view.model.entry(0).kind is EntryKind.ROUTINE
+
+
+def test_report_has_one_page_even_for_90_busy_days(qtbot, make_window, tmp_path, clock):
+    window = make_window()
+    log = SymptomLog(window.store)
+    today = clock.now()
+    for day in range(90):
+        log.add(today - timedelta(days=day), day % 11, "upper back", day % 3 == 0,
+                f"note {day}")
+    dialog = window.open_history("timeline").open_report()
+    dialog.period.setCurrentIndex(2)
+    target = tmp_path / "busy.pdf"
+    assert dialog.report is not None
+    save_pdf(dialog.report, target)
+    document = QPdfDocument()
+    document.load(str(target))
+    assert document.pageCount() >= 1
+    assert dialog.report.first_day == today.astimezone().date() - timedelta(days=89)
+    assert isinstance(dialog.report.first_day, date)
