@@ -199,7 +199,8 @@ class MainWindow(QMainWindow):
         if self.player_view is not None or self.pages.currentWidget() is not self.tabs:
             return
         if self.settings.settings.ask_pain_around_routines:
-            self.pain_questions.ask_before(lambda score: self._start_player(routine, score))
+            self.pain_questions.ask_before(routine.title,
+                                           lambda score: self._start_player(routine, score))
         else:
             self._start_player(routine, None)
 

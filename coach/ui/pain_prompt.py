@@ -28,10 +28,12 @@ class PainPrompt(QWidget):
     answered = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, moment: str, parent: QWidget | None = None) -> None:
+    def __init__(self, moment: str, context: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.moment = moment
         self.question = plain_label(QUESTIONS[moment], "stepName")
+        self.context = plain_label(context, "preview")
+        self.context.setVisible(bool(context))
         self.scale = PainScale()
         self.scale.chosen.connect(self._answer)
         skip = QPushButton("Skip  (S)")
@@ -43,6 +45,7 @@ class PainPrompt(QWidget):
         column = QVBoxLayout(self)
         if moment == "before":
             column.addStretch()
+        column.addWidget(self.context)
         column.addWidget(self.question)
         column.addWidget(self.scale)
         column.addLayout(row)
@@ -81,11 +84,11 @@ class PainQuestions(QObject):
         self._clock = clock
         self._guard = SaveGuard()
 
-    def ask_before(self, start: Callable[[int | None], None]) -> None:
-        """Show the question over the current page; on an answer or skip go back and call
-        ``start(score)`` (None when skipped); on Esc just go back."""
+    def ask_before(self, title: str, start: Callable[[int | None], None]) -> None:
+        """Show the question before routine ``title`` over the current page; on an answer or
+        skip go back and call ``start(score)`` (None when skipped); on Esc just go back."""
         home = self._pages.currentIndex()
-        prompt = PainPrompt("before")
+        prompt = PainPrompt("before", f"{title} starts next. Esc goes back to the list.")
         self._pages.addWidget(prompt)
         self._pages.setCurrentWidget(prompt)
         prompt.ask()

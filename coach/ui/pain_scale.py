@@ -25,7 +25,7 @@ class PainScale(QWidget):
         for score in range(11):
             button = QPushButton(str(score))
             button.setCheckable(True)
-            button.setMinimumWidth(44)
+            button.setMinimumSize(44, 52)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(f"Pain {score} of 10")
             self._group.addButton(button, score)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sqlite3
@@ -47,7 +48,15 @@ def test_timer_minutes_out_of_range_is_refused_without_opening(tmp_path: Path) -
     assert result.stderr.count("\n") == 1 and "at most 20 minutes" in result.stderr
 
 
-def test_start_opens_straight_into_the_routine(coach, display, tmp_path: Path) -> None:
+def test_start_asks_the_pain_score_then_plays_the_routine(coach, display,
+                                                          tmp_path: Path) -> None:
     coach("start", "desk-posture-reset")
+    wait_for_title(display, lambda title: title == "Coach")
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Coach$",
+                    "windowfocus", "--sync", "key", "4"],  # a pain score of 4, by key
+                   env={**os.environ, "DISPLAY": display}, check=True, timeout=30)
     title = wait_for_title(display, lambda t: t.endswith("· Desk posture reset — Coach"))
     assert re.match(r"^0:0[0-5] · Desk posture reset — Coach$", title)
+    history = sqlite3.connect(tmp_path / "data" / "history.sqlite3")
+    assert history.execute("SELECT pain, moment, session_id FROM symptoms").fetchall() == [
+        (4, "before", 1)]
