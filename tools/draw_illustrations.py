@@ -46,6 +46,8 @@ Motion = tuple[list[tuple[int, float]], float]
 DRAWINGS: dict[str, tuple[str, Callable[[], Poses], Motion | None]] = {}
 HOLD_AND_RELEASE = [(1, 1.0), (1, 2.0), (0, 1.5), (0, 0.5)]
 BREATHE_4_6 = [(1, 2.0), (2, 2.0), (1, 3.0), (0, 3.0)]
+SWING = [(1, 0.6), (1, 0.4), (0, 0.6), (0, 0.4)]
+"""Two poses in turn, each held a little so the figure is mostly seen in a clear pose."""
 
 
 def drawing(name: str, title: str, motion: Motion | None = None
@@ -76,7 +78,7 @@ def ball_breathe() -> Poses:
 
 
 @drawing("ball-rolls", "Small slow rolls: the ball moves along the muscle beside the spine",
-         ([(1, 3.0), (0, 3.0)], 6.0))
+         (SWING, 6.0))
 def ball_rolls() -> Poses:
     arrows = [both_ways((36, 60), (36, 100))]
     return [[*lying_top(), ball((90, y), 6), *arrows] for y in (66, 92)]
@@ -89,10 +91,9 @@ def ball_out() -> Poses:
 
 @drawing("supported-lying", "Lying on the back with a pillow under the knees")
 def supported_lying() -> Poses:
-    body = [floor(172, 16, 184), rounded(122, 140, 48, 30, 12),
-            head((34, 150)), line([(49, 156), (118, 158)]),
-            line([(118, 158), (146, 128), (176, 160)]),
-            line([(62, 158), (88, 164), (112, 164)])]
+    body = [floor(132, 8, 192), rounded(122, 100, 50, 30, 12),
+            head((26, 108), 15), line([(43, 114), (118, 116)]),
+            line([(118, 116), (148, 80), (180, 120)])]
     return [body]
 
 
@@ -145,7 +146,7 @@ def posture_check() -> Poses:
              arrow((110, 36), (154, 36))]]
 
 
-@drawing("walk", "Walking slowly, arms swinging", ([(1, 1.0), (0, 1.0)], 2.0))
+@drawing("walk", "Walking slowly, arms swinging", (SWING, 2.0))
 def walk() -> Poses:
     first = side(knee=(112, 146), foot=(120, 180), toe=(132, 180), knee2=(94, 146),
                  foot2=(84, 178), toe2=(96, 180), elbow=(94, 86), hand=(88, 110))
@@ -155,7 +156,7 @@ def walk() -> Poses:
             [floor(), *second, arrow((130, 24), (160, 24))]]
 
 
-@drawing("march", "Marching on the spot, knees lifting in turn", ([(1, 1.0), (0, 1.0)], 2.0))
+@drawing("march", "Marching on the spot, knees lifting in turn", (SWING, 2.0))
 def march() -> Poses:
     left = front(kL=(78, 128), fL=(82, 160), eL=(74, 80), wL=(86, 62))
     right = front(kR=(122, 128), fR=(118, 160), eR=(126, 80), wR=(114, 62))
@@ -233,7 +234,8 @@ def neck_side_stretch() -> Poses:
 
 
 @drawing("arm-circles", "Small arm circles from the shoulders",
-         ([(1, 1.0), (2, 1.0), (3, 1.0), (0, 1.0)], 5.0))
+         ([(1, 0.7), (1, 0.3), (2, 0.7), (2, 0.3), (3, 0.7), (3, 0.3), (0, 0.7),
+           (0, 0.3)], 5.0))
 def arm_circles() -> Poses:
     circles = [arc_arrow((70, 122), 14, 0, 300, 3), arc_arrow((130, 122), 14, 180, -120, 3)]
     offsets = [(0, -10), (10, 0), (0, 10), (-10, 0)]
@@ -295,7 +297,7 @@ def seated_twist() -> Poses:
 # -- warm-up swings ------------------------------------------------------------------------
 
 @drawing("torso-turns", "Torso turns to one side and the other, arms loose",
-         ([(1, 2.5), (0, 2.5)], 5.0))
+         (SWING, 5.0))
 def torso_turns() -> Poses:
     turn = both_ways((50, 24), (150, 24))
     left = front(sL=(88, 58), sR=(114, 60), eL=(70, 78), wL=(56, 96), eR=(96, 82),
@@ -306,7 +308,7 @@ def torso_turns() -> Poses:
 
 
 @drawing("arm-swings-forward", "Arms swing forward to chest height, then back",
-         ([(1, 2.0), (0, 2.0)], 4.0))
+         (SWING, 4.0))
 def arm_swings_forward() -> Poses:
     swing = arc_arrow((100, 58), 64, 20, -30)
     return [[floor(), *side(elbow=(124, 62), hand=(150, 60)), swing],
@@ -314,7 +316,7 @@ def arm_swings_forward() -> Poses:
 
 
 @drawing("arm-swings-open", "Arms swing open to the sides, then cross loosely in front",
-         ([(1, 2.0), (0, 2.0)], 4.0))
+         (SWING, 4.0))
 def arm_swings_open() -> Poses:
     opened = front(eL=(54, 60), wL=(28, 62), eR=(146, 60), wR=(172, 62))
     crossed = front(eL=(92, 78), wL=(124, 74), eR=(108, 80), wR=(76, 72))
@@ -330,7 +332,7 @@ def massage_shoulder() -> Poses:
 
 
 @drawing("massage-shoulder-blade", "Fingertips reaching back to the top of the left shoulder "
-         "blade, small circles", ([(1, 1.0), (0, 1.0)], 2.0))
+         "blade, small circles", (SWING, 2.0))
 def massage_shoulder_blade() -> Poses:
     return [[*bust(eR=(108, 122), wR=(72, 78 + dy)), arc_arrow((64, 82), 12, 0, 300, 3)]
             for dy in (0, 6)]
@@ -342,14 +344,14 @@ def _prone() -> list[str]:
 
 
 @drawing("helper-strokes", "Lying face down; a helper's flat hands glide up and down beside "
-         "the spine", ([(1, 2.0), (0, 2.0)], 4.0))
+         "the spine", (SWING, 4.0))
 def helper_strokes() -> Poses:
     guide = both_ways((42, 62), (42, 112))
     return [[*_prone(), hand_pad((86, y)), hand_pad((86, y + 24)), guide] for y in (62, 82)]
 
 
 @drawing("helper-sides", "Lying face down; a helper works outward from the sore spot toward "
-         "the shoulder blade and ribs", ([(1, 2.0), (0, 2.0)], 4.0))
+         "the shoulder blade and ribs", (SWING, 4.0))
 def helper_sides() -> Poses:
     guide = [arrow((84, 130), (40, 130))]
     return [[*_prone(), hand_pad((x, 80)), *guide] for x in (88, 68)]

@@ -71,6 +71,10 @@ class Artwork:
         """How many key poses the drawing has (0: it never moves)."""
         return max(0, len(self.layers) - 1)
 
+    def release(self) -> None:
+        """Drop the rendered pixels (they are made again when next painted)."""
+        self._images = {}
+
     def paint(self, painter: QPainter, box: QRectF, blend: PoseBlend, mirrored: bool) -> None:
         """Draw into ``box`` (a square, in logical pixels), cross-fading between the two
         poses of ``blend``, mirrored left to right if asked."""

@@ -42,6 +42,7 @@ class IllustrationView(QWidget):
         self.session = session
         self.motions = shipped_motions()
         self.frame: Frame | None = None
+        self._shown: Artwork | None = None
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._ticker = Ticker(self.refresh, self, FRAME_MS)
@@ -77,6 +78,9 @@ class IllustrationView(QWidget):
         if path is None:
             return None
         art = artwork(path, self.palette().color(QPalette.ColorRole.Text).rgb() & 0xFFFFFF)
+        if self._shown is not None and self._shown is not art:
+            self._shown.release()  # only the drawing on show keeps its pixels
+        self._shown = art
         return art if art.valid else None
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)

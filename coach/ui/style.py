@@ -20,11 +20,11 @@ QLabel#side { font-size: 18pt; color: #1d6f65; font-weight: bold; }
 QLabel#preview { font-size: 14pt; color: palette(placeholder-text); }
 QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
 QLabel#heading { font-size: 20pt; font-weight: bold; }
-QWidget[bigText="true"] QLabel#countdown { font-size: 150pt; }
-QWidget[bigText="true"] QLabel#stepName { font-size: 44pt; }
-QWidget[bigText="true"] QLabel#instruction { font-size: 32pt; }
-QWidget[bigText="true"] QLabel#side { font-size: 30pt; }
-QWidget[bigText="true"] QLabel#preview { font-size: 22pt; }
+QWidget[bigText="true"] QLabel#countdown { font-size: 110pt; }
+QWidget[bigText="true"] QLabel#stepName { font-size: 34pt; }
+QWidget[bigText="true"] QLabel#instruction { font-size: 26pt; }
+QWidget[bigText="true"] QLabel#side { font-size: 24pt; }
+QWidget[bigText="true"] QLabel#preview { font-size: 18pt; }
 QLabel#section { font-size: 15pt; font-weight: bold; margin-top: 8px; }
 """
 
