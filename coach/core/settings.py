@@ -13,14 +13,19 @@ from typing import Any
 from coach.core.break_calendar import WorkingHours
 from coach.core.breaks import BreakKind, BreakRule
 
+SOUND_THEMES = ("soft", "clear", "none")
+"""The cue sound themes; "none" plays no cues (the cold/heat alarm still sounds)."""
+
 
 @dataclass(frozen=True)
 class Settings:
     """What the user chose. ``muted`` silences sound cues; ``disclaimer_seen`` records that the
     not-medical-advice notice with the red flags was shown before the first routine or timer.
     The break fields set the micro-break and rest break (see ``break_rules``), working hours
-    and a pause that outlives a restart. ``ask_pain_around_routines`` asks for a pain score
-    before and after each routine played from the library."""
+    and a pause that outlives a restart. ``sound_theme`` is one of SOUND_THEMES and the
+    volumes are percentages; ``voice_on`` speaks the steps aloud at ``voice_rate`` (-10 slow to
+    10 fast, 0 normal). ``ask_pain_around_routines`` asks for a pain score before and after
+    each routine played from the library."""
 
     muted: bool = False
     disclaimer_seen: bool = False
@@ -37,7 +42,28 @@ class Settings:
     breaks_paused_until: str = ""
     hydration_nudge_on: bool = True
     rest_break_routine: str = "desk-posture-reset"
+    sound_theme: str = "soft"
+    sound_volume: int = 80
+    voice_on: bool = False
+    voice_volume: int = 80
+    voice_rate: int = 0
     ask_pain_around_routines: bool = True
+
+    def cue_theme(self) -> str:
+        """The sound theme, "soft" when the saved one is unknown."""
+        return self.sound_theme if self.sound_theme in SOUND_THEMES else "soft"
+
+    def cue_volume(self) -> float:
+        """The cue volume from 0.0 to 1.0."""
+        return _within(self.sound_volume, 0, 100) / 100
+
+    def speech_volume(self) -> float:
+        """The voice volume from 0.0 to 1.0."""
+        return _within(self.voice_volume, 0, 100) / 100
+
+    def speech_rate(self) -> float:
+        """The voice rate from -1.0 (slow) to 1.0 (fast), as Qt's speech takes it."""
+        return _within(self.voice_rate, -10, 10) / 10
 
     def break_rules(self) -> tuple[BreakRule, ...]:
         """The break rules these settings give, each number kept within a sensible range
@@ -48,7 +74,6 @@ class Settings:
             BreakRule(BreakKind.REST, _within(self.rest_break_every_min, 15, 240) * 60,
                       _within(self.rest_break_min, 1, 30) * 60, self.rest_break_on),
         )
-
 
     def working_hours(self) -> WorkingHours | None:
         """The days (0 is Monday) and local times breaks are prompted in, or None for any

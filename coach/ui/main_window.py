@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.clock = clock
-        self.sounds = Sounds(settings.settings.muted, self)
+        self.sounds = Sounds.from_settings(settings.settings, self)
         self.player_view: PlayerView | None = None
         self.history_window: HistoryWindow | None = None
         self._title_parts: dict[str, str] = {}
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         self._report(self.settings.update(**dialog.changes()))
         chosen = self.settings.settings
-        self.sounds.muted = chosen.muted
+        self.sounds.apply(chosen)
         self.breaks.scheduler.set_rules(chosen.break_rules())
         self.breaks.scheduler.working_hours = chosen.working_hours()
         self.breaks.hydration_nudge = chosen.hydration_nudge_on

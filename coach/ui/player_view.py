@@ -24,19 +24,23 @@ from coach.core.player import (
     SegmentStarted,
 )
 from coach.core.session import GuidedSession
+from coach.core.voice import VoiceScript
 from coach.ui.format import clock_text
+from coach.ui.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.style import plain_label, scrolled
+from coach.ui.style import plain_label, scrolled, set_big_text
 from coach.ui.ticker import Ticker
 
-KEYS_HINT = "Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off"
+KEYS_HINT = ("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
+             "F11 full screen")
 
 
 class PlayerView(QWidget):
     """Plays ``session``. Keys: Space, Left, Right, Esc, M (listed unless ``keys_shown`` is
     False, for windows that do not take the keyboard). Emits ``finished`` when the routine
     ends or is stopped, ``closed`` when the user leaves the end screen (its button says
-    ``done_text``) and ``mute_toggled(bool)`` when sound is switched."""
+    ``done_text``) and ``mute_toggled(bool)`` when sound is switched. F11 shows the window
+    full screen with very large text; Esc or F11 leaves full screen before Esc stops."""
 
     closed = Signal()
     finished = Signal()
@@ -50,11 +54,13 @@ class PlayerView(QWidget):
         self.sounds = sounds
         self._done_text = done_text
         self._keys_shown = keys_shown
+        self._script = VoiceScript(session.routine, session.player.segments)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ticker = Ticker(self._on_tick, self)
         self._pages = QStackedLayout(self)
         self._pages.addWidget(self._build_playing())
         self._pages.addWidget(self._build_ended())
+        self.closed.connect(self.leave_full_screen)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -78,9 +84,15 @@ class PlayerView(QWidget):
         column.addWidget(self.progress)
         column.addWidget(self.position)
         column.addWidget(self.phase)
-        column.addWidget(self.countdown)
-        column.addWidget(self.step_name)
-        column.addWidget(scrolled(self.instruction), 1)
+        self.illustration = IllustrationView(self.session)
+        words = QVBoxLayout()
+        words.addWidget(self.countdown)
+        words.addWidget(self.step_name)
+        words.addWidget(scrolled(self.instruction), 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.illustration, 2)
+        middle.addLayout(words, 3)
+        column.addLayout(middle, 1)
         column.addWidget(self.next_preview)
         column.addWidget(self.save_problem)
         column.addLayout(self._build_controls())
@@ -134,6 +146,7 @@ class PlayerView(QWidget):
     def start(self) -> None:
         self._handle(self.session.start())
         self.ticker.start()
+        self.illustration.start()
         self.setFocus()
 
     def toggle_pause(self) -> None:
@@ -154,9 +167,29 @@ class PlayerView(QWidget):
         self._show_mute()
         self.mute_toggled.emit(self.sounds.muted)
 
+    @property
+    def full_screen(self) -> bool:
+        return self.window().isFullScreen()
+
+    def toggle_full_screen(self) -> None:
+        """F11: the window full screen with very large text, or back as it was."""
+        if self.full_screen:
+            self.leave_full_screen()
+        else:
+            self.window().showFullScreen()
+            set_big_text(self, True)
+
+    def leave_full_screen(self) -> None:
+        if self.full_screen:
+            self.window().showNormal()
+        set_big_text(self, False)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         key = event.key()
         ended = not self.session.player.is_active
+        if key == Qt.Key.Key_F11 or (key == Qt.Key.Key_Escape and self.full_screen):
+            self.toggle_full_screen()
+            return
         actions = {
             Qt.Key.Key_Space: self.toggle_pause,
             Qt.Key.Key_Right: self.skip,
@@ -184,15 +217,17 @@ class PlayerView(QWidget):
             self._refresh()
         else:
             self.ticker.stop()
+            self.illustration.stop()
             self._show_ended()
 
     def _cue(self, event: Event) -> None:
+        self.sounds.speak(self._script.line_for(event, self.session.player.index))
         if isinstance(event, SegmentStarted):
             kind = event.segment.kind
             if kind is SegmentKind.SWITCH:
                 self.sounds.play(Cue.SWITCH)
-            elif kind is not SegmentKind.READY:
-                self.sounds.play(Cue.STEP)
+            else:
+                self.sounds.play(Cue.START if kind is SegmentKind.READY else Cue.STEP)
         elif isinstance(event, Countdown):
             self.sounds.play(Cue.TICK)
         elif isinstance(event, Finished):
@@ -207,6 +242,7 @@ class PlayerView(QWidget):
         self.countdown.setText(clock_text(remaining))
         self.phase.setText(self._phase_text(segment, remaining))
         self._show_step(segment)
+        self.illustration.refresh()
         ready = segment.kind is SegmentKind.READY
         self.next_preview.setText("" if ready else self._preview_text(player.next_exercise()))
         self.pause_button.setText("Resume" if player.state is PlayerState.PAUSED else "Pause")

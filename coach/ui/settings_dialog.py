@@ -1,4 +1,5 @@
-"""Settings: sound cues, the two kinds of break, working hours, and starting at login."""
+"""Settings: sound cues and voice, the two kinds of break, working hours, and starting at
+login."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 from coach.core.settings import Settings
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.style import plain_label
+from coach.ui.voice import speech_problem
+
+THEMES = (("soft", "Soft"), ("clear", "Clear"), ("none", "None (no cues)"))
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -45,23 +49,54 @@ class SettingsDialog(QDialog):
         self._routines = routines
         self.setWindowTitle("Coach settings")
         self.setMinimumWidth(560)
-        self.sound = QCheckBox("Sound cues during routines")
-        self.sound.setChecked(not settings.muted)
         self.ask_pain = QCheckBox("Ask how strong the pain is before and after each routine")
         self.ask_pain.setChecked(settings.ask_pain_around_routines)
         self.login = QCheckBox("Start Coach when I log in")
         self.login.setChecked(start_at_login)
         column = QVBoxLayout(self)
-        column.addWidget(self.sound)
-        column.addWidget(self.ask_pain)
-        column.addWidget(self._breaks(settings, idle_source))
-        column.addWidget(self._hours(settings))
-        column.addWidget(self.login)
+        sides = QHBoxLayout()  # two columns, so the dialog fits a screen 800 pixels high
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self._sound(settings))
+        left.addWidget(self.ask_pain)
+        left.addWidget(self.login)
+        left.addStretch()
+        right.addWidget(self._breaks(settings, idle_source))
+        right.addWidget(self._hours(settings))
+        sides.addLayout(left)
+        sides.addLayout(right)
+        column.addLayout(sides)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
+
+    def _sound(self, settings: Settings) -> QGroupBox:
+        group = QGroupBox("Sound and voice")
+        form = QFormLayout(group)
+        self.sound = QCheckBox("Sound during routines (M switches it in the player)")
+        self.sound.setChecked(not settings.muted)
+        self.theme = CalmComboBox()
+        for key, label in THEMES:
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.cue_theme())))
+        self.volume = _spin(settings.sound_volume, 0, 100, " %")
+        self.voice = QCheckBox("Speak the steps, switches, rests and last seconds aloud")
+        self.voice.setChecked(settings.voice_on)
+        self.voice_volume = _spin(settings.voice_volume, 0, 100, " %")
+        self.voice_rate = _spin(settings.voice_rate, -10, 10, "")
+        self.voice_rate.setToolTip("-10 is slowest, 0 normal, 10 fastest")
+        form.addRow(self.sound)
+        form.addRow(plain_label("  cue sounds"), self.theme)
+        form.addRow(plain_label("  cue volume"), self.volume)
+        form.addRow(self.voice)
+        form.addRow(plain_label("  voice volume"), self.voice_volume)
+        form.addRow(plain_label("  voice speed"), self.voice_rate)
+        problem = speech_problem()
+        self.speech_note = plain_label(problem or "", "preview")
+        self.speech_note.setVisible(problem is not None)
+        form.addRow(self.speech_note)
+        return group
 
     def _breaks(self, settings: Settings, idle_source: str | None) -> QGroupBox:
         group = QGroupBox("Break reminders")
@@ -123,6 +158,11 @@ class SettingsDialog(QDialog):
         return {
             "muted": not self.sound.isChecked(),
             "ask_pain_around_routines": self.ask_pain.isChecked(),
+            "sound_theme": self.theme.currentData() or "soft",
+            "sound_volume": self.volume.value(),
+            "voice_on": self.voice.isChecked(),
+            "voice_volume": self.voice_volume.value(),
+            "voice_rate": self.voice_rate.value(),
             "micro_break_on": self.micro_on.isChecked(),
             "micro_break_every_min": self.micro_every.value(),
             "micro_break_s": self.micro_length.value(),

@@ -1,4 +1,4 @@
-"""Sound cues and alarms, from the WAV files Coach ships."""
+"""Sound cues in a chosen theme, the alarm, and the voice guidance beside them."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from enum import Enum
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QSoundEffect
 
+from coach.core.settings import Settings
 from coach.paths import asset
+from coach.ui.voice import Voice
 
 
 class Cue(Enum):
+    START = "start"
     STEP = "step"
     SWITCH = "switch"
     TICK = "tick"
@@ -19,33 +22,87 @@ class Cue(Enum):
 
 
 DEFAULT_VOLUME = 0.8
+SILENT_THEME = "none"
+
+
+def cue_file(theme: str, cue: Cue) -> str:
+    """The shipped WAV for ``cue`` in ``theme`` (the alarm is the same in every theme)."""
+    relative = "sounds/alarm.wav" if cue is Cue.ALARM else f"sounds/{theme}/{cue.value}.wav"
+    return str(asset(relative))
 
 
 class Sounds(QObject):
-    """Plays cues unless ``muted``; ``played`` is emitted with each cue that sounds. Without
-    an audio device it stays silent, without error."""
+    """Plays cues of ``theme`` ("soft", "clear" or "none") at ``volume`` (0.0-1.0) unless
+    ``muted``, and speaks voice lines when ``voice_on`` (and not muted); ``played`` is emitted
+    with each cue that sounds. Without an audio device or a speech engine it stays silent,
+    without error. The voice is made on first use, with ``speech_engine``."""
 
     played = Signal(object)
 
-    def __init__(self, muted: bool = False, parent: QObject | None = None) -> None:
+    def __init__(self, muted: bool = False, parent: QObject | None = None,
+                 theme: str = "soft", volume: float = DEFAULT_VOLUME,
+                 speech_engine: str = "") -> None:
         super().__init__(parent)
         self.muted = muted
-        self._effects: dict[Cue, QSoundEffect] = {}
-        for cue in Cue:
-            effect = QSoundEffect(self)
-            effect.setSource(QUrl.fromLocalFile(str(asset(f"sounds/{cue.value}.wav"))))
-            effect.setVolume(DEFAULT_VOLUME)
-            self._effects[cue] = effect
+        self.theme = theme
+        self.volume = volume
+        self.voice_on = False
+        self.voice: Voice | None = None
+        self._speech_engine = speech_engine
+        self._voice_volume, self._voice_rate = DEFAULT_VOLUME, 0.0
+        self._effects: dict[Cue, QSoundEffect] = {cue: QSoundEffect(self) for cue in Cue}
+        self.set_theme(theme, volume)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, parent: QObject | None = None) -> Sounds:
+        sounds = cls(settings.muted, parent)
+        sounds.apply(settings)
+        return sounds
+
+    def apply(self, settings: Settings) -> None:
+        """Take up the sound and voice choices of ``settings``."""
+        self.muted = settings.muted
+        self.set_theme(settings.cue_theme(), settings.cue_volume())
+        self.voice_on = settings.voice_on
+        self._voice_volume, self._voice_rate = settings.speech_volume(), settings.speech_rate()
+        if self.voice is not None:
+            self._tune_voice(self.voice)
+
+    def set_theme(self, theme: str, volume: float) -> None:
+        self.theme, self.volume = theme, volume
+        for cue, effect in self._effects.items():
+            if cue is not Cue.ALARM and theme != SILENT_THEME:
+                effect.setSource(QUrl.fromLocalFile(cue_file(theme, cue)))
+                effect.setVolume(volume)
+        self._effects[Cue.ALARM].setSource(QUrl.fromLocalFile(cue_file(theme, Cue.ALARM)))
+
+    def use_voice(self, voice: Voice) -> None:
+        """Speak through ``voice`` from now on."""
+        self.voice = voice
+        self._tune_voice(voice)
+
+    def _tune_voice(self, voice: Voice) -> None:
+        voice.set_volume(self._voice_volume)
+        voice.set_rate(self._voice_rate)
 
     def play(self, cue: Cue) -> None:
-        """Play ``cue`` now, unless muted."""
-        if not self.muted:
+        """Play ``cue`` now, unless muted or the theme is "none"."""
+        if not self.muted and self.theme != SILENT_THEME:
             self._effects[cue].play()
             self.played.emit(cue)
 
+    def speak(self, line: str | None) -> None:
+        """Say ``line`` if there is one, voice guidance is on and sound is not muted."""
+        if line is None or self.muted or not self.voice_on:
+            return
+        if self.voice is None:
+            self.use_voice(Voice(self._speech_engine, self))
+        assert self.voice is not None
+        self.voice.say(line)
+
     def alarm(self, repeat: int) -> None:
-        """The alarm that a pack must come off: it plays even when cues are muted, and each
-        repeat (one a minute) is a little louder."""
+        """The alarm that a pack must come off: it plays even when cues are muted or the
+        theme is "none", and each repeat (one a minute) is a little louder."""
         effect = self._effects[Cue.ALARM]
         effect.setVolume(min(1.0, 0.6 + 0.1 * repeat))
         effect.play()

@@ -20,6 +20,11 @@ QLabel#side { font-size: 18pt; color: #1d6f65; font-weight: bold; }
 QLabel#preview { font-size: 14pt; color: palette(placeholder-text); }
 QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
 QLabel#heading { font-size: 20pt; font-weight: bold; }
+QWidget[bigText="true"] QLabel#countdown { font-size: 110pt; }
+QWidget[bigText="true"] QLabel#stepName { font-size: 34pt; }
+QWidget[bigText="true"] QLabel#instruction { font-size: 26pt; }
+QWidget[bigText="true"] QLabel#side { font-size: 24pt; }
+QWidget[bigText="true"] QLabel#preview { font-size: 18pt; }
 QLabel#section { font-size: 15pt; font-weight: bold; margin-top: 8px; }
 """
 
@@ -53,3 +58,12 @@ def scrolled(content: QWidget) -> QScrollArea:
         content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     area.setWidget(content)
     return area
+
+
+def set_big_text(widget: QWidget, big: bool) -> None:
+    """Very large text in ``widget`` and its labels (the full-screen player), or the usual
+    size again: the style sheet's ``bigText`` rules."""
+    widget.setProperty("bigText", big)
+    for child in (widget, *widget.findChildren(QLabel)):
+        child.style().unpolish(child)
+        child.style().polish(child)

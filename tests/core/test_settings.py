@@ -104,3 +104,12 @@ def test_failed_save_leaves_the_old_file_intact(path, monkeypatch):
 
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
+
+
+def test_sound_and_voice_choices_have_gentle_defaults_and_stay_in_range() -> None:
+    from coach.core.settings import Settings
+    plain = Settings()
+    assert (plain.cue_theme(), plain.cue_volume(), plain.voice_on) == ("soft", 0.8, False)
+    odd = Settings(sound_theme="loud", sound_volume=250, voice_volume=-5, voice_rate=40)
+    assert (odd.cue_theme(), odd.cue_volume(), odd.speech_volume(), odd.speech_rate()) == (
+        "soft", 1.0, 0.0, 1.0)

@@ -1,0 +1,59 @@
+"""Spoken guidance through Qt's text-to-speech, for people who cannot look at the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+NO_ENGINE = ("Spoken guidance needs a speech engine, and none works on this computer. On "
+             "Debian or Ubuntu, install one with: sudo apt-get install speech-dispatcher "
+             "espeak-ng, then restart Coach. Until then Coach guides you with sounds only.")
+
+
+class Voice(QObject):
+    """Says lines with the text-to-speech ``engine`` ("" for the system's default). Without a
+    working engine it stays silent, without error. ``spoken`` is emitted with each line
+    handed to the engine."""
+
+    spoken = Signal(str)
+
+    def __init__(self, engine: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._speech = QTextToSpeech(engine, self)
+        self._volume = 0.8
+        self._rate = 0.0
+
+    @property
+    def available(self) -> bool:
+        return self._speech.state() is not QTextToSpeech.State.Error
+
+    @property
+    def engine(self) -> QTextToSpeech:
+        return self._speech
+
+    def set_volume(self, volume: float) -> None:
+        """``volume`` from 0.0 to 1.0."""
+        self._volume = volume
+        self._speech.setVolume(volume)
+
+    def set_rate(self, rate: float) -> None:
+        """``rate`` from -1.0 (slow) to 1.0 (fast)."""
+        self._rate = rate
+        self._speech.setRate(rate)
+
+    def say(self, text: str) -> None:
+        """Say ``text`` now, cutting off any line still being spoken."""
+        if not self.available:
+            return
+        self._speech.say(text)
+        self.spoken.emit(text)
+
+
+def speech_problem(engine: str = "") -> str | None:
+    """Why spoken guidance cannot work here, in words, or None when an engine works."""
+    if not QTextToSpeech.availableEngines():
+        return NO_ENGINE
+    probe = QTextToSpeech(engine)
+    working = probe.state() is not QTextToSpeech.State.Error
+    probe.deleteLater()
+    return None if working else NO_ENGINE

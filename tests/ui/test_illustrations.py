@@ -1,0 +1,143 @@
+"""Every step of every shipped routine has a drawing that QtSvg draws cleanly, crisp at any
+pixel ratio, in the palette's ink, and the player shows it mirrored for the right side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from coach.core.illustration import PoseBlend, illustration_path
+from coach.core.library import load_library
+from coach.core.player import SegmentKind
+from coach.paths import shipped_dir
+from coach.ui.artwork import Artwork
+from coach.ui.illustration_view import shipped_illustrations, shipped_motions
+
+SVGS = sorted(shipped_illustrations().glob("*.svg"))
+ROUTINES = load_library(shipped_dir("routines")).routines
+
+
+@pytest.fixture
+def qt_messages(qapp) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
+    """Every message Qt logs while the test runs."""
+    messages: list[str] = []
+
+    def keep(kind: QtMsgType, context: object, text: str) -> None:
+        messages.append(f"{kind.name}: {text}")
+
+    previous = qInstallMessageHandler(keep)
+    yield messages
+    qInstallMessageHandler(previous)
+
+
+def test_all_ten_routines_are_covered() -> None:
+    assert len(ROUTINES) == 10 and len(SVGS) >= 30
+
+
+@pytest.mark.parametrize("routine", ROUTINES, ids=lambda r: r.id)
+def test_every_step_resolves_to_an_existing_svg(routine) -> None:  # type: ignore[no-untyped-def]
+    for number, step in enumerate(routine.steps, 1):
+        assert step.illustration, f"{routine.id} step {number} ({step.name}) has no drawing"
+        path = illustration_path(routine, step.illustration, shipped_illustrations())
+        assert path is not None and path.suffix == ".svg", f"{step.illustration} is missing"
+
+
+@pytest.mark.parametrize("path", SVGS, ids=lambda p: p.name)
+def test_every_svg_renders_through_qtsvg_without_warnings(path: Path, qt_messages) -> None:  # type: ignore[no-untyped-def]
+    renderer = QSvgRenderer(str(path))
+    assert renderer.isValid()
+    image = QImage(240, 240, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, 240, 240))
+    painter.end()
+    art = Artwork(path, QColor("#202020"))
+    assert art.valid
+    for pose in range(max(1, art.poses)):
+        art.paint(QPainter(image), QRectF(0, 0, 240, 240), PoseBlend(pose, pose), True)
+    assert not qt_messages
+    assert any(image.pixelColor(x, y).alpha() for x in range(0, 240, 4) for y in range(0, 240, 4))
+
+
+def test_moving_drawings_have_the_poses_their_motion_names() -> None:
+    motions = shipped_motions()
+    assert {"breathing", "shoulder-rolls", "head-tilt", "head-turn"} <= set(motions)
+    for path in SVGS:
+        art = Artwork(path, QColor("black"))
+        motion = motions.get(path.stem)
+        assert art.poses == (motion.poses if motion else 0), path.name
+
+
+def test_drawings_are_drawn_at_the_screens_pixel_ratio() -> None:
+    art = Artwork(shipped_illustrations() / "breathing.svg", QColor("black"))
+    for ratio in (1.0, 1.5, 2.0):
+        [still, *poses] = art._render(200, ratio)
+        assert (still.width(), still.height()) == (round(200 * ratio),) * 2
+        assert still.devicePixelRatio() == ratio and len(poses) == 3
+
+
+def _colours(image: QImage) -> set[str]:
+    return {image.pixelColor(x, y).name() for x in range(image.width())
+            for y in range(image.height()) if image.pixelColor(x, y).alpha() == 255}
+
+
+def test_the_figure_takes_the_palettes_text_colour_for_dark_mode() -> None:
+    path = shipped_illustrations() / "stand-tall.svg"
+    light = Artwork(path, QColor("#202020"))._render(200, 1.0)[0]
+    dark = Artwork(path, QColor("#f0f0f0"))._render(200, 1.0)[0]
+    assert "#202020" in _colours(light) and "#f0f0f0" not in _colours(light)
+    assert "#f0f0f0" in _colours(dark)
+
+
+def _shown(view) -> QImage:  # type: ignore[no-untyped-def]
+    view.illustration.refresh()
+    return view.illustration.grab().toImage()
+
+
+def test_the_player_mirrors_the_drawing_for_the_right_side(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.start_routine("light-upper-back-stretches")
+    view = window.player_view
+    player = view.session.player
+    images = {}
+    while player.is_active:
+        segment = player.current
+        step = segment.step_index
+        if segment.kind is SegmentKind.EXERCISE and step == 3:
+            frame = view.illustration.current_frame()
+            assert frame.name == "arm-across-chest.svg"
+            assert frame.mirrored is (segment.side == "right")
+            images[segment.side] = _shown(view)
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert _differing(images["left"], images["right"]) > 0.01
+    assert _differing(images["left"].flipped(Qt.Orientation.Horizontal), images["right"]) < 0.002
+
+
+def _differing(first: QImage, second: QImage) -> float:
+    """The share of pixels that differ clearly (antialiasing aside)."""
+    size = first.width() * first.height()
+    return sum(1 for x in range(first.width()) for y in range(first.height())
+               if abs(first.pixelColor(x, y).lightness()
+                      - second.pixelColor(x, y).lightness()) > 40) / size
+
+
+def test_right_side_ball_steps_are_mirrored_in_the_player(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.start_routine("tennis-ball-rhomboid-release")
+    view = window.player_view
+    seen = []
+    while view.session.player.is_active:
+        frame = view.illustration.current_frame()
+        segment = view.session.player.current
+        if segment.kind is SegmentKind.EXERCISE:
+            name = view.session.routine.steps[segment.step_index].name
+            seen.append((name.split(":")[0], frame.name, frame.mirrored))
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert ("Left side", "ball-place.svg", False) in seen
+    assert ("Right side", "ball-place.svg", True) in seen
+    assert all(mirrored == (side == "Right side") for side, _, mirrored in seen)
