@@ -47,7 +47,8 @@ def dark_palette() -> QPalette:
 def shoot(app: QApplication, routine_id: str, out: Path, args: argparse.Namespace) -> Path:
     with tempfile.TemporaryDirectory() as folder:
         paths = DataPaths(Path(folder))
-        save_settings(paths.settings, Settings(disclaimer_seen=True, muted=True))
+        save_settings(paths.settings, Settings(disclaimer_seen=True, muted=True,
+                                               ask_pain_around_routines=False))
         clock = FakeClock()
         window = build_window(paths, clock)
         window.show()
