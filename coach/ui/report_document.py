@@ -6,20 +6,24 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from coach.core.report import ClinicianReport
 from coach.core.sources import SOURCE_001, describe
 
 HEADINGS = ("Symptom trend", "Spasm episodes", "What was done")
+EPISODES_SHOWN = 8
+NOTE_CHARS_SHOWN = 200
+PRINT_POINT_SIZE = 9
+"""Small enough that 90 busy days fit one A4 page."""
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     head = "".join(f"<th align='left'>{escape(cell)}</th>" for cell in header)
     body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
                    for row in rows)
-    return f"<table cellspacing='0' cellpadding='3' border='1'><tr>{head}</tr>{body}</table>"
+    return f"<table cellspacing='0' cellpadding='2' border='1'><tr>{head}</tr>{body}</table>"
 
 
 def _trend(report: ClinicianReport) -> str:
@@ -36,10 +40,14 @@ def _trend(report: ClinicianReport) -> str:
 def _episodes(report: ClinicianReport) -> str:
     if not report.episodes:
         return "<p>No spasms were logged in this period.</p>"
+    shown = report.episodes[-EPISODES_SHOWN:]
     rows = [(f"{e.first_day:%d %b}" + ("" if e.days == 1 else f" to {e.last_day:%d %b}"),
              f"{e.days} day{'s' if e.days > 1 else ''}", str(e.highest_pain),
-             ", ".join(e.areas)) for e in report.episodes]
-    return (f"<p>{len(report.episodes)} episode(s): days in a row with a spasm logged.</p>"
+             ", ".join(e.areas)) for e in shown]
+    earlier = len(report.episodes) - len(shown)
+    more = f" The {len(shown)} latest are listed." if earlier else ""
+    return (f"<p>{len(report.episodes)} episode(s): days in a row with a spasm logged, "
+            f"{sum(e.days for e in report.episodes)} day(s) in all.{more}</p>"
             + _table(("When", "Lasted", "Highest pain", "Where"), rows))
 
 
@@ -58,10 +66,15 @@ def _done(report: ClinicianReport) -> str:
     return "".join(parts)
 
 
+def _shortened(note: str) -> str:
+    text = " ".join(note.split())
+    return text if len(text) <= NOTE_CHARS_SHOWN else text[:NOTE_CHARS_SHOWN - 1] + "…"
+
+
 def report_html(report: ClinicianReport) -> str:
     """The report as HTML for QTextDocument; every user string is escaped."""
     period = f"{report.first_day:%d %b %Y} to {report.last_day:%d %b %Y}"
-    notes = "".join(f"<li>{at:%d %b %H:%M}: {escape(' '.join(text.split()))}</li>"
+    notes = "".join(f"<li>{at:%d %b %H:%M}: {escape(_shortened(text))}</li>"
                     for at, text in report.notes)
     return (
         "<h1>Upper-back symptom report</h1>"
@@ -78,6 +91,9 @@ def report_html(report: ClinicianReport) -> str:
 
 def report_document(report: ClinicianReport) -> QTextDocument:
     document = QTextDocument()
+    font = QFont()
+    font.setPointSize(PRINT_POINT_SIZE)
+    document.setDefaultFont(font)
     document.setHtml(report_html(report))
     return document
 
