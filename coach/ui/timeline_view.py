@@ -3,6 +3,7 @@ deletion that can be undone."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -163,7 +164,7 @@ class TimelineView(QWidget):
                 return False
         try:
             self._symptoms.set_note(entry.id, note.strip())
-        except (SymptomError, HistoryError) as error:
+        except (SymptomError, HistoryError, sqlite3.Error) as error:
             self.count.setText(f"Note not changed: {error}")
             return False
         self._changed()

@@ -242,3 +242,15 @@ def test_report_has_one_page_even_for_90_busy_days(qtbot, make_window, tmp_path,
     assert document.pageCount() == 1
     assert dialog.report.first_day == today.astimezone().date() - timedelta(days=89)
     assert isinstance(dialog.report.first_day, date)
+
+
+def test_a_note_that_cannot_be_saved_is_reported_not_raised(qtbot, make_window, clock):
+    window = make_window()
+    SymptomLog(window.store).add(clock.now(), 4, "neck", False, "kept")
+    history = window.open_history("timeline")
+    window.store.connection.execute("PRAGMA query_only = ON")
+    assert not history.timeline_view.edit_note(0, "new")
+    assert "Note not changed" in history.timeline_view.count.text()
+    assert not history.timeline_view.delete_selected(0)
+    window.store.connection.execute("PRAGMA query_only = OFF")
+    assert cells(history)[5] == "kept"
