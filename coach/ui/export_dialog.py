@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from coach.core import export
 from coach.core.history import HistoryError, HistoryStore, local_midnight
 from coach.ui.inputs import CalmComboBox, DayEdit
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, push_button
 
 FORMATS = {"CSV (for a spreadsheet)": "csv", "JSON (for other programs)": "json"}
 
@@ -40,11 +39,8 @@ class ExportDialog(QDialog):
         self.last = DayEdit(today)
         self.everything.toggled.connect(self._show_range)
         self.message = plain_label("")
-        save = QPushButton("Export…")
-        save.setObjectName("primary")
-        save.clicked.connect(self.ask_and_save)
-        close = QPushButton("Close")
-        close.clicked.connect(self.reject)
+        save = push_button("Export…", self.ask_and_save, primary=True)
+        close = push_button("Close", self.reject)
         dates = QHBoxLayout()
         for widget in (self.first, plain_label("to"), self.last):
             dates.addWidget(widget)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from coach.core.timeline import EntryKind, Timeline
 from coach.ui.export_dialog import ExportDialog
 from coach.ui.history_charts import ChartsView
 from coach.ui.report_dialog import ReportDialog
+from coach.ui.style import push_button
 from coach.ui.symptom_form import SymptomForm
 from coach.ui.timeline_view import TimelineView
 
@@ -67,12 +67,9 @@ class HistoryWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
     def _build_layout(self) -> None:
-        export = QPushButton("Export…")
-        export.clicked.connect(self.open_export)
-        report = QPushButton("Report for your clinician…")
-        report.clicked.connect(self.open_report)
-        wipe = QPushButton("Delete everything…")
-        wipe.clicked.connect(self.ask_delete_everything)
+        export = push_button("Export…", self.open_export)
+        report = push_button("Report for your clinician…", self.open_report)
+        wipe = push_button("Delete everything…", self.ask_delete_everything)
         buttons = QHBoxLayout()
         buttons.addWidget(export)
         buttons.addWidget(report)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from coach.core.history import HistoryError, HistoryStore
 from coach.core.report import PERIODS_DAYS, ClinicianReport, build_report
 from coach.ui.inputs import CalmComboBox
 from coach.ui.report_document import print_to, report_html, save_pdf
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, push_button
 
 
 class ReportDialog(QDialog):
@@ -42,13 +41,9 @@ class ReportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.message = plain_label("")
-        save = QPushButton("Save as PDF…")
-        save.setObjectName("primary")
-        save.clicked.connect(self.ask_and_save)
-        printing = QPushButton("Print…")
-        printing.clicked.connect(self.ask_and_print)
-        close = QPushButton("Close")
-        close.clicked.connect(self.reject)
+        save = push_button("Save as PDF…", self.ask_and_save, primary=True)
+        printing = push_button("Print…", self.ask_and_print)
+        close = push_button("Close", self.reject)
         top = QHBoxLayout()
         top.addWidget(QLabel("Period"))
         top.addWidget(self.period)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
 BASE_POINT_SIZE = 13
 
@@ -38,6 +40,15 @@ def plain_label(text: str = "", name: str | None = None, parent: QWidget | None 
     if name:
         label.setObjectName(name)
     return label
+
+
+def push_button(text: str, action: Callable[[], object], primary: bool = False) -> QPushButton:
+    """A button that runs ``action`` when clicked; ``primary`` marks the main one in bold."""
+    button = QPushButton(text)
+    if primary:
+        button.setObjectName("primary")
+    button.clicked.connect(lambda _checked=False: action())
+    return button
 
 
 def base_font() -> QFont:

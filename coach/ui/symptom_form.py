@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +16,7 @@ from coach.core.history import SaveGuard
 from coach.core.symptoms import AREAS, SymptomEntry, SymptomError, SymptomLog
 from coach.ui.inputs import CalmComboBox
 from coach.ui.pain_scale import SCALE_HINT, PainScale
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, push_button
 
 INTRO = ("Note how it feels, as often as you like. Where it hurts, how strongly and for how "
          "long is what a doctor or physiotherapist will want to know.")
@@ -43,9 +42,7 @@ class SymptomForm(QWidget):
                                      "helped, how long it lasted")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(110)
-        self.log_button = QPushButton("Log it")
-        self.log_button.setObjectName("primary")
-        self.log_button.clicked.connect(self.submit)
+        self.log_button = push_button("Log it", self.submit, primary=True)
         self.message = plain_label("")
         form = QFormLayout()
         form.addRow("Pain", self.scale)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from coach.core.history import HistoryError, local_midnight
 from coach.core.symptoms import SymptomError, SymptomLog
 from coach.core.timeline import EntryKind, RemovedEntry, Timeline, TimelineFilter
 from coach.ui.inputs import CalmComboBox, DayEdit
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, push_button
 from coach.ui.timeline_model import TimelineModel
 
 KINDS = {"All entries": frozenset(EntryKind), "Routines": frozenset({EntryKind.ROUTINE}),
@@ -70,8 +69,7 @@ class TimelineView(QWidget):
         self.table = self._build_table()
         self.count = plain_label("", "keys")
         self.undo_bar = plain_label("", "notice")
-        self.undo_button = QPushButton("Undo  (Ctrl+Z)")
-        self.undo_button.clicked.connect(self.undo)
+        self.undo_button = push_button("Undo  (Ctrl+Z)", self.undo)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         self._build_layout()
@@ -97,10 +95,8 @@ class TimelineView(QWidget):
         for widget in (self.kind, self.range, self.first, self.last):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
-        edit = QPushButton("Edit note…")
-        edit.clicked.connect(lambda: self.edit_note())
-        delete = QPushButton("Delete  (Del)")
-        delete.clicked.connect(self.delete_selected)
+        edit = push_button("Edit note…", self.edit_note)
+        delete = push_button("Delete  (Del)", self.delete_selected)
         actions = QHBoxLayout()
         actions.addWidget(self.count, 1)
         actions.addWidget(edit)

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from coach.core.history import HistoryStore
 from coach.core.routine import Routine, Step
+
+
+@pytest.fixture
+def store() -> Iterator[HistoryStore]:
+    """A history kept in memory."""
+    store = HistoryStore(":memory:")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def berlin_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process runs in Berlin time, as SQLite's localtime reads it (DST changes on the
+    last Sunday of March and of October)."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def build_routine(*steps: Step, routine_id: str = "test-routine",

@@ -20,13 +20,6 @@ from coach.core.history import (
 MONDAY_9AM = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def store():
-    store = HistoryStore(":memory:")
-    yield store
-    store.close()
-
-
 def test_begin_records_a_partial_session_at_once(store):
     session_id = store.begin_routine("desk-reset", "Desk reset", MONDAY_9AM, steps_total=5)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -10,28 +9,12 @@ import pytest
 
 from coach.core.break_log import BreakLog
 from coach.core.breaks import BreakKind, Outcome
-from coach.core.history import HistoryStore
 from coach.core.report import Episode, Practice, WeekPain, build_report
 from coach.core.symptoms import SymptomLog
 
 BERLIN = ZoneInfo("Europe/Berlin")
+pytestmark = pytest.mark.usefixtures("berlin_time")
 TODAY = date(2026, 3, 31)
-
-
-@pytest.fixture(autouse=True)
-def berlin_time(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture
-def store():
-    store = HistoryStore(":memory:")
-    yield store
-    store.close()
 
 
 def at(day: int, hour: int, month: int = 3) -> datetime:

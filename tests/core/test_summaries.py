@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -11,29 +10,12 @@ import pytest
 from coach.core import summaries
 from coach.core.break_log import BreakLog
 from coach.core.breaks import BreakKind, Outcome
-from coach.core.history import HistoryStore
 from coach.core.symptoms import SymptomLog
 
 BERLIN = ZoneInfo("Europe/Berlin")
+pytestmark = pytest.mark.usefixtures("berlin_time")
 WEEK_START = datetime(2026, 3, 23, tzinfo=BERLIN)  # DST starts on Sunday 29 March
 WEEK_END = datetime(2026, 3, 30, tzinfo=BERLIN)
-
-
-@pytest.fixture(autouse=True)
-def berlin_time(monkeypatch):
-    """The process runs in Berlin time, as SQLite's localtime reads it."""
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture
-def store():
-    store = HistoryStore(":memory:")
-    yield store
-    store.close()
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:

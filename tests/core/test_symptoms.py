@@ -6,17 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coach.core.history import HistoryStore
 from coach.core.symptoms import SymptomError, SymptomLog
 
 MONDAY = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store():
-    store = HistoryStore(":memory:")
-    yield store
-    store.close()
 
 
 @pytest.fixture

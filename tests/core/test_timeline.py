@@ -10,20 +10,13 @@ from coach.core.break_log import BreakLog
 from coach.core.breaks import BreakKind
 from coach.core.breaks import Outcome as BreakOutcome
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryError, HistoryStore
+from coach.core.history import HistoryError
 from coach.core.symptoms import SymptomLog
 from coach.core.therapy import TherapyKind, TherapyTimer, plan_application
 from coach.core.therapy_log import TherapyLog
 from coach.core.timeline import EntryKind, Timeline, TimelineFilter
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store():
-    store = HistoryStore(":memory:")
-    yield store
-    store.close()
 
 
 def hours(n: float) -> datetime:
