@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QPushButton
 
 from coach.core.player import GET_READY_S, PlayerState
 from coach.core.symptoms import SymptomLog
@@ -254,3 +255,15 @@ def test_a_note_that_cannot_be_saved_is_reported_not_raised(qtbot, make_window, 
     assert not history.timeline_view.delete_selected(0)
     window.store.connection.execute("PRAGMA query_only = OFF")
     assert cells(history)[5] == "kept"
+
+
+def test_the_delete_button_deletes_the_selected_entry(qtbot, make_window, clock):
+    window = make_window()
+    log = SymptomLog(window.store)
+    log.add(clock.now() - timedelta(hours=1), 2, "neck", False, "older")
+    log.add(clock.now(), 5, "neck", False, "newer")
+    view = window.open_history("timeline").timeline_view
+    view.table.selectRow(1)
+    [button] = [b for b in view.findChildren(QPushButton) if b.text().startswith("Delete")]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [e.note for e in log.entries()] == ["newer"]
