@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -60,14 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     pause.add_argument("length", choices=PAUSE_CHOICES)
     commands.add_parser("resume", help="resume break reminders")
     history = commands.add_parser("history", help="print or export the session history")
-    history.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    history.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                         help="table for reading (the default), csv or json to export")
     history.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
                          help="only entries from this local day on")
     history.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
                          help="only entries up to the end of this local day")
-    history.add_argument("--output", type=Path, metavar="FILE",
+    history.add_argument("--output", metavar="FILE",
                          help="write csv or json to FILE (readable by you alone) instead of "
-                              "printing it")
+                              "printing it; - prints it")
     return parser
 
 
@@ -87,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "routines":
         return _check(args.check, paths) if args.check else _list_routines(paths)
     if args.command == "history":
+        if args.output is not None and not str(args.output).strip():
+            parser.error("--output needs a file name (or - for the screen)")
         if args.output is not None and args.format == "table":
             parser.error("--output needs --format csv or json")
         if args.since and args.until and args.since > args.until:
@@ -165,16 +169,17 @@ def _history(paths: DataPaths, args: argparse.Namespace) -> int:
         except HistoryError as error:
             print(f"coach: {error}", file=sys.stderr)
             return EXIT_FAILED
-    if args.output is not None:
+    if args.output not in (None, "-"):
         try:
-            export.save(history, args.output, args.format)
+            export.save(history, Path(args.output), args.format)
         except OSError as error:
             print(f"coach: {args.output}: cannot be written ({error.strerror})", file=sys.stderr)
             return EXIT_FAILED
-    elif args.format == "csv":
-        export.write_csv(history, sys.stdout)
-    elif args.format == "json":
-        export.write_json(history, sys.stdout)
-    else:
-        export.write_table(history, sys.stdout)
+        return EXIT_OK
+    writers = {"csv": export.write_csv, "json": export.write_json, "table": export.write_table}
+    try:
+        writers[args.format](history, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (e.g. `coach history | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK

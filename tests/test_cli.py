@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 
@@ -163,6 +166,7 @@ def test_check_of_a_missing_file_exits_1(capsys, tmp_path):
     ["history", "--since", "yesterday"],
     ["history", "--since", "2026-02-01", "--until", "2026-01-01"],
     ["history", "--output", "out.txt"],
+    ["history", "--format", "csv", "--output", ""],
     ["start"],
     ["routines", "--check"],
 ], ids=" ".join)
@@ -188,10 +192,10 @@ def test_start_with_an_unknown_routine_exits_2_in_one_line(capsys, data_dir):
 
 # -- history ------------------------------------------------------------------------------------
 
-def test_history_with_no_sessions_says_so(capsys, data_dir):
+def test_history_with_nothing_recorded_says_so(capsys, data_dir):
     status, out, _ = run(capsys, "--data-dir", str(data_dir), "history")
     assert status == 0
-    assert out == "No sessions yet.\n"
+    assert out == "Nothing recorded.\n"
 
 
 def test_history_table_lists_sessions_newest_first(capsys, data_dir):
@@ -248,7 +252,7 @@ def test_history_of_a_range_of_local_days(capsys, data_dir, monkeypatch):
         monkeypatch.undo()
         time.tzset()
     assert "Late" in on_the_5th and "Morning" in on_the_5th  # 23:30 New York on the 5th
-    assert from_the_6th == "No sessions yet.\n"
+    assert from_the_6th == "Nothing recorded.\n"
 
 
 def test_history_written_to_a_file_only_the_user_can_read(capsys, data_dir, tmp_path):
@@ -311,3 +315,27 @@ def test_timer_with_a_method_of_the_other_kind_exits_2_before_opening(capsys, da
     status, out, err = run(capsys, "--data-dir", str(data_dir), "timer", "heat", "--method",
                            "ice pack")
     assert status == 2 and "not a heat method" in err and len(err.splitlines()) == 1
+
+
+def test_history_output_dash_prints_it(capsys, data_dir):
+    add_sessions(data_dir, ("Desk reset", 0, True))
+    status, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "--format", "json",
+                         "--output", "-")
+    assert status == 0 and json.loads(out)["routine_sessions"][0]["routine_title"] == "Desk reset"
+
+
+def test_history_read_by_a_reader_that_stops_early_ends_quietly(data_dir):
+    data_dir.mkdir()
+    store = HistoryStore(DataPaths(data_dir).history)
+    for n in range(3000):  # far more than a pipe holds
+        store.begin_routine("r", f"Session {n}", datetime(2026, 1, 5, tzinfo=UTC), 4)
+    store.close()
+    reader = subprocess.Popen(["head", "-c", "10"], stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL)
+    coach = subprocess.run([sys.executable, "-m", "coach", "--data-dir", str(data_dir),
+                            "history", "--format", "csv"], stdout=reader.stdin,
+                           stderr=subprocess.PIPE, text=True, timeout=60,
+                           env={**os.environ, "PYTHONUNBUFFERED": ""})
+    reader.stdin.close()
+    reader.wait()
+    assert coach.stderr == "" and coach.returncode == 0

@@ -133,7 +133,7 @@ def write_table(history: HistoryRecords, out: TextIO) -> None:
     area, how it ended), each break reminder and its outcome, then each symptom entry."""
     sessions, applications, breaks = history.sessions, history.applications, history.breaks
     if not (sessions or applications or breaks or history.symptoms):
-        out.write("No sessions yet.\n")
+        out.write("Nothing recorded.\n")
         return
     for session in sessions:
         outcome = "completed" if session.completed else "partial"

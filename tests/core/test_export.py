@@ -154,10 +154,10 @@ def test_save_refuses_an_unknown_format(tmp_path):
         save(HistoryRecords(), tmp_path / "x.xml", "xml")
 
 
-def test_table_of_no_sessions_says_so():
+def test_table_of_nothing_says_so():
     out = io.StringIO()
     write_table(HistoryRecords(), out)
-    assert out.getvalue() == "No sessions yet.\n"
+    assert out.getvalue() == "Nothing recorded.\n"
 
 
 def test_table_shows_one_line_per_session():
