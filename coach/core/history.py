@@ -83,6 +83,7 @@ class HistoryStore:
             raise HistoryTooNew(f"{self.path}: written by a newer Coach (schema {version}; "
                                f"this one knows up to {SCHEMA_VERSION}); left untouched")
         self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA secure_delete = ON")  # deleted entries are overwritten
         for number in range(version, SCHEMA_VERSION):
             self._db.execute("BEGIN IMMEDIATE")
             try:

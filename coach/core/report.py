@@ -54,8 +54,9 @@ class Practice:
 
 @dataclass(frozen=True)
 class ClinicianReport:
-    """Everything the report shows for local days ``first_day`` to ``last_day``. Notes are
-    the user's own words, newest first, as (local time, text)."""
+    """Everything the report shows for local days ``first_day`` to ``last_day``. ``areas``
+    counts the entries logged for each area (scores given around a routine are not counted
+    there). Notes are the user's own words, newest first, as (local time, text)."""
 
     first_day: date
     last_day: date
@@ -89,7 +90,7 @@ def build_report(store: HistoryStore, today: date, days: int) -> ClinicianReport
                    " GROUP BY week ORDER BY week", bounds)]
     areas = [(str(a), int(n)) for a, n in
              read("SELECT area, COUNT(*) FROM symptoms WHERE at >= ? AND at < ?"
-                  " GROUP BY area ORDER BY COUNT(*) DESC, area", bounds)]
+                  " AND moment IS NULL GROUP BY area ORDER BY COUNT(*) DESC, area", bounds)]
     routines = [Practice(str(t), int(n), float(m)) for t, n, m in
                 read("SELECT routine_title, COUNT(*), SUM(duration_s) / 60.0"
                      " FROM routine_sessions WHERE started_at >= ? AND started_at < ?"

@@ -159,8 +159,9 @@ class Timeline:
                 tuple(removed.row.values()))
 
     def delete_all(self) -> None:
-        """Remove every entry of every kind in one transaction, except timers still on.
-        Raises HistoryError, having deleted nothing, when the history cannot be written."""
+        """Remove every entry of every kind in one transaction, except timers still on, and
+        leave no copy of them in the file or its write-ahead log. Raises HistoryError, having
+        deleted nothing, when the history cannot be written."""
         db = self._store.connection
         with self._writing("deleted"):
             db.execute("BEGIN IMMEDIATE")
@@ -171,6 +172,7 @@ class Timeline:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no old copies left in the log
 
     @contextmanager
     def _writing(self, what: str) -> Iterator[None]:

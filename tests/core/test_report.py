@@ -66,3 +66,14 @@ def test_what_was_done(store):
 def test_only_7_30_or_90_days(store):
     with pytest.raises(ValueError, match="days: 14"):
         build_report(store, TODAY, 14)
+
+
+def test_scores_around_a_routine_do_not_count_as_areas(store):
+    log = SymptomLog(store)
+    log.add(at(30, 9), 5, "other", False)
+    session = store.begin_routine("r", "Breathing", at(30, 10), 3)
+    log.add_around_routine(at(30, 10), 6, session, "before")
+    log.add_around_routine(at(30, 11), 4, session, "after")
+    report = build_report(store, TODAY, 7)
+    assert report.areas == [("other", 1)]
+    assert report.pain_entries == 3

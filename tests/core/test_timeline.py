@@ -10,7 +10,7 @@ from coach.core.break_log import BreakLog
 from coach.core.breaks import BreakKind
 from coach.core.breaks import Outcome as BreakOutcome
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryError
+from coach.core.history import HistoryError, HistoryStore
 from coach.core.symptoms import SymptomLog
 from coach.core.therapy import TherapyKind, TherapyTimer, plan_application
 from coach.core.therapy_log import TherapyLog
@@ -141,3 +141,14 @@ def test_a_history_that_cannot_be_written_deletes_nothing(filled):
     with pytest.raises(HistoryError, match="could not be deleted"):
         timeline.delete(EntryKind.ROUTINE, 1)
     assert timeline.count(TimelineFilter()) == 4
+
+
+def test_delete_all_leaves_no_copy_of_a_note_on_disk(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    for n in range(50):
+        SymptomLog(store).add(hours(n), 3, "neck", False, f"private words {n}")
+    Timeline(store).delete_all()
+    files = [path, path.with_name(path.name + "-wal")]
+    assert not any(b"private words" in f.read_bytes() for f in files if f.exists())
+    store.close()
