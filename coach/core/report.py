@@ -95,7 +95,8 @@ def build_report(store: HistoryStore, today: date, days: int) -> ClinicianReport
                 read("SELECT routine_title, COUNT(*), SUM(duration_s) / 60.0"
                      " FROM routine_sessions WHERE started_at >= ? AND started_at < ?"
                      " GROUP BY routine_title ORDER BY COUNT(*) DESC, routine_title", bounds)]
-    therapy = [Practice(f"{kind} therapy", int(n), float(m or 0)) for kind, n, m in
+    therapy = [Practice(f"{str(kind).capitalize()} therapy", int(n), float(m or 0))
+               for kind, n, m in
                read("SELECT kind, COUNT(*), SUM(actual_s) / 60.0 FROM therapy_sessions"
                     " WHERE started_at >= ? AND started_at < ? AND state = 'ended'"
                     " GROUP BY kind ORDER BY kind", bounds)]

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from coach.core.report import ClinicianReport
-from coach.core.sources import SOURCE_001, describe
+from coach.core.sources import SOURCE_001, title
 
 HEADINGS = ("Symptom trend", "Spasm episodes", "What was done")
 EPISODES_SHOWN = 8
@@ -29,12 +29,12 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
 def _trend(report: ClinicianReport) -> str:
     if not report.weekly_pain:
         return "<p>No pain scores were logged in this period.</p>"
-    rows = [(f"{w.week_start:%d %b %Y}", str(w.entries), f"{w.average:.1f}", str(w.highest))
-            for w in report.weekly_pain]
+    rows = [(f"{max(w.week_start, report.first_day):%d %b %Y}", str(w.entries),
+             f"{w.average:.1f}", str(w.highest)) for w in report.weekly_pain]
     areas = ", ".join(f"{area} ({n})" for area, n in report.areas)
     return (f"<p>{report.pain_entries} pain scores (0 = none, 10 = worst imaginable). "
             f"Where: {escape(areas)}.</p>"
-            + _table(("Week of", "Entries", "Average", "Highest"), rows))
+            + _table(("Week from", "Entries", "Average", "Highest"), rows))
 
 
 def _episodes(report: ClinicianReport) -> str:
@@ -86,7 +86,7 @@ def report_html(report: ClinicianReport) -> str:
         + (f"<h2>Recent notes</h2><ul>{notes}</ul>" if notes else "")
         + "<p><small>Self-reported and not a diagnosis. Coach suggests bringing where it hurts, "
           "how strongly and for how long to a healthcare provider when spasms persist or are "
-          f"severe ({escape(describe(SOURCE_001))}).</small></p>")
+          f"severe (source: “{escape(title(SOURCE_001))}”).</small></p>")
 
 
 def report_document(report: ClinicianReport) -> QTextDocument:
@@ -113,5 +113,20 @@ def save_pdf(report: ClinicianReport, path: Path) -> None:
 
 
 def print_to(report: ClinicianReport, printer: QPrinter) -> None:
-    """Print the report on ``printer`` (a paper printer, or a PDF file)."""
-    report_document(report).print_(printer)
+    """Print the report on one page of ``printer`` (a paper printer, or a PDF file), shrunk
+    to fit when a busy period makes it long."""
+    document = report_document(report)
+    document.documentLayout().setPaintDevice(printer)
+    document.setHtml(report_html(report))  # laid out again in the printer's units
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
+    scale = 1.0
+    for _ in range(4):  # a narrower scale wraps less, so settle on the scale in a few steps
+        document.setTextWidth(page.width() / scale)
+        scale = min(1.0, page.height() / document.size().height())
+    document.setTextWidth(page.width() / scale)
+    painter = QPainter(printer)
+    try:
+        painter.scale(scale, scale)
+        document.drawContents(painter)
+    finally:
+        painter.end()
