@@ -66,25 +66,39 @@ class ExportDialog(QDialog):
     def format_name(self) -> str:
         return FORMATS[self.file_format.currentText()]
 
+    def _range_problem(self) -> str | None:
+        if not self.everything.isChecked() and self.first.day > self.last.day:
+            return "The first day is after the last one."
+        return None
+
     def save(self, path: Path) -> bool:
         """Write the entries chosen to ``path``; say how many went where, or what failed."""
+        problem = self._range_problem()
+        if problem is not None:
+            self.message.setText(problem)
+            return False
         since = until = None
         if not self.everything.isChecked():
-            first, last = self.first.day, self.last.day
-            if first > last:
-                self.message.setText("The first day is after the last one.")
-                return False
-            since, until = local_midnight(first), local_midnight(last + timedelta(days=1))
+            since = local_midnight(self.first.day)
+            until = local_midnight(self.last.day + timedelta(days=1))
         try:
             history = export.read_records(self._store, since, until)
             export.save(history, path, self.format_name)
-        except (HistoryError, OSError) as error:
+        except HistoryError as error:
             self.message.setText(f"Not exported: {error}")
+            return False
+        except OSError as error:
+            self.message.setText(f"Not exported: {path} cannot be written "
+                                 f"({error.strerror or error}).")
             return False
         self.message.setText(f"Exported {history.count} entries to {path}")
         return True
 
     def ask_and_save(self) -> None:
+        problem = self._range_problem()
+        if problem is not None:
+            self.message.setText(problem)
+            return
         suffix = self.format_name
         suggested = Path.home() / f"coach-history-{self._today:%Y-%m-%d}.{suffix}"
         name, _ = QFileDialog.getSaveFileName(self, "Export your history", str(suggested),

@@ -86,6 +86,7 @@ class ChartsView(QWidget):
         plot.setMinimumHeight(220)
         plot.setMouseEnabled(x=False, y=False)
         plot.showGrid(y=True, alpha=0.25)
+        plot.getAxis("left").enableAutoSIPrefix(False)  # minutes stay minutes, never "x0.001"
         if unit:
             plot.setLabel("left", unit)
         return plot
@@ -131,7 +132,9 @@ class ChartsView(QWidget):
     def _draw(self, first: date, today: date) -> None:
         x_range = (_x(first) - DAY_S / 2, _x(today) + DAY_S / 2)
         self._bars("minutes", [("minutes", ROUTINE, 0.0, 0.8)], x_range)
-        self._bars("weekly minutes", [("weekly minutes", ROUTINE, 3.0, 5.6)], x_range)
+        monday = first - timedelta(days=first.weekday())
+        weeks = (_x(monday) - DAY_S / 2, _x(today - timedelta(days=today.weekday())) + 6.5 * DAY_S)
+        self._bars("weekly minutes", [("weekly minutes", ROUTINE, 3.0, 5.6)], weeks)
         self._bars("cold and heat", [("cold", COLD, -0.2, 0.4), ("heat", HEAT, 0.2, 0.4)],
                    x_range)
         self._line("breaks", x_range, (0, 100))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,10 +22,13 @@ from coach.core.timeline import EntryKind, Timeline
 from coach.ui.export_dialog import ExportDialog
 from coach.ui.history_charts import ChartsView
 from coach.ui.report_dialog import ReportDialog
-from coach.ui.style import push_button
+from coach.ui.style import plain_label, push_button
 from coach.ui.symptom_form import SymptomForm
 from coach.ui.timeline_view import TimelineView
 
+NOT_SAVED = ("Your history file could not be opened (see the notice in the main window), so "
+             "this window shows only what was done since Coach started, and none of it is "
+             "saved.")
 KIND_WORDS = {EntryKind.ROUTINE: "routine session", EntryKind.THERAPY: "cold/heat application",
               EntryKind.BREAK: "break record", EntryKind.SYMPTOM: "symptom entry"}
 
@@ -58,11 +61,14 @@ class HistoryWindow(QWidget):
         self.tabs.addTab(self.timeline_view, "Timeline")
         self.tabs.addTab(self.charts, "Charts")
         self.tabs.addTab(self.symptom_form, "Log a symptom")
-        self.tabs.currentChanged.connect(lambda _index: self._refresh_charts_if_shown())
+        self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
         self._charts_stale = True
+        self._seen_changes = store.connection.total_changes
         self.timeline_view.changed.connect(self._history_changed)
         self.symptom_form.logged.connect(lambda _entry: self._history_changed())
         self._build_layout()
+        if not store.persistent:
+            self.setWindowTitle("History (this run only) — Coach")
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
@@ -76,6 +82,8 @@ class HistoryWindow(QWidget):
         buttons.addStretch()
         buttons.addWidget(wipe)
         column = QVBoxLayout(self)
+        if not self._store.persistent:
+            column.addWidget(plain_label(NOT_SAVED, "notice"))
         column.addWidget(self.tabs, 1)
         column.addLayout(buttons)
 
@@ -87,17 +95,34 @@ class HistoryWindow(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
-        self._refresh_charts_if_shown()
+        self._tab_shown()
 
     def refresh(self) -> None:
         """Read the history again, after something outside this window changed it."""
+        self._seen_changes = self._store.connection.total_changes
         self.timeline_view.reload()
         self._charts_stale = True
         self._refresh_charts_if_shown()
 
+    def refresh_if_changed(self) -> None:
+        """Read the history again if anything was written to it since the last reading
+        (a routine played, a break, a timer), keeping the view as it is otherwise."""
+        if self._store.connection.total_changes != self._seen_changes:
+            self.refresh()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self.refresh_if_changed()
+        return super().event(event)
+
     def _history_changed(self) -> None:
         self.refresh()
         self.changed.emit()
+
+    def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.symptom_form:
+            self.symptom_form.scale.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._refresh_charts_if_shown()
 
     def _refresh_charts_if_shown(self) -> None:
         if self._charts_stale and self.tabs.currentWidget() is self.charts:

@@ -24,7 +24,7 @@ from coach.core.sources import describe
 from coach.ui.format import routine_line, step_timing
 from coach.ui.style import plain_label
 
-RECENT_SESSIONS = 5
+RECENT_SESSIONS = 3
 
 
 class LibraryView(QWidget):

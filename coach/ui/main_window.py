@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.tray.resume_requested.connect(self.resume_breaks)
         self.tray.settings_requested.connect(self.open_settings)
         self.library_view.settings_requested.connect(self.open_settings)
-        QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
+        QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)  # Cmd+, on macOS
         self.library_view.history_requested.connect(self.open_history)
         self.tray.history_requested.connect(self.open_history)
         QShortcut(QKeySequence("Ctrl+H"), self, self.open_history)
@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
         self.library_view.list.setFocus()
 
     def _show_recent(self) -> None:
+        if self.history_window is not None and self.history_window.isVisible():
+            self.history_window.refresh_if_changed()
         try:
             self.library_view.show_recent(self.store.routine_sessions(limit=RECENT_SESSIONS))
         except HistoryError as error:

@@ -36,7 +36,7 @@ class PainPrompt(QWidget):
         self.context.setVisible(bool(context))
         self.scale = PainScale()
         self.scale.chosen.connect(self._answer)
-        skip = QPushButton("Skip  (S)")
+        skip = self._skip = QPushButton("Skip  (S)")
         skip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         skip.clicked.connect(lambda: self._answer(None))
         row = QHBoxLayout()
@@ -57,12 +57,13 @@ class PainPrompt(QWidget):
         self.scale.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _answer(self, score: int | None) -> None:
-        self.setEnabled(False)
+        self.scale.setEnabled(False)
+        self._skip.setEnabled(False)
         self.question.setText("Skipped." if score is None else f"Noted: pain {score}/10.")
         self.answered.emit(score)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() == Qt.Key.Key_S and self.isEnabled():
+        if event.key() == Qt.Key.Key_S and self._skip.isEnabled():
             self._answer(None)
         elif event.key() == Qt.Key.Key_Escape and self.moment == "before":
             self.cancelled.emit()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
-SCALE_HINT = "0 is no pain, 10 the worst you can imagine. Keys 0-9 choose; click for 10."
+SCALE_HINT = "0 is no pain, 10 the worst you can imagine. Keys 0-9 choose, End chooses 10."
 
 
 class PainScale(QWidget):
@@ -18,6 +18,8 @@ class PainScale(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setObjectName("painScale")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         row = QHBoxLayout(self)
@@ -53,5 +55,7 @@ class PainScale(QWidget):
         text = event.text()
         if len(text) == 1 and text.isdigit():
             self.choose(int(text))
+        elif event.key() == Qt.Key.Key_End:
+            self.choose(10)
         else:
             super().keyPressEvent(event)

@@ -22,6 +22,10 @@ QLabel#side { font-size: 18pt; color: #1d6f65; font-weight: bold; }
 QLabel#preview { font-size: 14pt; color: palette(placeholder-text); }
 QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
 QLabel#heading { font-size: 20pt; font-weight: bold; }
+QWidget#painScale { border: 2px solid transparent; border-radius: 6px; }
+QWidget#painScale:focus { border-color: palette(highlight); }
+QWidget#painScale QPushButton:checked { background: palette(highlight);
+    color: palette(highlighted-text); font-weight: bold; }
 QWidget[bigText="true"] QLabel#countdown { font-size: 110pt; }
 QWidget[bigText="true"] QLabel#stepName { font-size: 34pt; }
 QWidget[bigText="true"] QLabel#instruction { font-size: 26pt; }

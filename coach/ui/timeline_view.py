@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.clock import Clock
 from coach.core.history import HistoryError, local_midnight
-from coach.core.symptoms import SymptomError, SymptomLog
+from coach.core.symptoms import MAX_NOTE_CHARS, SymptomError, SymptomLog
 from coach.core.timeline import EntryKind, RemovedEntry, Timeline, TimelineFilter
 from coach.ui.inputs import CalmComboBox, DayEdit
 from coach.ui.style import plain_label, push_button
@@ -85,8 +85,10 @@ class TimelineView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 90, 300, 60, 190)):
+        for column, width in enumerate((190, 90, 300, 60, 190)):
             table.setColumnWidth(column, width)
+        for column in (0, 1, 3):  # dates, kinds and times are short: always shown in full
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.doubleClicked.connect(lambda _index: self.edit_note())
         return table
 
@@ -130,6 +132,8 @@ class TimelineView(QWidget):
         self.last.setVisible(custom)
         self.model.set_filter(self.current_filter())
         self._show_count()
+        if custom and self.first.day > self.last.day:
+            self.count.setText("The first day is after the last one, so nothing is shown.")
 
     def reload(self) -> None:
         self.model.reload()
@@ -155,8 +159,8 @@ class TimelineView(QWidget):
             self.count.setText("Only symptom entries have a note.")
             return False
         if note is None:
-            note, ok = QInputDialog.getMultiLineText(self, "Edit note", entry.title, entry.note)
-            if not ok:
+            note = self._ask_note(entry.title, entry.note)
+            if note is None:
                 return False
         try:
             self._symptoms.set_note(entry.id, note.strip())
@@ -165,6 +169,18 @@ class TimelineView(QWidget):
             return False
         self._changed()
         return True
+
+    def _ask_note(self, title: str, note: str) -> str | None:
+        """The note as the user edits it, asked again (text kept) while it is too long."""
+        label = f"{title}  (at most {MAX_NOTE_CHARS} characters)"
+        while True:
+            note, ok = QInputDialog.getMultiLineText(self, "Edit note", label, note)
+            if not ok:
+                return None
+            if len(note.strip()) <= MAX_NOTE_CHARS:
+                return note
+            label = (f"{title}: this note has {len(note.strip())} characters; please keep it "
+                     f"to {MAX_NOTE_CHARS}.")
 
     def delete_selected(self, row: int | None = None) -> bool:
         """Delete an entry (the selected one unless ``row`` is given); Undo brings it back."""
