@@ -14,6 +14,7 @@ from coach.core.history import (
     HistoryStore,
     HistoryUnavailable,
     RoutineSession,
+    backup_path,
     open_history,
 )
 
@@ -161,6 +162,68 @@ def test_version_1_database_is_migrated_keeping_its_sessions(tmp_path):
         assert {"routine_sessions", "therapy_sessions"} <= tables
     finally:
         store.close()
+
+
+def _schema_1_file(path):
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0])
+    old.execute(
+        "INSERT INTO routine_sessions (routine_id, routine_title, started_at, duration_s,"
+        " steps_completed, steps_total, completed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ("desk-reset", "Desk reset", "2026-01-05T09:00:00+00:00", 61.0, 4, 4, 1))
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+
+def test_an_older_database_is_copied_before_it_is_migrated(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    _schema_1_file(path)
+
+    HistoryStore(path).close()
+
+    copy = backup_path(path, SCHEMA_VERSION)
+    assert copy.name == f"history.sqlite3.before-schema-{SCHEMA_VERSION}"
+    backup = sqlite3.connect(copy)
+    try:
+        assert backup.execute("PRAGMA user_version").fetchone() == (1,)
+        assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert backup.execute("SELECT routine_id, duration_s FROM routine_sessions"
+                              ).fetchall() == [("desk-reset", 61.0)]
+        assert {row[0] for row in backup.execute("SELECT name FROM sqlite_master")} == {
+            "routine_sessions", "routine_sessions_by_start"}
+    finally:
+        backup.close()
+
+
+def test_an_up_to_date_or_new_database_makes_no_copy(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    HistoryStore(path).close()
+    HistoryStore(path).close()
+    assert not any(".before-schema-" in p.name for p in tmp_path.iterdir())
+
+
+def test_an_earlier_copy_is_never_overwritten(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    _schema_1_file(path)
+    copy = backup_path(path, SCHEMA_VERSION)
+    copy.write_bytes(b"the first copy")
+    HistoryStore(path).close()
+    assert copy.read_bytes() == b"the first copy"
+
+
+def test_without_a_copy_an_older_database_is_left_as_it_was(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    _schema_1_file(path)
+    before = path.read_bytes()
+    backup_path(path, SCHEMA_VERSION).mkdir()  # the copy cannot be written there
+
+    store, problem = open_history(path, MONDAY_9AM)
+
+    assert not store.persistent
+    assert "a copy could not be made" in problem and "will not be saved" in problem
+    assert path.read_bytes() == before
+    assert not any(".damaged-" in p.name for p in tmp_path.iterdir())
 
 
 def test_a_path_that_cannot_be_opened_is_unavailable_not_damaged(tmp_path):
