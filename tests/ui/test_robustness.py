@@ -98,3 +98,27 @@ def test_when_history_cannot_be_written_the_end_screen_says_so(qtbot, make_windo
     window.start_routine("desk-posture-reset")
     qtbot.keyClick(window.player_view, Qt.Key.Key_Escape)
     assert "could not be saved" in window.player_view.end_summary.text()
+
+
+def test_breaks_not_saved_on_a_full_disk_are_shown_and_saved_with_the_next(make_window,
+                                                                          clock):
+    from coach.core.break_log import BreakLog
+    from coach.core.breaks import BreakKind, Outcome
+    from tests.core.disk import FillingDisk
+    from tests.ui.test_break_flow import Idle, run_until
+
+    idle = Idle()
+    window = make_window(idle=idle)
+    disk = FillingDisk(window.store)
+    disk.full = True
+    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    window.breaks.notice.answers.skip.emit()
+    assert "1 break(s) not yet saved" in window.break_status.text()
+    assert "disk is full" in window.break_status.text()
+
+    disk.full = False
+    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    window.breaks.notice.answers.skip.emit()
+    assert "not yet saved" not in window.break_status.text()
+    assert [(r.kind, r.outcome) for r in BreakLog(window.store).records()] == [
+        (BreakKind.MICRO, Outcome.SKIPPED)] * 2
