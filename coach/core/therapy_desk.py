@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from coach.core.clock import Clock
 from coach.core.history import HistoryStore, SaveGuard
@@ -120,7 +121,7 @@ class TherapyDesk:
     def _flush(self) -> None:
         while self._unsaved:
             timer = self._unsaved[0]
-            if self._guard.run(lambda t=timer: self._write(t)) is None:
+            if self._guard.run(partial(self._write, timer)) is None:
                 return
             self._unsaved.pop(0)
 
