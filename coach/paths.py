@@ -46,6 +46,11 @@ class DataPaths:
         return self.root / "settings.json"
 
     @property
+    def lock(self) -> Path:
+        """Held by the one Coach that writes this folder's history."""
+        return self.root / "coach.lock"
+
+    @property
     def routines(self) -> Path:
         """Where the user drops routine files of their own."""
         return self.root / "routines"
