@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
@@ -33,6 +35,18 @@ def plain_label(text: str = "", name: str | None = None, parent: QWidget | None 
     if name:
         label.setObjectName(name)
     return label
+
+
+def tooltip_text(text: str) -> str:
+    """``text`` as a tooltip that shows it as written: tooltips guess rich text, so the text
+    is escaped and wrapped in a paragraph, which is always read as rich text."""
+    return f"<p>{html.escape(text, quote=False)}</p>"
+
+
+def message_text(text: str) -> str:
+    """``text`` as a tray or desktop message body, where ``<``, ``>`` and ``&`` would be read
+    as markup: escaped."""
+    return html.escape(text, quote=False)
 
 
 def base_font() -> QFont:
