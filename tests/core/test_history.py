@@ -259,3 +259,24 @@ def test_a_row_with_a_bad_value_raises_history_error_naming_it(store):
     store.connection.execute("UPDATE routine_sessions SET started_at = 'not a date'")
     with pytest.raises(HistoryError, match=f"routine session {session_id} holds a bad value"):
         store.routine_sessions()
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.1])
+def test_a_truncated_database_is_set_aside_and_a_fresh_one_started(tmp_path, keep):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    for number in range(2000):
+        store.begin_routine("r", f"routine {number} " + "x" * 50, MONDAY_9AM, 4)
+    store.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:int(len(data) * keep)])
+
+    fresh, problem = open_history(path, MONDAY_9AM)
+
+    [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert kept.name == "history.sqlite3.damaged-20260105T090000"
+    assert kept.read_bytes() == data[:int(len(data) * keep)]
+    assert str(kept) in problem and "a new history was started" in problem
+    assert fresh.persistent and fresh.routine_sessions() == []
+    assert fresh.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    fresh.close()
