@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
@@ -11,12 +12,16 @@ from coach.core.clock import Clock, SystemClock
 from coach.core.history import HistoryStore, open_history
 from coach.core.library import load_library
 from coach.core.settings import SettingsStore
+from coach.core.writer_lock import WriterLock
 from coach.paths import DataPaths, shipped_dir
 from coach.platform.idle import IdleSource, find_idle_source
 from coach.platform.quiet import QuietSource, find_quiet_source
-from coach.ui.instance import InstanceServer
+from coach.ui.instance import InstanceServer, hand_over
 from coach.ui.main_window import MainWindow
 from coach.ui.style import STYLE_SHEET, base_font
+
+HAND_OVER_WAIT_S = 5.0
+"""How long a start waits for the Coach holding the data folder to take its command."""
 
 
 def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
@@ -44,8 +49,45 @@ def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
 def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
     """Run the app until it quits, then return the exit status.
 
-    ``command`` is what to do once open (see ``MainWindow.handle_command``).
+    ``command`` is what to do once open (see ``MainWindow.handle_command``). Only one Coach
+    writes a data folder's history: while another holds it, the command goes to that one.
     """
+    lock = WriterLock(paths.lock)
+    refused = claim_data_folder(paths, lock, command)
+    if refused is not None:
+        return refused
+    try:
+        return _run_window(paths, command)
+    finally:
+        lock.release()
+
+
+def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Sequence[str],
+                      wait_s: float = HAND_OVER_WAIT_S) -> int | None:
+    """Take the data folder's writer lock; None once held (or when the folder cannot be
+    written at all, so there is nothing to guard). While another Coach holds it, hand
+    ``command`` over, trying for ``wait_s`` seconds as that one may still be starting;
+    returns the exit status: 0 when handed over, 1 (with a message on stderr) if not.
+    """
+    try:
+        paths.create()
+        if lock.acquire():
+            return None
+    except OSError:
+        return None
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        if hand_over(paths, command):
+            return 0
+        if lock.acquire():  # the other one has just quit
+            return None
+        time.sleep(0.2)
+    print(f"coach: another Coach is using {paths.root} and did not answer; "
+          "try again in a moment", file=sys.stderr)
+    return 1
+
+
+def _run_window(paths: DataPaths, command: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Coach")

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from coach import __version__
+import coach
 from coach.core.break_calendar import PAUSE_CHOICES
 from coach.core.history import HistoryError, HistoryStore, local_midnight
 from coach.core.library import Library, check_files, load_library
@@ -36,10 +36,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is read only when asked for, so every start stays quick."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        print(f"coach {coach.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="coach", description="A stretching and posture coach for "
                      "upper-back pain and desk work. With no command, opens the app.")
-    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version")
     parser.add_argument("--data-dir", metavar="DIR", help="keep history and settings in DIR "
                         "(default: $COACH_DATA_DIR, else the platform's data folder)")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from coach.core.private_files import make_private_dir
+
 DATA_DIR_VARIABLE = "COACH_DATA_DIR"
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -44,13 +46,19 @@ class DataPaths:
         return self.root / "settings.json"
 
     @property
+    def lock(self) -> Path:
+        """Held by the one Coach that writes this folder's history."""
+        return self.root / "coach.lock"
+
+    @property
     def routines(self) -> Path:
         """Where the user drops routine files of their own."""
         return self.root / "routines"
 
     def create(self) -> None:
-        """Make the folder, private to the user (0700 on POSIX). Raises OSError."""
-        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Make the folder if missing, and private to the user (0700 on POSIX, an existing
+        folder included, whatever the umask). Raises OSError."""
+        make_private_dir(self.root)
 
 
 def data_paths(override: str | None = None) -> DataPaths:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
+from coach.core.private_files import create_private, make_private
 from coach.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -49,17 +50,22 @@ class RoutineSession:
 class HistoryStore:
     """Reads and writes the history database at ``path`` (``":memory:"`` keeps it in memory).
 
-    Opening checks the file's integrity. Raises HistoryUnavailable when the file cannot be
-    opened or written, HistoryTooNew for a newer schema, and HistoryError when it is damaged;
-    reads raise HistoryError too, naming what could not be read.
+    Opening checks the file's integrity and makes the file and its -wal/-shm companions
+    private (0600 on POSIX). A file at an older schema is copied to ``backup_path(path,
+    SCHEMA_VERSION)`` before it is migrated. Raises HistoryUnavailable when the file cannot be
+    opened or written (or the copy cannot be made), HistoryTooNew for a newer schema, and
+    HistoryError when it is damaged; reads raise HistoryError too, naming what could not be
+    read.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = path
         self.persistent = str(path) != ":memory:"
         try:
+            if self.persistent:
+                _make_private(Path(path))
             self._db = sqlite3.connect(path, isolation_level=None)
-        except sqlite3.Error as error:
+        except (OSError, sqlite3.Error) as error:
             raise HistoryUnavailable(f"{path}: cannot be opened ({error})") from error
         try:
             self._check_integrity()
@@ -82,6 +88,8 @@ class HistoryStore:
         if version > SCHEMA_VERSION:
             raise HistoryTooNew(f"{self.path}: written by a newer Coach (schema {version}; "
                                f"this one knows up to {SCHEMA_VERSION}); left untouched")
+        if 0 < version < SCHEMA_VERSION and self.persistent:
+            self._back_up(backup_path(Path(self.path), SCHEMA_VERSION))
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA secure_delete = ON")  # deleted entries are overwritten
         for number in range(version, SCHEMA_VERSION):
@@ -95,6 +103,29 @@ class HistoryStore:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+
+    def _back_up(self, copy: Path) -> None:
+        """Copy the whole database to ``copy`` (a consistent snapshot, made private); an
+        existing copy is kept, as it is the older one. Raises HistoryUnavailable."""
+        if copy.is_file():
+            return
+        try:
+            create_private(copy)
+        except OSError as error:
+            raise self._no_copy(error) from error
+        target = sqlite3.connect(copy)
+        try:
+            self._db.backup(target)
+        except sqlite3.Error as error:
+            target.close()
+            copy.unlink(missing_ok=True)
+            raise self._no_copy(error) from error
+        target.close()
+
+    def _no_copy(self, error: Exception) -> HistoryUnavailable:
+        return HistoryUnavailable(f"{self.path}: needs updating to schema {SCHEMA_VERSION}, "
+                                  f"but a copy could not be made first ({error}); it was "
+                                  "left as it was")
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -175,6 +206,19 @@ def local_midnight(day: date) -> datetime:
     """The start of local day ``day`` in this process's time zone, as an aware UTC datetime
     (a DST change day still starts at its own midnight)."""
     return datetime.combine(day, time()).astimezone().astimezone(UTC)
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the history at ``path`` is copied before it is migrated to schema ``version``,
+    e.g. ``history.sqlite3.before-schema-4``."""
+    return path.with_name(f"{path.name}.before-schema-{version}")
+
+
+def _make_private(path: Path) -> None:
+    """The database file 0600 (created so if missing), and its companions too."""
+    create_private(path)
+    for suffix in ("-wal", "-shm"):
+        make_private(path.with_name(path.name + suffix))
 
 
 def to_text(moment: datetime) -> str:

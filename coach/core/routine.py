@@ -173,7 +173,8 @@ def load_routine(path: Path, shipped: bool = True) -> Routine:
     """Load and validate one routine file.
 
     Raises RoutineError (naming file, routine id and field) for unreadable files, bad TOML,
-    unknown, missing or mistyped fields, out-of-range numbers and empty steps.
+    unknown, missing or mistyped fields, out-of-range numbers and empty steps, and nothing
+    else: the file is data (parsed by tomllib), never run.
     """
     check = _Checker(path)
     data = _read_toml(path, check)
@@ -217,6 +218,8 @@ def _read_toml(path: Path, check: _Checker) -> dict[str, Any]:
         raise check.fail(None, "is not UTF-8 text") from error
     except tomllib.TOMLDecodeError as error:
         raise check.fail(None, f"is not valid TOML ({error})") from error
+    except RecursionError as error:  # tomllib recurses once per nested list or table
+        raise check.fail(None, "nests lists or tables too deeply to be a routine") from error
 
 
 def _read_steps(data: dict[str, Any], check: _Checker) -> tuple[Step, ...]:

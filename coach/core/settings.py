@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.core.break_calendar import WorkingHours
 from coach.core.breaks import BreakKind, BreakRule
+from coach.core.private_files import make_private_dir
 
 SOUND_THEMES = ("soft", "clear", "none")
 """The cue sound themes; "none" plays no cues (the cold/heat alarm still sounds)."""
@@ -171,10 +172,13 @@ def _set_aside(path: Path, now: datetime) -> Path | None:
 
 def save_settings(path: Path, settings: Settings) -> None:
     """Write ``settings`` to ``path`` atomically: a crash leaves the old file or the new one.
+    The file is private (0600 on POSIX: ``mkstemp`` makes it so) and its folder is made if
+    missing (0700).
 
     Raises OSError when the folder is not writable or the disk is full.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        make_private_dir(path.parent)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

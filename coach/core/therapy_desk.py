@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from coach.core.clock import Clock
 from coach.core.history import HistoryStore, SaveGuard
@@ -35,7 +36,8 @@ class TherapyDesk:
     Every change is saved at once, so quitting, a crash or ``kill -9`` loses nothing: a new
     desk on the same history carries on with the timers, or sounds the alarm of one that ran
     out meanwhile. Rows that cannot be restored are named in ``load_problem``; write failures
-    are kept in ``save_problem``.
+    are kept in ``save_problem``, and what failed is written by the next save that works (an
+    ended timer included).
     """
 
     def __init__(self, store: HistoryStore, clock: Clock) -> None:
@@ -47,6 +49,7 @@ class TherapyDesk:
         problems = restored[1] if restored else [self._guard.problem or ""]
         self.load_problem: str | None = "\n".join(problems) or None
         """What could not be restored when the desk opened, in words (None if all was)."""
+        self._unsaved: list[TherapyTimer] = []
 
     @property
     def save_problem(self) -> str | None:
@@ -69,7 +72,9 @@ class TherapyDesk:
         return timer
 
     def update(self) -> list[tuple[TherapyTimer, TimerEvent]]:
-        """Skin checks and alarms due now, for every timer."""
+        """Skin checks and alarms due now, for every timer; changes that could not be saved
+        before are tried again."""
+        self._flush()
         events = []
         for timer in self.timers:
             before = (timer.state, timer.ends_at())
@@ -105,7 +110,24 @@ class TherapyDesk:
         self._save(timer)
 
     def _save(self, timer: TherapyTimer) -> None:
-        """Write the timer (its first row too, if that write failed before)."""
-        self._guard.run(lambda: self.log.save(timer) if timer.id else self.log.add(timer))
+        """Write the timer, after any earlier change that could not be written (its first
+        row too); what fails waits for the next save or ``update``."""
+        if timer not in self._unsaved:
+            self._unsaved.append(timer)
+        self._flush()
         if timer.state is TimerState.ENDED and timer in self.timers:
             self.timers.remove(timer)
+
+    def _flush(self) -> None:
+        while self._unsaved:
+            timer = self._unsaved[0]
+            if self._guard.run(partial(self._write, timer)) is None:
+                return
+            self._unsaved.pop(0)
+
+    def _write(self, timer: TherapyTimer) -> bool:
+        if timer.id:
+            self.log.save(timer)
+        else:
+            self.log.add(timer)
+        return True

@@ -92,7 +92,14 @@ class BreakController(QObject):
         self.status_changed.emit(self.status())
 
     def status(self) -> str:
-        """What the next break is, or that breaks are paused or off."""
+        """What the next break is, or that breaks are paused or off; and, while breaks cannot
+        be written to the history, that they are kept until they can."""
+        text = self._next_break()
+        if self._guard.problem is None:
+            return text
+        return f"{text} · {len(self.log.pending)} break(s) not yet saved: {self._guard.problem}"
+
+    def _next_break(self) -> str:
         now = self.clock.now()
         if self.scheduler.is_paused(now):
             until = self.scheduler.paused_until
@@ -225,6 +232,7 @@ class BreakController(QObject):
 
     def _record(self, ended: BreakEnded) -> None:
         self._guard.run(lambda: self.log.add(ended.kind, self.clock.now(), ended.outcome))
+        self.status_changed.emit(self.status())
 
     def _dismiss_window(self) -> None:
         if self.window is not None:

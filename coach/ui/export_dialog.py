@@ -45,9 +45,9 @@ class ExportDialog(QDialog):
         for widget in (self.first, plain_label("to"), self.last):
             dates.addWidget(widget)
         form = QFormLayout()
-        form.addRow("Format", self.file_format)
-        form.addRow("Entries", self.everything)
-        form.addRow("From", dates)
+        form.addRow(plain_label("Format"), self.file_format)
+        form.addRow(plain_label("Entries"), self.everything)
+        form.addRow(plain_label("From"), dates)
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addStretch()

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from coach.core import summaries
 from coach.core.clock import Clock
@@ -66,9 +66,10 @@ class ChartsView(QWidget):
             ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))]])
         weekdays.setWidth(56)
         self._heatmap.setMouseEnabled(x=False, y=False)
+        self._heatmap.setMenuEnabled(False)
         column = QVBoxLayout()
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show"))
+        top.addWidget(plain_label("Show"))
         top.addWidget(self.range)
         top.addStretch()
         column.addLayout(top)
@@ -85,6 +86,7 @@ class ChartsView(QWidget):
         plot = pg.PlotWidget(title=title, axisItems={"bottom": pg.DateAxisItem()})
         plot.setMinimumHeight(220)
         plot.setMouseEnabled(x=False, y=False)
+        plot.setMenuEnabled(False)
         plot.showGrid(y=True, alpha=0.25)
         plot.getAxis("left").enableAutoSIPrefix(False)  # minutes stay minutes, never "x0.001"
         if unit:

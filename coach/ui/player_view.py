@@ -138,8 +138,10 @@ class PlayerView(QWidget):
         return page
 
     def add_to_end_page(self, widget: QWidget) -> None:
-        """Show ``widget`` on the end screen, above its button."""
+        """Show ``widget`` on the end screen, above its button, at once (so it can take the
+        keyboard)."""
         self._end_column.insertWidget(self._end_column.count() - 2, widget)
+        widget.show()
 
     # -- actions ---------------------------------------------------------------------------
 

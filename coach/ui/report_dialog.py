@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -45,7 +44,7 @@ class ReportDialog(QDialog):
         printing = push_button("Print…", self.ask_and_print)
         close = push_button("Close", self.reject)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Period"))
+        top.addWidget(plain_label("Period"))
         top.addWidget(self.period)
         top.addStretch()
         buttons = QHBoxLayout()

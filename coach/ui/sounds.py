@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtMultimedia import QSoundEffect
 
 from coach.core.settings import Settings
 from coach.paths import asset
 from coach.ui.voice import Voice
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
 
 
 class Cue(Enum):
@@ -35,7 +38,11 @@ class Sounds(QObject):
     """Plays cues of ``theme`` ("soft", "clear" or "none") at ``volume`` (0.0-1.0) unless
     ``muted``, and speaks voice lines when ``voice_on`` (and not muted); ``played`` is emitted
     with each cue that sounds. Without an audio device or a speech engine it stays silent,
-    without error. The voice is made on first use, with ``speech_engine``."""
+    without error. The voice is made on first use, with ``speech_engine``.
+
+    Qt's audio (QtMultimedia and its media backend, some 20 MB) is loaded when the first cue
+    sounds, not at start-up: a Coach waiting in the background for the next break needs none.
+    """
 
     played = Signal(object)
 
@@ -50,8 +57,7 @@ class Sounds(QObject):
         self.voice: Voice | None = None
         self._speech_engine = speech_engine
         self._voice_volume, self._voice_rate = DEFAULT_VOLUME, 0.0
-        self._effects: dict[Cue, QSoundEffect] = {cue: QSoundEffect(self) for cue in Cue}
-        self.set_theme(theme, volume)
+        self._effects: dict[Cue, QSoundEffect] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, parent: QObject | None = None) -> Sounds:
@@ -74,7 +80,17 @@ class Sounds(QObject):
             if cue is not Cue.ALARM and theme != SILENT_THEME:
                 effect.setSource(QUrl.fromLocalFile(cue_file(theme, cue)))
                 effect.setVolume(volume)
-        self._effects[Cue.ALARM].setSource(QUrl.fromLocalFile(cue_file(theme, Cue.ALARM)))
+
+    def _effect(self, cue: Cue) -> QSoundEffect:
+        effect = self._effects.get(cue)
+        if effect is None:
+            from PySide6.QtMultimedia import QSoundEffect
+
+            effect = QSoundEffect(self)
+            effect.setSource(QUrl.fromLocalFile(cue_file(self.theme, cue)))
+            effect.setVolume(self.volume)
+            self._effects[cue] = effect
+        return effect
 
     def use_voice(self, voice: Voice) -> None:
         """Speak through ``voice`` from now on."""
@@ -88,7 +104,7 @@ class Sounds(QObject):
     def play(self, cue: Cue) -> None:
         """Play ``cue`` now, unless muted or the theme is "none"."""
         if not self.muted and self.theme != SILENT_THEME:
-            self._effects[cue].play()
+            self._effect(cue).play()
             self.played.emit(cue)
 
     def speak(self, line: str | None) -> None:
@@ -103,7 +119,7 @@ class Sounds(QObject):
     def alarm(self, repeat: int) -> None:
         """The alarm that a pack must come off: it plays even when cues are muted or the
         theme is "none", and each repeat (one a minute) is a little louder."""
-        effect = self._effects[Cue.ALARM]
+        effect = self._effect(Cue.ALARM)
         effect.setVolume(min(1.0, 0.6 + 0.1 * repeat))
         effect.play()
         self.played.emit(Cue.ALARM)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -53,6 +54,18 @@ def push_button(text: str, action: Callable[[], object], primary: bool = False) 
         button.setObjectName("primary")
     button.clicked.connect(lambda _checked=False: action())
     return button
+
+
+def tooltip_text(text: str) -> str:
+    """``text`` as a tooltip that shows it as written: tooltips guess rich text, so the text
+    is escaped and wrapped in a paragraph, which is always read as rich text."""
+    return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
+
+
+def message_text(text: str) -> str:
+    """``text`` as a tray or desktop message body, where ``<``, ``>`` and ``&`` would be read
+    as markup: escaped."""
+    return html.escape(text, quote=False)
 
 
 def base_font() -> QFont:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from coach.core.export import duration_text
 from coach.core.history import HistoryError
 from coach.core.timeline import EntryKind, Timeline, TimelineEntry, TimelineFilter
+from coach.ui.style import tooltip_text
 
 PAGE_ROWS = 200
 HEADERS = ("When", "What", "Entry", "Time", "How it went", "Note")
@@ -89,14 +88,8 @@ class TimelineModel(QAbstractTableModel):
             return None
         entry = self._rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(entry.note) if entry.note else None
+            return tooltip_text(entry.note) if entry.note else None
         return cell_text(entry, index.column())
-
-
-def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip that shows its characters as they are: Qt would take a tooltip
-    that looks like markup as rich text, so it is escaped inside an explicit paragraph."""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 def cell_text(entry: TimelineEntry, column: int) -> str:

@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from coach.ui.style import message_text, tooltip_text
+
 ICON_SIZE = 64
 PAUSE_LABELS = {"30m": "For 30 minutes", "1h": "For 1 hour", "2h": "For 2 hours",
                 "tomorrow": "Until tomorrow", "until-resumed": "Until I resume"}
@@ -58,7 +60,7 @@ class Tray(QObject):
         """Tooltip ``text`` and, with ``minutes``, that number drawn on the icon."""
         if self._icon is None:
             return
-        self._icon.setToolTip(f"Coach: {text}" if text else "Coach")
+        self._icon.setToolTip(tooltip_text(f"Coach: {text}") if text else "Coach")
         self._icon.setIcon(self._base if minutes is None else badge(self._base, str(minutes)))
 
     def show_break_status(self, text: str) -> None:
@@ -70,7 +72,8 @@ class Tray(QObject):
         """A desktop notification through the tray; False where there is no tray."""
         if self._icon is None or not QSystemTrayIcon.supportsMessages():
             return False
-        self._icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Warning, 30_000)
+        self._icon.showMessage(title, message_text(body), QSystemTrayIcon.MessageIcon.Warning,
+                               30_000)
         return True
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:

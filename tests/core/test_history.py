@@ -14,6 +14,7 @@ from coach.core.history import (
     HistoryStore,
     HistoryUnavailable,
     RoutineSession,
+    backup_path,
     open_history,
 )
 
@@ -156,6 +157,68 @@ def test_version_1_database_is_migrated_keeping_its_sessions(tmp_path):
         store.close()
 
 
+def _schema_1_file(path):
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0])
+    old.execute(
+        "INSERT INTO routine_sessions (routine_id, routine_title, started_at, duration_s,"
+        " steps_completed, steps_total, completed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ("desk-reset", "Desk reset", "2026-01-05T09:00:00+00:00", 61.0, 4, 4, 1))
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+
+def test_an_older_database_is_copied_before_it_is_migrated(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    _schema_1_file(path)
+
+    HistoryStore(path).close()
+
+    copy = backup_path(path, SCHEMA_VERSION)
+    assert copy.name == f"history.sqlite3.before-schema-{SCHEMA_VERSION}"
+    backup = sqlite3.connect(copy)
+    try:
+        assert backup.execute("PRAGMA user_version").fetchone() == (1,)
+        assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert backup.execute("SELECT routine_id, duration_s FROM routine_sessions"
+                              ).fetchall() == [("desk-reset", 61.0)]
+        assert {row[0] for row in backup.execute("SELECT name FROM sqlite_master")} == {
+            "routine_sessions", "routine_sessions_by_start"}
+    finally:
+        backup.close()
+
+
+def test_an_up_to_date_or_new_database_makes_no_copy(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    HistoryStore(path).close()
+    HistoryStore(path).close()
+    assert not any(".before-schema-" in p.name for p in tmp_path.iterdir())
+
+
+def test_an_earlier_copy_is_never_overwritten(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    _schema_1_file(path)
+    copy = backup_path(path, SCHEMA_VERSION)
+    copy.write_bytes(b"the first copy")
+    HistoryStore(path).close()
+    assert copy.read_bytes() == b"the first copy"
+
+
+def test_without_a_copy_an_older_database_is_left_as_it_was(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    _schema_1_file(path)
+    before = path.read_bytes()
+    backup_path(path, SCHEMA_VERSION).mkdir()  # the copy cannot be written there
+
+    store, problem = open_history(path, MONDAY_9AM)
+
+    assert not store.persistent
+    assert "a copy could not be made" in problem and "will not be saved" in problem
+    assert path.read_bytes() == before
+    assert not any(".damaged-" in p.name for p in tmp_path.iterdir())
+
+
 def test_a_path_that_cannot_be_opened_is_unavailable_not_damaged(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -189,3 +252,24 @@ def test_a_row_with_a_bad_value_raises_history_error_naming_it(store):
     store.connection.execute("UPDATE routine_sessions SET started_at = 'not a date'")
     with pytest.raises(HistoryError, match=f"routine session {session_id} holds a bad value"):
         store.routine_sessions()
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.1])
+def test_a_truncated_database_is_set_aside_and_a_fresh_one_started(tmp_path, keep):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    for number in range(2000):
+        store.begin_routine("r", f"routine {number} " + "x" * 50, MONDAY_9AM, 4)
+    store.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:int(len(data) * keep)])
+
+    fresh, problem = open_history(path, MONDAY_9AM)
+
+    [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert kept.name == "history.sqlite3.damaged-20260105T090000"
+    assert kept.read_bytes() == data[:int(len(data) * keep)]
+    assert str(kept) in problem and "a new history was started" in problem
+    assert fresh.persistent and fresh.routine_sessions() == []
+    assert fresh.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    fresh.close()

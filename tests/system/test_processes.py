@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import sqlite3
@@ -10,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.system.windows import wait_for_title
+from tests.system.windows import press_key, wait_for_title
 
 TIMER_TITLE = re.compile(r"^Ice pack 1[45] min — Coach$")
 
@@ -52,11 +51,73 @@ def test_start_asks_the_pain_score_then_plays_the_routine(coach, display,
                                                           tmp_path: Path) -> None:
     coach("start", "desk-posture-reset")
     wait_for_title(display, lambda title: title == "Coach")
-    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Coach$",
-                    "windowfocus", "--sync", "key", "4"],  # a pain score of 4, by key
-                   env={**os.environ, "DISPLAY": display}, check=True, timeout=30)
+    press_key(display, "4")  # a pain score of 4
     title = wait_for_title(display, lambda t: t.endswith("· Desk posture reset — Coach"))
     assert re.match(r"^0:0[0-5] · Desk posture reset — Coach$", title)
     history = sqlite3.connect(tmp_path / "data" / "history.sqlite3")
     assert history.execute("SELECT pain, moment, session_id FROM symptoms").fetchall() == [
         (4, "before", 1)]
+
+
+def _poll(read, wanted, limit_s: float = 30.0):  # type: ignore[no-untyped-def]
+    """``read()`` again and again (every 0.2 s, up to ``limit_s``) until ``wanted`` of it."""
+    import time
+
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        value = read()
+        if wanted(value):
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"still {value!r}")
+
+
+def _sessions(path: Path) -> list[tuple[object, ...]]:
+    if not path.exists():
+        return []
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return db.execute("SELECT routine_id, duration_s, steps_completed, completed"
+                          " FROM routine_sessions").fetchall()
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        db.close()
+
+
+def test_a_routine_killed_midway_is_in_the_history_as_partial(coach, display,
+                                                              tmp_path: Path) -> None:
+    history = tmp_path / "data" / "history.sqlite3"
+    first = coach("start", "desk-posture-reset")
+    wait_for_title(display, lambda title: title == "Coach")
+    press_key(display, "s")  # no pain score this time
+    _poll(lambda: _sessions(history), lambda rows: rows and rows[0][1] > 0)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+
+    again = coach()
+    wait_for_title(display, lambda title: title == "Coach")
+    db = sqlite3.connect(history)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    [(routine_id, duration_s, _done, completed)] = db.execute(
+        "SELECT routine_id, duration_s, steps_completed, completed FROM routine_sessions"
+    ).fetchall()
+    assert routine_id == "desk-posture-reset" and duration_s > 0 and completed == 0
+    listed = subprocess.run([sys.executable, "-m", "coach", "--data-dir",
+                             str(tmp_path / "data"), "history"], capture_output=True,
+                            text=True, timeout=60)
+    assert "Desk posture reset" in listed.stdout
+    assert again.poll() is None
+
+
+def test_two_starts_at_once_leave_one_coach_writing(coach, display, tmp_path: Path) -> None:
+    starts = [coach(), coach("timer", "heat", "--area", "neck")]
+    finished = _poll(lambda: [p.poll() for p in starts], lambda codes: None in codes
+                     and any(code is not None for code in codes))
+    assert [code for code in finished if code is not None] == [0]
+    wait_for_title(display, lambda title: title.startswith("Moist heat pack"))
+    assert sum(p.poll() is None for p in starts) == 1
+    lock_holders = subprocess.run(["fuser", str(tmp_path / "data" / "coach.lock")],
+                                  capture_output=True, text=True)
+    if lock_holders.returncode == 0:
+        assert len(lock_holders.stdout.split()) == 1

@@ -29,3 +29,10 @@ def wait_for_title(display: str, wanted: Callable[[str], bool]) -> str:
                 return title
         time.sleep(0.2)
     raise AssertionError(f"no such window; titles now: {window_titles(display)}")
+
+
+def press_key(display: str, key: str) -> None:
+    """Focus the visible window titled "Coach" and press ``key`` (an xdotool key name)."""
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Coach$",
+                    "windowfocus", "--sync", "key", key],
+                   env={**os.environ, "DISPLAY": display}, check=True, timeout=30)

@@ -185,7 +185,7 @@ def test_pain_is_asked_before_and_after_a_routine(qtbot, make_window, clock):
     clock.advance(GET_READY_S + view.session.routine.total_s)
     qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
     after = view.findChild(PainPrompt)
-    assert after is not None and after.isVisible()
+    assert after is not None and after.isVisible() and window.focusWidget() is after.scale
     qtbot.keyClick(after.scale, Qt.Key.Key_3)
     entries = SymptomLog(window.store).entries()
     assert [(e.moment, e.pain, e.session_id) for e in entries] == [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from coach.core.history import HistoryStore
 
@@ -99,3 +99,64 @@ def test_when_history_cannot_be_written_the_end_screen_says_so(qtbot, make_windo
     window.start_routine("desk-posture-reset")
     qtbot.keyClick(window.player_view, Qt.Key.Key_Escape)
     assert "could not be saved" in window.player_view.end_summary.text()
+
+
+def test_breaks_not_saved_on_a_full_disk_are_shown_and_saved_with_the_next(make_window,
+                                                                          clock):
+    from coach.core.break_log import BreakLog
+    from coach.core.breaks import BreakKind, Outcome
+    from tests.core.disk import FillingDisk
+    from tests.ui.test_break_flow import Idle, run_until
+
+    idle = Idle()
+    window = make_window(idle=idle)
+    disk = FillingDisk(window.store)
+    disk.full = True
+    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    window.breaks.notice.answers.skip.emit()
+    assert "1 break(s) not yet saved" in window.break_status.text()
+    assert "disk is full" in window.break_status.text()
+
+    disk.full = False
+    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    window.breaks.notice.answers.skip.emit()
+    assert "not yet saved" not in window.break_status.text()
+    assert [(r.kind, r.outcome) for r in BreakLog(window.store).records()] == [
+        (BreakKind.MICRO, Outcome.SKIPPED)] * 2
+
+
+HOSTILE = "<b>bold</b> &amp; <a href='x'>link</a>"
+
+
+def test_user_strings_stay_plain_text_in_every_widget_and_message(make_window, data, clock):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QMenu, QMessageBox
+
+    from coach.core.therapy import TherapyKind
+    from coach.ui.style import message_text, tooltip_text
+
+    data.routines.mkdir(parents=True)
+    (data.routines / "mine.toml").write_text(USER_ROUTINE.replace("<b>Mine</b>", HOSTILE))
+    window = make_window()
+    window.library_view.select("my-stretch")
+    window.start_routine("my-stretch")
+    window._close_player()
+    window.therapy_view.start(TherapyKind.COLD, 15, HOSTILE[:60])
+    clock.advance(15 * 60)
+    window.timer_panel.refresh()
+    window.desk.confirm_off(window.desk.timers[0])
+    window.therapy_view.start(TherapyKind.COLD, 15, "neck")  # inside the rest gap: asks
+    assert window.findChildren(QMessageBox)
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMenu):
+            continue  # menus hold fixed words (the chart library's among them)
+        for label in widget.findChildren(QLabel):
+            if label.text():
+                assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+        for box in widget.findChildren(QMessageBox):
+            assert box.textFormat() == Qt.TextFormat.PlainText, box.text()
+    shown = QTextDocument()
+    shown.setHtml(tooltip_text(HOSTILE))
+    assert shown.toPlainText() == HOSTILE
+    shown.setHtml(message_text(HOSTILE))
+    assert shown.toPlainText() == HOSTILE

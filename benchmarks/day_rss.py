@@ -1,0 +1,152 @@
+"""Coach's memory through a simulated 8-hour working day: no growth means no leak.
+
+Builds the real main window offscreen on a fake clock and a scripted desk worker (active at
+the keyboard, away for lunch from 12:00 to 13:00), then drives it through eight hours as the
+app's timers would: every break is taken in its break window, two routines are played to the
+end and two cold or heat timers run out and are taken off. Resident memory (RSS) is read
+after start-up and every simulated hour. Runs in a few tens of seconds; asserts nothing.
+
+    python benchmarks/day_rss.py [--hours 8] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/coach-day"
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from coach.app import build_window  # noqa: E402
+from coach.core.clock import FakeClock  # noqa: E402
+from coach.core.settings import Settings, save_settings  # noqa: E402
+from coach.core.therapy import TherapyKind  # noqa: E402
+from coach.paths import DataPaths  # noqa: E402
+from coach.ui.main_window import MainWindow  # noqa: E402
+
+PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
+HOUR = 3600
+ROUTINES = {1: "tennis-ball-rhomboid-release", 5: "light-upper-back-stretches"}
+TIMERS = {2: TherapyKind.HEAT, 6: TherapyKind.COLD}
+
+
+def rss_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * PAGE_MB
+
+
+class DeskWorker:
+    """Input idle time of someone typing all day but for lunch (hours 3 to 4 of the day)."""
+
+    name = "simulated desk worker"
+
+    def __init__(self, clock: FakeClock, day_start_s: float) -> None:
+        self.clock = clock
+        self.day_start_s = day_start_s
+
+    def idle_s(self) -> float:
+        into_day = self.clock.monotonic() - self.day_start_s
+        return into_day - 3 * HOUR if 3 * HOUR <= into_day < 4 * HOUR else 0.5
+
+
+class Day:
+    """Drives one window through the day, counting what happened."""
+
+    def __init__(self, window: MainWindow, clock: FakeClock, worker: DeskWorker) -> None:
+        self.window, self.clock, self.worker = window, clock, worker
+        self.counts = {"breaks": 0, "routines": 0, "timers": 0}
+
+    def busy(self) -> bool:
+        w = self.window
+        return bool(w.breaks.window or w.breaks.notice or w.player_view or w.desk.timers)
+
+    def step(self) -> None:
+        w = self.window
+        idle = self.worker.idle_s()
+        step = 1.0 if self.busy() else min(w.breaks.scheduler.next_check_s(idle), 60.0)
+        self.clock.advance(step)
+        w.breaks.check()
+        if w.breaks.notice is not None:
+            w.breaks.notice.answers.start_now.emit()
+            self.counts["breaks"] += 1
+        self._tick_break()
+        self._tick_routine()
+        self._tick_timers()
+
+    def _tick_break(self) -> None:
+        window = self.window.breaks.window
+        if window is not None:
+            window.player._on_tick()
+            if not window.player.session.player.is_active:
+                window._finish()
+
+    def _tick_routine(self) -> None:
+        view = self.window.player_view
+        if view is not None:
+            view._on_tick()
+            if not view.session.player.is_active:
+                self.window._close_player()
+
+    def _tick_timers(self) -> None:
+        panel = self.window.timer_panel
+        panel.refresh()
+        for timer in list(panel.alerts):
+            panel._confirm(timer)
+
+    def hour_begins(self, hour: int) -> None:
+        if hour in ROUTINES:
+            self.window.start_routine(ROUTINES[hour])
+            self.counts["routines"] += 1
+        if hour in TIMERS:
+            self.window.therapy_view.start(TIMERS[hour], 15, "upper back")
+            self.counts["timers"] += 1
+
+
+def run(hours: int) -> dict[str, float]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    data = DataPaths(Path(tempfile.mkdtemp(prefix="coach-day-")) / "data")
+    save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
+    clock = FakeClock(datetime(2026, 1, 5, 8, 0, tzinfo=UTC))
+    worker = DeskWorker(clock, clock.monotonic())
+    window = build_window(data, clock, worker)
+    window.show()
+    app.processEvents()
+    day = Day(window, clock, worker)
+    samples = [rss_mb()]
+    for hour in range(hours):
+        day.hour_begins(hour)
+        end = worker.day_start_s + (hour + 1) * HOUR
+        while clock.monotonic() < end:
+            day.step()
+            app.processEvents()
+        samples.append(rss_mb())
+    window.shut_down()
+    window.store.close()
+    return {"rss_start_mb": samples[0], "rss_end_mb": samples[-1],
+            "rss_max_mb": max(samples), **{k: float(v) for k, v in day.counts.items()},
+            **{f"rss_hour_{i}_mb": s for i, s in enumerate(samples)}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hours", type=int, default=8)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    figures = run(args.hours)
+    if args.json:
+        print(json.dumps(figures))
+        return
+    for hour in range(args.hours + 1):
+        print(f"hour {hour}: RSS {figures[f'rss_hour_{hour}_mb']:.1f} MB")
+    print(f"{figures['breaks']:.0f} breaks, {figures['routines']:.0f} routines, "
+          f"{figures['timers']:.0f} timers")
+
+
+if __name__ == "__main__":
+    main()
