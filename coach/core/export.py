@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +12,7 @@ from typing import TextIO
 
 from coach.core.break_log import BreakLog, BreakRecord
 from coach.core.history import HistoryStore, RoutineSession
+from coach.core.private_files import open_private
 from coach.core.symptoms import SymptomEntry, SymptomLog
 from coach.core.therapy import Outcome
 from coach.core.therapy_log import TherapyLog, TherapyRecord
@@ -120,10 +120,7 @@ def save(history: HistoryRecords, path: Path, file_format: str) -> None:
     writers = {"csv": write_csv, "json": write_json}
     if file_format not in writers:
         raise ValueError(f"format: {file_format!r} is not csv or json")
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(descriptor, "w", encoding="utf-8", newline="") as out:
-        if hasattr(os, "fchmod"):
-            os.fchmod(out.fileno(), 0o600)
+    with open_private(path, newline="") as out:
         writers[file_format](history, out)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TextIO
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -45,11 +45,6 @@ def open_private(path: Path, newline: str | None = None) -> TextIO:
     already existed). For exports and anything else that holds health data. Raises OSError.
     """
     return os.fdopen(_private_descriptor(path), "w", encoding="utf-8", newline=newline)
-
-
-def open_private_binary(path: Path) -> BinaryIO:
-    """``open_private`` for bytes."""
-    return os.fdopen(_private_descriptor(path), "wb")
 
 
 def _private_descriptor(path: Path) -> int:

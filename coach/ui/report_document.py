@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from coach.core.private_files import create_private, make_private
 from coach.core.report import ClinicianReport
 from coach.core.sources import SOURCE_001, title
 
@@ -101,6 +102,7 @@ def report_document(report: ClinicianReport) -> QTextDocument:
 def save_pdf(report: ClinicianReport, path: Path) -> None:
     """Print the report to a PDF file at ``path`` (A4). Raises OSError when the file
     cannot be written."""
+    create_private(path)  # the printer writes into a file only the user can read
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
@@ -109,7 +111,7 @@ def save_pdf(report: ClinicianReport, path: Path) -> None:
     print_to(report, printer)
     if not path.is_file() or path.stat().st_size == 0:
         raise OSError(f"{path}: the PDF could not be written")
-    path.chmod(0o600)
+    make_private(path)
 
 
 def print_to(report: ClinicianReport, printer: QPrinter) -> None:

@@ -17,7 +17,6 @@ from coach.core.private_files import (
     make_private,
     make_private_dir,
     open_private,
-    open_private_binary,
 )
 from coach.core.settings import Settings, save_settings
 from coach.paths import DataPaths
@@ -73,14 +72,14 @@ def test_settings_are_written_0600_in_a_0700_folder(tmp_path: Path) -> None:
 
 
 def test_open_private_writes_0600_and_tightens_an_existing_file(tmp_path: Path) -> None:
-    text, data = tmp_path / "export.csv", tmp_path / "export.bin"
+    text, new = tmp_path / "export.csv", tmp_path / "export.json"
     text.write_text("old, longer content")
     os.chmod(text, 0o666)
     with open_private(text, newline="") as file:
         file.write("a,b\n")
-    with open_private_binary(data) as binary:
-        binary.write(b"\x00")
-    assert text.read_text() == "a,b\n" and mode(text) == mode(data) == 0o600
+    with open_private(new) as file:
+        file.write("{}")
+    assert text.read_text() == "a,b\n" and mode(text) == mode(new) == 0o600
 
 
 def test_create_private_and_make_private_leave_content_alone(tmp_path: Path) -> None:
