@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
@@ -27,8 +28,10 @@ from coach.core.session import GuidedSession
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
 from coach.platform.quiet import NeverQuiet, QuietSource
-from coach.ui.break_window import BreakNotice, BreakWindow
 from coach.ui.sounds import Sounds
+
+if TYPE_CHECKING:  # the break windows (and the player in them) load with the first break
+    from coach.ui.break_window import BreakNotice, BreakWindow
 
 BREAK_ROUTINES = {BreakKind.MICRO: "posture-micro-break", BreakKind.REST: "desk-posture-reset"}
 """The routine each break plays unless the user chose another (``routines``)."""
@@ -153,6 +156,8 @@ class BreakController(QObject):
         self._close_notice()
         if self._notify_desktop(event):
             return
+        from coach.ui.break_window import BreakNotice
+
         notice = BreakNotice(event.kind, event.in_s)
         notice.answers.start_now.connect(lambda: self._start_early(event.kind))
         notice.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(event.kind)))
@@ -208,6 +213,8 @@ class BreakController(QObject):
         routine = break_routine(routine, rule.duration_s, BREAK_GET_READY_S)
         note = HYDRATION_NUDGE if kind is BreakKind.REST and self.hydration_nudge else ""
         session = GuidedSession(routine, self._store, self.clock, get_ready_s=BREAK_GET_READY_S)
+        from coach.ui.break_window import BreakWindow
+
         window = BreakWindow(kind, session, self.sounds, note)
         window.ended.connect(self._taken)
         window.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(kind)))

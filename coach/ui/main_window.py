@@ -34,17 +34,17 @@ from coach.ui.break_controller import BreakController
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.mini_window import MiniWindow
 from coach.ui.pain_prompt import PainQuestions
-from coach.ui.player_view import PlayerView
 from coach.ui.safety_dialog import SafetyDialog
-from coach.ui.settings_dialog import SettingsDialog
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
 from coach.ui.therapy_view import TherapyView
 from coach.ui.timer_panel import TimerPanel
 from coach.ui.tray import Tray
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # these load when first used, not at start-up
     from coach.ui.history_window import HistoryWindow
+    from coach.ui.player_view import PlayerView
+    from coach.ui.settings_dialog import SettingsDialog
 
 APP_TITLE = "Coach"
 MIN_WIDTH, MIN_HEIGHT = 760, 600
@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
             self._start_player(routine, None)
 
     def _start_player(self, routine: Routine, pain_before: int | None) -> None:
+        from coach.ui.player_view import PlayerView
+
         session = GuidedSession(routine, self.store, self.clock)
         self.player_view = PlayerView(session, self.sounds)
         self.player_view.closed.connect(self._close_player)
@@ -315,6 +317,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """The settings dialog (non-modal); Save applies the changes at once."""
+        from coach.ui.settings_dialog import SettingsDialog  # with Qt's speech, when needed
+
         idle = self.breaks.idle.name if self.breaks.idle is not None else None
         routines = [(r.id, r.title) for r in self.library_view.library.routines]
         dialog = SettingsDialog(self.settings.settings, autostart.is_enabled(), idle, routines,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -13,8 +14,10 @@ from coach.core.history import HistoryStore, SaveGuard
 from coach.core.session import GuidedSession
 from coach.core.symptoms import SymptomLog
 from coach.ui.pain_scale import SCALE_HINT, PainScale
-from coach.ui.player_view import PlayerView
 from coach.ui.style import plain_label
+
+if TYPE_CHECKING:
+    from coach.ui.player_view import PlayerView
 
 QUESTIONS = {"before": "Before you start: how strong is the pain right now?",
              "after": "And now, how strong is the pain?"}

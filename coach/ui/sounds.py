@@ -9,10 +9,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 
 from coach.core.settings import Settings
 from coach.paths import asset
-from coach.ui.voice import Voice
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
+
+    from coach.ui.voice import Voice
 
 
 class Cue(Enum):
@@ -112,6 +113,8 @@ class Sounds(QObject):
         if line is None or self.muted or not self.voice_on:
             return
         if self.voice is None:
+            from coach.ui.voice import Voice  # Qt's speech is loaded when first needed
+
             self.use_voice(Voice(self._speech_engine, self))
         assert self.voice is not None
         self.voice.say(line)
