@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -45,6 +46,7 @@ class LibraryView(QWidget):
         self.list.setSpacing(4)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when a scroll bar shows
         for routine in library.routines:
             item = QListWidgetItem(f"{routine.title}\n{routine_line(routine)}")
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
@@ -74,15 +76,16 @@ class LibraryView(QWidget):
         settings.clicked.connect(self.settings_requested)
         history = QPushButton("History  (Ctrl+H)")
         history.clicked.connect(self.history_requested)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.recent, 1)
-        bottom.addWidget(history, 0, Qt.AlignmentFlag.AlignBottom)
-        bottom.addWidget(settings, 0, Qt.AlignmentFlag.AlignBottom)
-        bottom.addWidget(safety, 0, Qt.AlignmentFlag.AlignBottom)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        for button in (history, settings, safety):
+            buttons.addWidget(button)
+        self.recent.setWordWrap(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.recent)
+        layout.addLayout(buttons)
 
     def add_notice(self, message: str) -> None:
         """Show ``message`` (plain text) above the list, below any earlier notices."""
