@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -44,9 +43,9 @@ class LibraryView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("routineList")
         self.list.setSpacing(4)
-        self.list.setWordWrap(True)
+        self.list.setWordWrap(False)  # one line for the title, one for length and when;
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # details show it in full
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when a scroll bar shows
         for routine in library.routines:
             item = QListWidgetItem(f"{routine.title}\n{routine_line(routine)}")
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
