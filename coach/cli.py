@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--output", metavar="FILE",
                          help="write csv or json to FILE (readable by you alone) instead of "
                               "printing it; - prints it")
+    history.set_defaults(parser=history)  # its usage errors name the sub-command
     return parser
 
 
@@ -99,11 +100,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args.check, paths) if args.check else _list_routines(paths)
     if args.command == "history":
         if args.output is not None and not str(args.output).strip():
-            parser.error("--output needs a file name (or - for the screen)")
+            args.parser.error("--output needs a file name (or - for the screen)")
         if args.output is not None and args.format == "table":
-            parser.error("--output needs --format csv or json")
+            args.parser.error("--output needs --format csv or json")
         if args.since and args.until and args.since > args.until:
-            parser.error("--since is after --until")
+            args.parser.error("--since is after --until")
         return _history(paths, args)
     command: list[str] = []
     if args.command == "start":

@@ -150,6 +150,7 @@ def write_table(history: HistoryRecords, out: TextIO) -> None:
         out.write("\nSymptoms:\n" if sessions or applications or breaks else "Symptoms:\n")
     for entry in history.symptoms:
         spasm = ", spasm" if entry.spasm else ""
+        spasm += f", {entry.moment} a routine" if entry.moment else ""
         note = f": {' '.join(entry.note.split())}" if entry.note else ""
         out.write(f"{_local(entry.at)}  pain {entry.pain}/10, {entry.area}{spasm}{note}\n")
 

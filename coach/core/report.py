@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coach.core.history import HistoryStore, local_midnight, to_text
-from coach.core.summaries import PainChange, pain_change
+from coach.core.summaries import PROMPTED, PainChange, pain_change
 
 PERIODS_DAYS = (7, 30, 90)
 MAX_NOTES = 5
@@ -56,7 +56,9 @@ class Practice:
 class ClinicianReport:
     """Everything the report shows for local days ``first_day`` to ``last_day``. ``areas``
     counts the entries logged for each area (scores given around a routine are not counted
-    there). Notes are the user's own words, newest first, as (local time, text)."""
+    there). Notes are the user's own words, newest first, as (local time, text). Of the break
+    reminders (``breaks_prompted``), ``breaks_taken`` were taken; ``breaks_natural`` breaks
+    came before any reminder, the user away long enough."""
 
     first_day: date
     last_day: date
@@ -67,6 +69,7 @@ class ClinicianReport:
     cold_and_heat: list[Practice]
     breaks_taken: int
     breaks_prompted: int
+    breaks_natural: int
     pain_change: list[PainChange]
     notes: list[tuple[datetime, str]]
 
@@ -100,15 +103,16 @@ def build_report(store: HistoryStore, today: date, days: int) -> ClinicianReport
                read("SELECT kind, COUNT(*), SUM(actual_s) / 60.0 FROM therapy_sessions"
                     " WHERE started_at >= ? AND started_at < ? AND state = 'ended'"
                     " GROUP BY kind ORDER BY kind", bounds)]
-    [(taken, prompted)] = read(
-        "SELECT COALESCE(SUM(outcome IN ('taken', 'natural')), 0), COUNT(*) FROM break_events"
-        " WHERE at >= ? AND at < ? AND outcome != 'postponed (do not disturb)'", bounds)
+    [(taken, prompted, natural)] = read(
+        "SELECT COALESCE(SUM(outcome = 'taken'), 0), COALESCE(SUM(outcome IN"
+        f" {PROMPTED}), 0), COALESCE(SUM(outcome = 'natural'), 0) FROM break_events"
+        " WHERE at >= ? AND at < ?", bounds)
     notes = [(datetime.fromisoformat(at).astimezone(), str(note)) for at, note in
              read("SELECT at, note FROM symptoms WHERE at >= ? AND at < ? AND note != ''"
                   " ORDER BY at DESC LIMIT ?", (*bounds, MAX_NOTES))]
     return ClinicianReport(first_day, today, weekly, areas, _episodes(store, bounds), routines,
-                           therapy, int(taken), int(prompted), pain_change(store, since, until),
-                           notes)
+                           therapy, int(taken), int(prompted), int(natural),
+                           pain_change(store, since, until), notes)
 
 
 def _episodes(store: HistoryStore, bounds: tuple[str, str]) -> list[Episode]:

@@ -46,13 +46,17 @@ def applications(store: HistoryStore, since: datetime, until: datetime,
                          f"{only} GROUP BY day", since, until)
 
 
-def break_adherence(store: HistoryStore, since: datetime, until: datetime) -> Daily:
-    """Share of each local day's break answers that were a break taken or natural (0.0 to
-    1.0): snoozes and skips count against it; waiting for quiet does not count at all."""
-    return _daily(store, "SELECT date(at, 'localtime') AS day,"
-                         " AVG(outcome IN ('taken', 'natural'))"
-                         " FROM break_events WHERE at >= ? AND at < ?"
-                         " AND outcome != 'postponed (do not disturb)' GROUP BY day",
+PROMPTED = "('taken', 'snoozed', 'skipped')"
+"""Outcomes of a break that was prompted (a natural break comes before any prompt)."""
+HONOURED = "('taken', 'natural')"
+"""Outcomes that are a break had: taken when prompted, or natural."""
+
+
+def breaks_with(outcomes: str, store: HistoryStore, since: datetime, until: datetime) -> Daily:
+    """How many breaks ended in one of ``outcomes`` (``PROMPTED`` or ``HONOURED``) on each
+    local day."""
+    return _daily(store, "SELECT date(at, 'localtime') AS day, COUNT(*) FROM break_events"
+                         f" WHERE at >= ? AND at < ? AND outcome IN {outcomes} GROUP BY day",
                   since, until)
 
 

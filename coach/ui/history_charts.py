@@ -23,6 +23,7 @@ HEATMAP_FULL_MIN = 15.0
 """Minutes of routines in a day that show in the heatmap's strongest colour."""
 DAY_S = 86400
 COLD, HEAT, ROUTINE, LINE = "#3a7bd5", "#e07b39", "#2e8b57", "#7a4fb3"
+PROMPTED_GREY = "#9a9a9a"
 Series = tuple[list[date], list[float]]
 
 
@@ -33,8 +34,9 @@ def _x(day: date) -> float:
 
 class ChartsView(QWidget):
     """Charts of the history in ``store`` up to ``clock``'s today. ``series`` holds what each
-    chart shows, by name ("minutes", "weekly minutes", "cold", "heat", "breaks", "pain",
-    "active days"), as (local days, values); ``refresh`` reads it all again."""
+    chart shows, by name ("minutes", "weekly minutes", "cold", "heat", "breaks prompted",
+    "breaks had", "pain", "active days"), as (local days, values); ``refresh`` reads it all
+    again."""
 
     def __init__(self, store: HistoryStore, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +57,7 @@ class ChartsView(QWidget):
             ("minutes", "Minutes of routines per day", "min"),
             ("weekly minutes", "Minutes of routines per week", "min"),
             ("cold and heat", "Cold (blue) and heat (orange) applications per day", ""),
-            ("breaks", "Breaks taken or natural, of those prompted", "%"),
+            ("breaks", "Break reminders (grey) and breaks had, taken or natural (green)", ""),
             ("pain", "Pain logged, average per day (0-10)", ""),
         )}
         self._heatmap = pg.PlotWidget(
@@ -67,6 +69,7 @@ class ChartsView(QWidget):
         weekdays.setWidth(56)
         self._heatmap.setMouseEnabled(x=False, y=False)
         self._heatmap.setMenuEnabled(False)
+        self._heatmap.hideButtons()
         column = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(plain_label("Show"))
@@ -87,6 +90,7 @@ class ChartsView(QWidget):
         plot.setMinimumHeight(220)
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
+        plot.hideButtons()
         plot.showGrid(y=True, alpha=0.25)
         plot.getAxis("left").enableAutoSIPrefix(False)  # minutes stay minutes, never "x0.001"
         if unit:
@@ -116,8 +120,8 @@ class ChartsView(QWidget):
             "weekly minutes": summaries.routine_minutes_weekly(store, since, until),
             "cold": summaries.applications(store, since, until, TherapyKind.COLD),
             "heat": summaries.applications(store, since, until, TherapyKind.HEAT),
-            "breaks": {d: v * 100 for d, v in
-                       summaries.break_adherence(store, since, until).items()},
+            "breaks prompted": summaries.breaks_with(summaries.PROMPTED, store, since, until),
+            "breaks had": summaries.breaks_with(summaries.HONOURED, store, since, until),
             "pain": summaries.pain(store, since, until),
             "active days": summaries.routine_minutes(store, local_midnight(year_start), until),
         }
@@ -139,7 +143,8 @@ class ChartsView(QWidget):
         self._bars("weekly minutes", [("weekly minutes", ROUTINE, 3.0, 5.6)], weeks)
         self._bars("cold and heat", [("cold", COLD, -0.2, 0.4), ("heat", HEAT, 0.2, 0.4)],
                    x_range)
-        self._line("breaks", x_range, (0, 100))
+        self._bars("breaks", [("breaks prompted", PROMPTED_GREY, -0.2, 0.4),
+                              ("breaks had", ROUTINE, 0.2, 0.4)], x_range)
         self._line("pain", x_range, (0, 10))
         self._draw_heatmap(today)
 
@@ -154,7 +159,9 @@ class ChartsView(QWidget):
                     x=[_x(d) + offset_days * DAY_S for d in days], height=values,
                     width=width_days * DAY_S, brush=colour, pen=pg.mkPen(None)))
         plot.setXRange(*x_range, padding=0)
-        plot.enableAutoRange(axis="y")
+        highest = max((max(self.series[name][1], default=0.0) for name, *_ in sets),
+                      default=0.0)
+        plot.setYRange(0, max(1.0, highest) * 1.05, padding=0)  # counts start at 0
 
     def _line(self, name: str, x_range: tuple[float, float], y_range: tuple[int, int]) -> None:
         plot = self._plots[name]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,8 @@ from coach.ui.style import plain_label, push_button
 from coach.ui.symptom_form import SymptomForm
 from coach.ui.timeline_view import TimelineView
 
+WATCH_MS = 3000
+"""How often an open History window looks for entries saved elsewhere in Coach."""
 NOT_SAVED = ("Your history file could not be opened (see the notice in the main window), so "
              "this window shows only what was done since Coach started, and none of it is "
              "saved.")
@@ -64,6 +66,8 @@ class HistoryWindow(QWidget):
         self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
         self._charts_stale = True
         self._seen_changes = store.connection.total_changes
+        self._watch = QTimer(self, interval=WATCH_MS)  # a routine or break saved meanwhile
+        self._watch.timeout.connect(self.refresh_if_changed)
         self.timeline_view.changed.connect(self._history_changed)
         self.symptom_form.logged.connect(lambda _entry: self._history_changed())
         self._build_layout()
@@ -111,8 +115,13 @@ class HistoryWindow(QWidget):
             self.refresh()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate:
+        kind = event.type()
+        if kind == QEvent.Type.WindowActivate:
             self.refresh_if_changed()
+        if kind == QEvent.Type.Show:
+            self._watch.start()
+        elif kind == QEvent.Type.Hide:
+            self._watch.stop()
         return super().event(event)
 
     def _history_changed(self) -> None:
@@ -176,3 +185,4 @@ class HistoryWindow(QWidget):
             return
         self.timeline_view.forget_undo()
         self._history_changed()
+        self.timeline_view.count.setText("Everything was deleted.")

@@ -43,28 +43,39 @@ def _episodes(report: ClinicianReport) -> str:
         return "<p>No spasms were logged in this period.</p>"
     shown = report.episodes[-EPISODES_SHOWN:]
     rows = [(f"{e.first_day:%d %b}" + ("" if e.days == 1 else f" to {e.last_day:%d %b}"),
-             f"{e.days} day{'s' if e.days > 1 else ''}", str(e.highest_pain),
+             _counted(e.days, "day"), str(e.highest_pain),
              ", ".join(e.areas)) for e in shown]
     earlier = len(report.episodes) - len(shown)
     more = f" The {len(shown)} latest are listed." if earlier else ""
-    return (f"<p>{len(report.episodes)} episode(s): days in a row with a spasm logged, "
-            f"{sum(e.days for e in report.episodes)} day(s) in all.{more}</p>"
+    return (f"<p>{_counted(len(report.episodes), 'episode')}: days in a row with a spasm "
+            f"logged, {_counted(sum(e.days for e in report.episodes), 'day')} in all.{more}</p>"
             + _table(("When", "Lasted", "Highest pain", "Where"), rows))
 
 
 def _done(report: ClinicianReport) -> str:
-    rows = [(p.what, str(p.times), f"{p.minutes:.0f} min") for p in
+    rows = [(p.what, str(p.times), _time_in_all(p.minutes)) for p in
             (*report.routines, *report.cold_and_heat)]
     parts = [_table(("Routine or application", "Times", "Time in all"), rows) if rows
              else "<p>No routines or cold/heat applications were recorded.</p>"]
-    if report.breaks_prompted:
-        parts.append(f"<p>Posture breaks: {report.breaks_taken} of {report.breaks_prompted} "
-                     "prompted breaks taken (or taken away from the desk).</p>")
+    if report.breaks_prompted or report.breaks_natural:
+        parts.append(f"<p>Posture breaks: {report.breaks_taken} of "
+                     f"{_counted(report.breaks_prompted, 'reminder')} taken, and "
+                     f"{_counted(report.breaks_natural, 'natural break')} (away from the "
+                     "desk long enough before a reminder came).</p>")
     if report.pain_change:
         parts.append("<p>Pain before → after a routine (average): " + escape("; ".join(
-            f"{c.routine_title}: {c.before:.1f} → {c.after:.1f} over {c.sessions} session(s)"
+            f"{c.routine_title}: {c.before:.1f} → {c.after:.1f} over "
+            f"{_counted(c.sessions, 'session')}"
             for c in report.pain_change)) + ".</p>")
     return "".join(parts)
+
+
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}{'' if count == 1 else 's'}"
+
+
+def _time_in_all(minutes: float) -> str:
+    return f"{round(minutes * 60)} s" if minutes < 1 else f"{round(minutes)} min"
 
 
 def _shortened(note: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -84,5 +84,6 @@ class SymptomForm(QWidget):
         self.note.clear()
         self._show_ready()
         self.message.setText(f"Logged pain {entry.pain}/10 at {entry.at.astimezone():%H:%M}.")
+        self.scale.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next entry
         self.logged.emit(entry)
         return entry

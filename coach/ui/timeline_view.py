@@ -34,6 +34,7 @@ RANGES_DAYS: dict[str, int | None] = {"All time": None, "Today": 1, "Last 7 days
                                       "Last 30 days": 30, "Last 90 days": 90,
                                       "Last year": 365, "Between…": 0}
 SEARCH_DELAY_MS = 250
+UNDO_NOTE_MS = 5000
 
 
 class TimelineView(QWidget):
@@ -210,6 +211,9 @@ class TimelineView(QWidget):
             return
         self._show_undo("Put back." if not self._removed else
                         f"Put back. {len(self._removed)} more deletion(s) can be undone.")
+        if not self._removed:
+            QTimer.singleShot(UNDO_NOTE_MS, lambda: self._show_undo()
+                              if not self._removed else None)
         self._changed()
 
     def forget_undo(self) -> None:

@@ -59,7 +59,7 @@ def test_what_was_done(store):
         breaks.add(BreakKind.MICRO, at(30, 11), outcome)
     report = build_report(store, TODAY, 7)
     assert report.routines == [Practice("Breathing", 2, 9.0), Practice("Stretches", 1, 10.0)]
-    assert (report.breaks_taken, report.breaks_prompted) == (2, 3)
+    assert (report.breaks_taken, report.breaks_prompted, report.breaks_natural) == (1, 2, 1)
     assert report.cold_and_heat == [] and report.episodes == [] and report.pain_entries == 0
 
 

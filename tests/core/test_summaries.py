@@ -38,13 +38,14 @@ def test_minutes_per_local_day_across_the_dst_change(store):
     assert minutes == {date(2026, 3, 28): 10.0, date(2026, 3, 29): 12.0}
 
 
-def test_break_adherence_counts_answers_not_waiting(store):
+def test_breaks_prompted_and_breaks_had_per_day(store):
     log = BreakLog(store)
-    for outcome in (Outcome.TAKEN, Outcome.NATURAL, Outcome.SNOOZED, Outcome.SKIPPED,
-                    Outcome.POSTPONED):
+    for outcome in (Outcome.TAKEN, Outcome.NATURAL, Outcome.NATURAL, Outcome.SNOOZED,
+                    Outcome.SKIPPED, Outcome.POSTPONED):
         log.add(BreakKind.MICRO, at(24, 10), outcome)
-    adherence = summaries.break_adherence(store, at(24, 0), at(25, 0))
-    assert adherence == {date(2026, 3, 24): 0.5}
+    day = date(2026, 3, 24)
+    assert summaries.breaks_with(summaries.PROMPTED, store, at(24, 0), at(25, 0)) == {day: 3.0}
+    assert summaries.breaks_with(summaries.HONOURED, store, at(24, 0), at(25, 0)) == {day: 3.0}
 
 
 def test_average_pain_per_day(store):
