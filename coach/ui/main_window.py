@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
         ``closed``)."""
         self._quitting = True
         self.mini.hide()
+        if self.history_window is not None:
+            self.history_window.close()
         self.close()
 
     def _keeps_running(self) -> bool:

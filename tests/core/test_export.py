@@ -209,4 +209,4 @@ def test_table_lists_symptoms_with_their_note_on_one_line():
     write_table(HistoryRecords(symptoms=[symptom("worse\nafter lifting")]), out)
     lines = out.getvalue().splitlines()
     assert lines[0] == "Symptoms:"
-    assert lines[1].endswith("pain 6/10, neck, spasm: worse after lifting")
+    assert lines[1].endswith("pain 6/10, neck, spasm, after a routine: worse after lifting")
