@@ -272,3 +272,17 @@ def test_the_delete_button_deletes_the_selected_entry(qtbot, make_window, clock)
     [button] = [b for b in view.findChildren(QPushButton) if b.text().startswith("Delete")]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [e.note for e in log.entries()] == ["newer"]
+
+
+def test_an_open_history_window_picks_up_entries_saved_elsewhere(qtbot, make_window, clock):
+    window = make_window()
+    history = window.open_history("timeline")
+    assert history._watch.isActive()
+    before = history.timeline_view.model.total
+    session = window.store.begin_routine("r", "Played meanwhile", clock.now(), 2)
+    window.store.update_routine(session, 30, 1, False)
+    history.refresh_if_changed()  # what the watch timer does every few seconds
+    assert history.timeline_view.model.total == before + 1
+    assert cells(history)[2] == "Played meanwhile"
+    window.shut_down()
+    assert not history.isVisible() and not history._watch.isActive()
