@@ -143,7 +143,7 @@ def posture_check() -> Poses:
     desk = [furniture([(128, 106), (192, 106)]), furniture([(184, 106), (184, 182)]),
             rounded(160, 24, 8, 46, 3, FURNITURE, 4), furniture([(164, 70), (164, 106)])]
     return [[*seated(hand=(128, 102), elbow=(100, 94)), *desk,
-             arrow((110, 36), (154, 36))]]
+             arrow((150, 34), (122, 34))]]  # the head comes back over the shoulders
 
 
 @drawing("walk", "Walking slowly, arms swinging", (SWING, 2.0))
