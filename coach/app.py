@@ -18,7 +18,7 @@ from coach.platform.idle import IdleSource, find_idle_source
 from coach.platform.quiet import QuietSource, find_quiet_source
 from coach.ui.instance import InstanceServer, hand_over
 from coach.ui.main_window import MainWindow
-from coach.ui.style import STYLE_SHEET, base_font
+from coach.ui.style import base_font, style_sheet
 
 HAND_OVER_WAIT_S = 5.0
 """How long a start waits for the Coach holding the data folder to take its command."""
@@ -93,7 +93,7 @@ def _run_window(paths: DataPaths, command: Sequence[str]) -> int:
     app.setApplicationName("Coach")
     app.setDesktopFileName("coach")
     app.setFont(base_font())
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(style_sheet(app.palette()))
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
     window = build_window(paths, SystemClock(), find_idle_source(), find_quiet_source())
     server = InstanceServer(paths, window)

@@ -28,7 +28,7 @@ from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.library import load_library  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.paths import DataPaths, shipped_dir  # noqa: E402
-from coach.ui.style import STYLE_SHEET, base_font  # noqa: E402
+from coach.ui.style import base_font, style_sheet  # noqa: E402
 
 
 def dark_palette() -> QPalette:
@@ -83,9 +83,9 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     app.setFont(base_font())
-    app.setStyleSheet(STYLE_SHEET)
     if args.dark:
         app.setPalette(dark_palette())
+    app.setStyleSheet(style_sheet(app.palette()))
     args.out.mkdir(parents=True, exist_ok=True)
     ids = args.routine or [r.id for r in load_library(shipped_dir("routines")).routines]
     for routine_id in ids:

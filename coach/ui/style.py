@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
 BASE_POINT_SIZE = 13
@@ -19,7 +19,7 @@ QLabel#countdown { font-size: 72pt; font-weight: bold; }
 QLabel#timerLeft { font-size: 44pt; font-weight: bold; }
 QLabel#stepName { font-size: 26pt; font-weight: bold; }
 QLabel#instruction { font-size: 20pt; }
-QLabel#side { font-size: 18pt; color: #1d6f65; font-weight: bold; }
+QLabel#side { font-size: 18pt; color: SIDE_COLOUR; font-weight: bold; }
 QLabel#preview { font-size: 14pt; color: palette(placeholder-text); }
 QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
 QLabel#heading { font-size: 20pt; font-weight: bold; }
@@ -34,6 +34,17 @@ QWidget[bigText="true"] QLabel#side { font-size: 24pt; }
 QWidget[bigText="true"] QLabel#preview { font-size: 18pt; }
 QLabel#section { font-size: 15pt; font-weight: bold; margin-top: 8px; }
 """
+
+
+SIDE_ON_LIGHT, SIDE_ON_DARK = "#1d6f65", "#6fd3c1"
+"""The teal of side and rep labels: dark on a light window, light on a dark one (each at
+least 4.5:1 against Qt's usual window colours)."""
+
+
+def style_sheet(palette: QPalette) -> str:
+    """The app's style sheet for ``palette``: colours that stay readable in dark mode."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return STYLE_SHEET.replace("SIDE_COLOUR", SIDE_ON_DARK if dark else SIDE_ON_LIGHT)
 
 
 def plain_label(text: str = "", name: str | None = None, parent: QWidget | None = None) -> QLabel:

@@ -160,3 +160,23 @@ def test_user_strings_stay_plain_text_in_every_widget_and_message(make_window, d
     assert shown.toPlainText() == HOSTILE
     shown.setHtml(message_text(HOSTILE))
     assert shown.toPlainText() == HOSTILE
+
+
+def test_side_labels_stay_readable_on_a_dark_window():
+    from PySide6.QtGui import QColor, QPalette
+
+    from coach.ui.style import SIDE_ON_DARK, SIDE_ON_LIGHT, style_sheet
+
+    def contrast(a: QColor, b: QColor) -> float:
+        def luminance(c: QColor) -> float:
+            parts = [x / 255 for x in (c.red(), c.green(), c.blue())]
+            linear = [p / 12.92 if p <= 0.03928 else ((p + 0.055) / 1.055) ** 2.4 for p in parts]
+            return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+        high, low = sorted((luminance(a), luminance(b)), reverse=True)
+        return (high + 0.05) / (low + 0.05)
+
+    for window, colour in (("#2b2b2b", SIDE_ON_DARK), ("#efefef", SIDE_ON_LIGHT)):
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(window))
+        assert colour in style_sheet(palette)
+        assert contrast(QColor(window), QColor(colour)) >= 4.5
