@@ -48,8 +48,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._routines = routines
         self.setWindowTitle("Coach settings")
-        self.setMinimumWidth(560)
-        self.ask_pain = QCheckBox("Ask how strong the pain is before and after each routine")
+        self.setMinimumWidth(1000)  # two columns of long labels; wrapped notes need width
+        self.ask_pain = QCheckBox("Ask my pain score before and after each routine")
         self.ask_pain.setChecked(settings.ask_pain_around_routines)
         self.login = QCheckBox("Start Coach when I log in")
         self.login.setChecked(start_at_login)
@@ -73,7 +73,9 @@ class SettingsDialog(QDialog):
 
     def _sound(self, settings: Settings) -> QGroupBox:
         group = QGroupBox("Sound and voice")
-        form = QFormLayout(group)
+        column = QVBoxLayout(group)
+        form = QFormLayout()
+        column.addLayout(form)
         self.sound = QCheckBox("Sound during routines (M switches it in the player)")
         self.sound.setChecked(not settings.muted)
         self.theme = CalmComboBox()
@@ -81,7 +83,9 @@ class SettingsDialog(QDialog):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.cue_theme())))
         self.volume = _spin(settings.sound_volume, 0, 100, " %")
-        self.voice = QCheckBox("Speak the steps, switches, rests and last seconds aloud")
+        self.voice = QCheckBox("Speak the steps aloud")
+        self.voice.setToolTip("The step, switching sides, rests, the last three seconds and "
+                              "the end are spoken")
         self.voice.setChecked(settings.voice_on)
         self.voice_volume = _spin(settings.voice_volume, 0, 100, " %")
         self.voice_rate = _spin(settings.voice_rate, -10, 10, "")
@@ -95,7 +99,7 @@ class SettingsDialog(QDialog):
         problem = speech_problem()
         self.speech_note = plain_label(problem or "", "preview")
         self.speech_note.setVisible(problem is not None)
-        form.addRow(self.speech_note)
+        column.addWidget(self.speech_note)  # wrapped text gets its full height outside a form
         return group
 
     def _breaks(self, settings: Settings, idle_source: str | None) -> QGroupBox:
