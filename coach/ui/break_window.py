@@ -5,7 +5,7 @@ Both stay on top without taking the keyboard from whatever the user is typing in
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -67,6 +67,16 @@ class BreakNotice(QWidget):
         self.show()
 
 
+def _roomy_size() -> QSize:
+    """Big enough that a step's instruction fits beside its picture, within the screen."""
+    screen = QGuiApplication.primaryScreen()
+    wanted = QSize(1120, 760)
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size()
+    return wanted.boundedTo(QSize(int(room.width() * 0.95), int(room.height() * 0.95)))
+
+
 class BreakWindow(QWidget):
     """Plays the break's routine, under ``note`` if one is given. ``ended(kind)`` when it
     finishes, is left or is closed (the break counts as taken); ``answers`` offers snooze and
@@ -82,7 +92,7 @@ class BreakWindow(QWidget):
         self.kind = kind
         self._over = False
         self.setWindowTitle(f"Coach: {kind.value}")
-        self.resize(900, 680)
+        self.resize(_roomy_size())
         self.answers = BreakAnswers(with_start=False)
         self.player = PlayerView(session, sounds, done_text="Back to work", keys_shown=False)
         self.player.closed.connect(self._finish)
