@@ -13,7 +13,7 @@ from coach.core.history import HistoryStore, open_history
 from coach.core.library import load_library
 from coach.core.settings import SettingsStore
 from coach.core.writer_lock import WriterLock
-from coach.paths import DataPaths, shipped_dir
+from coach.paths import DataPaths, asset, shipped_dir
 from coach.platform.idle import IdleSource, find_idle_source
 from coach.platform.quiet import QuietSource, find_quiet_source
 from coach.ui.instance import InstanceServer, hand_over
@@ -41,7 +41,7 @@ def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
     settings = SettingsStore(paths.settings, clock.now())
     store: HistoryStore
     store, history_problem = open_history(paths.history, clock.now())
-    library = load_library(shipped_dir("routines"), paths.routines)
+    library = load_library(shipped_dir("routines"), paths.routines, asset("illustrations"))
     notices += [p for p in (settings.load_problem, history_problem) if p]
     return MainWindow(library, store, settings, clock, notices, idle, quiet)
 

@@ -24,7 +24,7 @@ from coach.core.therapy import (
     TherapyKind,
     plan_application,
 )
-from coach.paths import DataPaths, data_paths, shipped_dir
+from coach.paths import DataPaths, asset, data_paths, shipped_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -139,7 +139,7 @@ def _usage_error(message: str) -> int:
 
 
 def _library(paths: DataPaths) -> Library:
-    return load_library(shipped_dir("routines"), paths.routines)
+    return load_library(shipped_dir("routines"), paths.routines, asset("illustrations"))
 
 
 def _list_routines(paths: DataPaths) -> int:
@@ -154,7 +154,7 @@ def _list_routines(paths: DataPaths) -> int:
 
 
 def _check(files: list[Path], paths: DataPaths) -> int:
-    routines, errors = check_files(files, _library(paths))
+    routines, errors = check_files(files, _library(paths), asset("illustrations"))
     for routine in routines:
         print(f"{routine.path}: ok ({routine.id}, {len(routine.steps)} steps, "
               f"{routine.total_s / 60:.1f} min)")

@@ -152,3 +152,24 @@ def test_every_shipped_routine_is_valid():
     library = load_library(shipped_dir("routines"))
     assert library.routines, "no routine is shipped"
     assert library.errors == (), "\n".join(map(str, library.errors))
+
+
+def test_a_picture_that_is_nowhere_is_an_error_naming_the_step(tmp_path):
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    (pictures / "shipped.svg").write_text("<svg/>")
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "beside.svg").write_text("<svg/>")
+    body = ('id = "{id}"\ntitle = "T {id}"\nsummary = "S"\nwhen = ["any-time"]\n'
+            'cautions = ["C"]\nsources = ["s"]\n[[steps]]\nname = "A"\ninstruction = "I"\n'
+            'duration_s = 10\nillustration = "{picture}"\n')
+    for routine_id, picture in (("found-beside", "beside.svg"), ("found-shipped", "shipped.svg"),
+                                ("lost", "nope.svg")):
+        (user / f"{routine_id}.toml").write_text(body.format(id=routine_id, picture=picture))
+    library = load_library(tmp_path / "no-shipped", user, pictures)
+    assert ids(library) == ["found-beside", "found-shipped"]
+    [error] = library.errors
+    assert error.field == "steps[0].illustration" and "'nope.svg'" in str(error)
+    assert ids(load_library(tmp_path / "no-shipped", user)) == [
+        "found-beside", "found-shipped", "lost"]  # without a pictures folder: not checked
