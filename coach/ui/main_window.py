@@ -97,35 +97,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(QStatusBar())
         self.tray = Tray(icon, self)
         self.mini = MiniWindow()
-        self.mini.open_requested.connect(self.bring_forward)
-        self.mini.quit_requested.connect(self.quit)
-        self.tray.open_requested.connect(self.bring_forward)
-        self.tray.quit_requested.connect(self.quit)
         self.desktop = DesktopNotifier()
-        scheduler = BreakScheduler(settings.settings.break_rules(),
-                                   paused_until=settings.settings.paused_until(),
-                                   working_hours=settings.settings.working_hours())
-        self.breaks = BreakController(
-            scheduler, idle, store, clock, library, self.sounds, quiet, self.desktop,
-            busy=self._playing, after_safety_notice=self.after_safety_notice, parent=self)
-        self.breaks.taken.connect(self._show_recent)
-        self.breaks.hydration_nudge = settings.settings.hydration_nudge_on
-        self.breaks.routines[BreakKind.REST] = settings.settings.rest_break_routine
-        self.break_status = plain_label("", "preview")
-        self.break_status.setWordWrap(False)
-        self.statusBar().addPermanentWidget(self.break_status)
-        self.breaks.status_changed.connect(self._show_break_status)
-        self.tray.break_now_requested.connect(self.breaks.take_break_now)
-        self.mini.break_now_requested.connect(self.breaks.take_break_now)
-        QShortcut(QKeySequence.StandardKey.Quit, self, self.quit)
-        self.tray.pause_requested.connect(self.pause_breaks)
-        self.tray.resume_requested.connect(self.resume_breaks)
-        self.tray.settings_requested.connect(self.open_settings)
-        self.library_view.settings_requested.connect(self.open_settings)
-        QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)  # Cmd+, on macOS
-        self.library_view.history_requested.connect(self.open_history)
-        self.tray.history_requested.connect(self.open_history)
-        QShortcut(QKeySequence("Ctrl+H"), self, self.open_history)
+        self.breaks = self._build_breaks(library, idle, quiet)
+        self._connect_requests()
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
         self.timer_panel.time_up.connect(self._alert_desktop)
         self.therapy_view.started.connect(lambda _timer: self.tabs.setCurrentWidget(
@@ -138,6 +112,40 @@ class MainWindow(QMainWindow):
         self._show_title()
         self.timer_panel.refresh()
         self.breaks.check()
+
+    def _build_breaks(self, library: Library, idle: IdleSource | None,
+                      quiet: QuietSource | None) -> BreakController:
+        """The break reminders as the settings ask, shown in the status bar."""
+        chosen = self.settings.settings
+        scheduler = BreakScheduler(chosen.break_rules(), paused_until=chosen.paused_until(),
+                                   working_hours=chosen.working_hours())
+        breaks = BreakController(
+            scheduler, idle, self.store, self.clock, library, self.sounds, quiet, self.desktop,
+            busy=self._playing, after_safety_notice=self.after_safety_notice, parent=self)
+        breaks.taken.connect(self._show_recent)
+        breaks.hydration_nudge = chosen.hydration_nudge_on
+        breaks.routines[BreakKind.REST] = chosen.rest_break_routine
+        self.break_status = plain_label("", "preview")
+        self.break_status.setWordWrap(False)
+        self.statusBar().addPermanentWidget(self.break_status)
+        breaks.status_changed.connect(self._show_break_status)
+        return breaks
+
+    def _connect_requests(self) -> None:
+        """What the tray, the small window, the library's buttons and the keys ask for."""
+        for source in (self.tray, self.mini):
+            source.open_requested.connect(self.bring_forward)
+            source.quit_requested.connect(self.quit)
+            source.break_now_requested.connect(self.breaks.take_break_now)
+        self.tray.pause_requested.connect(self.pause_breaks)
+        self.tray.resume_requested.connect(self.resume_breaks)
+        self.tray.settings_requested.connect(self.open_settings)
+        self.tray.history_requested.connect(self.open_history)
+        self.library_view.settings_requested.connect(self.open_settings)
+        self.library_view.history_requested.connect(self.open_history)
+        QShortcut(QKeySequence.StandardKey.Quit, self, self.quit)
+        QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)  # Cmd+, on macOS
+        QShortcut(QKeySequence("Ctrl+H"), self, self.open_history)
 
     def notify(self, message: str) -> None:
         """Tell the user something went wrong that they should know about (plain text)."""
