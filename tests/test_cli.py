@@ -204,7 +204,8 @@ def test_history_table_lists_sessions_newest_first(capsys, data_dir):
     status, out, _ = run(capsys, "--data-dir", str(data_dir), "history")
 
     assert status == 0
-    newer, older = out.splitlines()
+    heading, newer, older = out.splitlines()
+    assert heading == "Routines:"
     assert newer.endswith("Newer") and "partial" in newer
     assert older.endswith("Older") and "completed" in older
 

@@ -132,6 +132,8 @@ def write_table(history: HistoryRecords, out: TextIO) -> None:
     if not (sessions or applications or breaks or history.symptoms):
         out.write("Nothing recorded.\n")
         return
+    if sessions:
+        out.write("Routines:\n")
     for session in sessions:
         outcome = "completed" if session.completed else "partial"
         out.write(f"{_local(session.started_at)}  {_minutes(session.duration_s)}  "

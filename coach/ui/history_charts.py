@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from coach.core import summaries
@@ -25,6 +25,13 @@ DAY_S = 86400
 COLD, HEAT, ROUTINE, LINE = "#3a7bd5", "#e07b39", "#2e8b57", "#7a4fb3"
 PROMPTED_GREY = "#9a9a9a"
 Series = tuple[list[date], list[float]]
+
+
+class StillPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type hints
+    """A chart that leaves the mouse wheel to the page, so scrolling over it scrolls on."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        event.ignore()
 
 
 def _x(day: date) -> float:
@@ -60,7 +67,7 @@ class ChartsView(QWidget):
             ("breaks", "Break reminders (grey) and breaks had, taken or natural (green)", ""),
             ("pain", "Pain logged, average per day (0-10)", ""),
         )}
-        self._heatmap = pg.PlotWidget(
+        self._heatmap = StillPlot(
             title="Active days in the last year (darker: more minutes of routines)")
         self._heatmap.setMinimumHeight(200)
         weekdays = self._heatmap.getAxis("left")
@@ -86,7 +93,7 @@ class ChartsView(QWidget):
         outer.addWidget(scrolled(content))
 
     def _plot(self, title: str, unit: str) -> pg.PlotWidget:
-        plot = pg.PlotWidget(title=title, axisItems={"bottom": pg.DateAxisItem()})
+        plot = StillPlot(title=title, axisItems={"bottom": pg.DateAxisItem()})
         plot.setMinimumHeight(220)
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)

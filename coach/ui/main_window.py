@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.therapy_view)
         for notice in notices or []:
             self.notify(notice)
+        self.tabs.currentChanged.connect(lambda _index: self._focus_tab())
+        self._focus_tab()
         self._show_recent()
         self._show_title()
         self.timer_panel.refresh()
@@ -146,6 +148,11 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Quit, self, self.quit)
         QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)  # Cmd+, on macOS
         QShortcut(QKeySequence("Ctrl+H"), self, self.open_history)
+
+    def _focus_tab(self) -> None:
+        """Arrow keys and Enter work in the routine list as soon as it shows."""
+        if self.tabs.currentWidget() is self.library_view:
+            self.library_view.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def notify(self, message: str) -> None:
         """Tell the user something went wrong that they should know about (plain text)."""

@@ -87,15 +87,17 @@ class TimelineModel(QAbstractTableModel):
                                                Qt.ItemDataRole.ToolTipRole):
             return None
         entry = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(entry.note) if entry.note else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, for a cell cut short
+            text = entry.note if index.column() == len(HEADERS) - 1 else cell_text(
+                entry, index.column())
+            return tooltip_text(text) if text else None
         return cell_text(entry, index.column())
 
 
 def cell_text(entry: TimelineEntry, column: int) -> str:
     """The text of one cell: a note is shown on one line, in full in its tooltip."""
     if column == 0:
-        return f"{entry.at.astimezone():%a %d %b %Y %H:%M}"
+        return f"{entry.at.astimezone():%d %b %Y  %H:%M}"
     if column == 1:
         return KIND_NAMES[entry.kind]
     if column == 2:

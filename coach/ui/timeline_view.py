@@ -85,11 +85,12 @@ class TimelineView(QWidget):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((190, 90, 300, 60, 190)):
-            table.setColumnWidth(column, width)
-        for column in (0, 1, 3):  # dates, kinds and times are short: always shown in full
+        header.setStretchLastSection(False)
+        for column in (0, 1, 3):  # short, and shown in full
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the entry itself
+        table.setColumnWidth(4, 190)  # a cell cut short shows in full in its tooltip
+        table.setColumnWidth(5, 170)
         table.doubleClicked.connect(lambda _index: self.edit_note())
         return table
 

@@ -164,7 +164,8 @@ def test_table_shows_one_line_per_session():
     out = io.StringIO()
     write_table(HistoryRecords([session("Desk reset"), session("Cool down", completed=False)]),
                 out)
-    first, second = out.getvalue().splitlines()
+    heading, first, second = out.getvalue().splitlines()
+    assert heading == "Routines:"
     assert "2:05" in first and "3/4" in first and "completed" in first
     assert first.endswith("Desk reset")
     assert "partial" in second and second.endswith("Cool down")
@@ -183,11 +184,11 @@ def test_table_lists_cold_and_heat_after_the_routines():
                                              application(Outcome.ENDED_EARLY, respected=False)]),
                 out)
     lines = out.getvalue().splitlines()
-    assert lines[1:3] == ["", "Cold and heat:"]
-    assert "15:00" in lines[3] and lines[3].endswith("ice pack, neck: completed")
-    assert "16:35" in lines[4] and lines[4].endswith("overdue by 95 s")
-    assert "-:--" in lines[5] and lines[5].endswith("still on")
-    assert lines[6].endswith("ended early (started within the rest gap)")
+    assert lines[2:4] == ["", "Cold and heat:"]
+    assert "15:00" in lines[4] and lines[4].endswith("ice pack, neck: completed")
+    assert "16:35" in lines[5] and lines[5].endswith("overdue by 95 s")
+    assert "-:--" in lines[6] and lines[6].endswith("still on")
+    assert lines[7].endswith("ended early (started within the rest gap)")
 
 
 def test_table_with_only_cold_and_heat_starts_with_them():

@@ -121,3 +121,12 @@ def test_two_starts_at_once_leave_one_coach_writing(coach, display, tmp_path: Pa
                                   capture_output=True, text=True)
     if lock_holders.returncode == 0:
         assert len(lock_holders.stdout.split()) == 1
+
+
+def test_enter_in_a_fresh_window_starts_the_chosen_routine(coach, display) -> None:
+    coach()
+    wait_for_title(display, lambda title: title == "Coach")
+    press_key(display, "Down")   # the list has the keyboard from the start
+    press_key(display, "Return")
+    press_key(display, "s")      # no pain score this time
+    wait_for_title(display, lambda t: t.endswith("· Cool-down after exercise — Coach"))
