@@ -14,6 +14,11 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``"1 day"``, ``"2 days"``; ``plural`` where adding an s is wrong ("entries")."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
 def minutes_text(seconds: float) -> str:
     """A length for people: ``"6 min"``, or ``"45 s"`` under a minute."""
     if seconds < 60:

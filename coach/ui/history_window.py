@@ -20,6 +20,7 @@ from coach.core.history import HistoryError, HistoryStore
 from coach.core.symptoms import SymptomLog
 from coach.core.timeline import EntryKind, Timeline
 from coach.ui.export_dialog import ExportDialog
+from coach.ui.format import counted
 from coach.ui.history_charts import ChartsView
 from coach.ui.report_dialog import ReportDialog
 from coach.ui.style import plain_label, push_button
@@ -31,15 +32,10 @@ WATCH_MS = 3000
 NOT_SAVED = ("Your history file could not be opened (see the notice in the main window), so "
              "this window shows only what was done since Coach started, and none of it is "
              "saved.")
-KIND_WORDS = {EntryKind.ROUTINE: "routine session", EntryKind.THERAPY: "cold/heat application",
-              EntryKind.BREAK: "break record", EntryKind.SYMPTOM: "symptom entry"}
-
-
-def counted(kind: EntryKind, count: int) -> str:
-    words = KIND_WORDS[kind]
-    if count != 1:
-        words = words[:-1] + "ies" if words.endswith("entry") else words + "s"
-    return f"{count} {words}"
+KIND_WORDS = {EntryKind.ROUTINE: ("routine session", None),
+              EntryKind.THERAPY: ("cold/heat application", None),
+              EntryKind.BREAK: ("break record", None),
+              EntryKind.SYMPTOM: ("symptom entry", "symptom entries")}
 
 
 class HistoryWindow(QWidget):
@@ -156,7 +152,7 @@ class HistoryWindow(QWidget):
         counts = {kind: n for kind, n in self.timeline.counts().items() if n}
         if not counts:
             return None
-        return ", ".join(counted(kind, n) for kind, n in counts.items())
+        return ", ".join(counted(n, *KIND_WORDS[kind]) for kind, n in counts.items())
 
     def ask_delete_everything(self) -> None:
         try:

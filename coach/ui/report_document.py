@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from coach.core.private_files import create_private, make_private
 from coach.core.report import ClinicianReport
 from coach.core.sources import SOURCE_001, title
+from coach.ui.format import counted
 
 HEADINGS = ("Symptom trend", "Spasm episodes", "What was done")
 EPISODES_SHOWN = 8
@@ -43,12 +44,12 @@ def _episodes(report: ClinicianReport) -> str:
         return "<p>No spasms were logged in this period.</p>"
     shown = report.episodes[-EPISODES_SHOWN:]
     rows = [(f"{e.first_day:%d %b}" + ("" if e.days == 1 else f" to {e.last_day:%d %b}"),
-             _counted(e.days, "day"), str(e.highest_pain),
+             counted(e.days, "day"), str(e.highest_pain),
              ", ".join(e.areas)) for e in shown]
     earlier = len(report.episodes) - len(shown)
     more = f" The {len(shown)} latest are listed." if earlier else ""
-    return (f"<p>{_counted(len(report.episodes), 'episode')}: days in a row with a spasm "
-            f"logged, {_counted(sum(e.days for e in report.episodes), 'day')} in all.{more}</p>"
+    return (f"<p>{counted(len(report.episodes), 'episode')}: days in a row with a spasm "
+            f"logged, {counted(sum(e.days for e in report.episodes), 'day')} in all.{more}</p>"
             + _table(("When", "Lasted", "Highest pain", "Where"), rows))
 
 
@@ -59,19 +60,15 @@ def _done(report: ClinicianReport) -> str:
              else "<p>No routines or cold/heat applications were recorded.</p>"]
     if report.breaks_prompted or report.breaks_natural:
         parts.append(f"<p>Posture breaks: {report.breaks_taken} of "
-                     f"{_counted(report.breaks_prompted, 'reminder')} taken, and "
-                     f"{_counted(report.breaks_natural, 'natural break')} (away from the "
+                     f"{counted(report.breaks_prompted, 'reminder')} taken, and "
+                     f"{counted(report.breaks_natural, 'natural break')} (away from the "
                      "desk long enough before a reminder came).</p>")
     if report.pain_change:
         parts.append("<p>Pain before → after a routine (average): " + escape("; ".join(
             f"{c.routine_title}: {c.before:.1f} → {c.after:.1f} over "
-            f"{_counted(c.sessions, 'session')}"
+            f"{counted(c.sessions, 'session')}"
             for c in report.pain_change)) + ".</p>")
     return "".join(parts)
-
-
-def _counted(count: int, thing: str) -> str:
-    return f"{count} {thing}{'' if count == 1 else 's'}"
 
 
 def _time_in_all(minutes: float) -> str:
