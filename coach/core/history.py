@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -219,6 +219,12 @@ def _make_private(path: Path) -> None:
     create_private(path)
     for suffix in ("-wal", "-shm"):
         make_private(path.with_name(path.name + suffix))
+
+
+def local_days(first: date, last: date) -> tuple[datetime, datetime]:
+    """The local days ``first`` to ``last`` (both included) as aware UTC bounds: the first's
+    midnight and the midnight after the last."""
+    return local_midnight(first), local_midnight(last + timedelta(days=1))
 
 
 def to_text(moment: datetime) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.core.history import HistoryStore, local_midnight, to_text
+from coach.core.history import HistoryStore, from_text, local_days, to_text
 from coach.core.summaries import PROMPTED, PainChange, pain_change
 
 PERIODS_DAYS = (7, 30, 90)
@@ -84,7 +84,7 @@ def build_report(store: HistoryStore, today: date, days: int) -> ClinicianReport
     if days not in PERIODS_DAYS:
         raise ValueError(f"days: {days} is not one of {PERIODS_DAYS}")
     first_day = today - timedelta(days=days - 1)
-    since, until = local_midnight(first_day), local_midnight(today + timedelta(days=1))
+    since, until = local_days(first_day, today)
     bounds = (to_text(since), to_text(until))
     read = store.read
     weekly = [WeekPain(date.fromisoformat(w), int(n), float(avg), int(top)) for w, n, avg, top in
@@ -107,7 +107,7 @@ def build_report(store: HistoryStore, today: date, days: int) -> ClinicianReport
         "SELECT COALESCE(SUM(outcome = 'taken'), 0), COALESCE(SUM(outcome IN"
         f" {PROMPTED}), 0), COALESCE(SUM(outcome = 'natural'), 0) FROM break_events"
         " WHERE at >= ? AND at < ?", bounds)
-    notes = [(datetime.fromisoformat(at).astimezone(), str(note)) for at, note in
+    notes = [(from_text(at).astimezone(), str(note)) for at, note in
              read("SELECT at, note FROM symptoms WHERE at >= ? AND at < ? AND note != ''"
                   " ORDER BY at DESC LIMIT ?", (*bounds, MAX_NOTES))]
     return ClinicianReport(first_day, today, weekly, areas, _episodes(store, bounds), routines,

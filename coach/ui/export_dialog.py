@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core import export
-from coach.core.history import HistoryError, HistoryStore, local_midnight
+from coach.core.history import HistoryError, HistoryStore, local_days
 from coach.ui.inputs import CalmComboBox, DayEdit
 from coach.ui.style import plain_label, push_button
 
@@ -79,8 +79,7 @@ class ExportDialog(QDialog):
             return False
         since = until = None
         if not self.everything.isChecked():
-            since = local_midnight(self.first.day)
-            until = local_midnight(self.last.day + timedelta(days=1))
+            since, until = local_days(self.first.day, self.last.day)
         try:
             history = export.read_records(self._store, since, until)
             export.save(history, path, self.format_name)

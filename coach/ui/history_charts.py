@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from coach.core import summaries
 from coach.core.clock import Clock
-from coach.core.history import HistoryError, HistoryStore, local_midnight
+from coach.core.history import HistoryError, HistoryStore, local_days, local_midnight
 from coach.core.therapy import TherapyKind
 from coach.ui.inputs import CalmComboBox
 from coach.ui.style import plain_label, scrolled
@@ -108,8 +108,7 @@ class ChartsView(QWidget):
         """Read the figures for the range chosen and draw every chart."""
         today = self._clock.now().astimezone().date()
         days = RANGES_DAYS[self.range.currentText()]
-        since = local_midnight(today - timedelta(days=days - 1))
-        until = local_midnight(today + timedelta(days=1))
+        since, until = local_days(today - timedelta(days=days - 1), today)
         try:
             self._read(since, until, today)
         except HistoryError as error:

@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         if problem is not None:
             self.notify(problem)
         elif self.history_window is not None:
-            self.history_window.refresh()
+            self.history_window.refresh_if_changed()
 
     def quit(self) -> None:
         """Quit Coach, asking first while a cold or heat timer runs."""

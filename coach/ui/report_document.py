@@ -98,15 +98,6 @@ def report_html(report: ClinicianReport) -> str:
           f"severe (source: “{escape(title(SOURCE_001))}”).</small></p>")
 
 
-def report_document(report: ClinicianReport) -> QTextDocument:
-    document = QTextDocument()
-    font = QFont()
-    font.setPointSize(PRINT_POINT_SIZE)
-    document.setDefaultFont(font)
-    document.setHtml(report_html(report))
-    return document
-
-
 def save_pdf(report: ClinicianReport, path: Path) -> None:
     """Print the report to a PDF file at ``path`` (A4). Raises OSError when the file
     cannot be written."""
@@ -125,9 +116,12 @@ def save_pdf(report: ClinicianReport, path: Path) -> None:
 def print_to(report: ClinicianReport, printer: QPrinter) -> None:
     """Print the report on one page of ``printer`` (a paper printer, or a PDF file), shrunk
     to fit when a busy period makes it long."""
-    document = report_document(report)
-    document.documentLayout().setPaintDevice(printer)
-    document.setHtml(report_html(report))  # laid out again in the printer's units
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSize(PRINT_POINT_SIZE)
+    document.setDefaultFont(font)
+    document.documentLayout().setPaintDevice(printer)  # laid out in the printer's units
+    document.setHtml(report_html(report))
     page = printer.pageLayout().paintRectPixels(printer.resolution())
     scale = 1.0
     for _ in range(4):  # a narrower scale wraps less, so settle on the scale in a few steps

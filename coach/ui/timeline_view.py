@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clock import Clock
-from coach.core.history import HistoryError, local_midnight
+from coach.core.history import HistoryError, local_days, local_midnight
 from coach.core.symptoms import MAX_NOTE_CHARS, SymptomError, SymptomLog
 from coach.core.timeline import EntryKind, RemovedEntry, Timeline, TimelineFilter
 from coach.ui.inputs import CalmComboBox, DayEdit
@@ -122,8 +122,7 @@ class TimelineView(QWidget):
         days = RANGES_DAYS[self.range.currentText()]
         since = until = None
         if days == 0:
-            since = local_midnight(self.first.day)
-            until = local_midnight(self.last.day + timedelta(days=1))
+            since, until = local_days(self.first.day, self.last.day)
         elif days is not None:
             since = local_midnight(self._today() - timedelta(days=days - 1))
         return TimelineFilter(KINDS[self.kind.currentText()], since, until, self.search.text())

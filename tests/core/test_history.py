@@ -135,15 +135,7 @@ def test_garbage_file_raises_history_error(tmp_path):
 
 def test_version_1_database_is_migrated_keeping_its_sessions(tmp_path):
     path = tmp_path / "history.sqlite3"
-    old = sqlite3.connect(path)
-    old.executescript(MIGRATIONS[0])
-    old.execute(
-        "INSERT INTO routine_sessions (routine_id, routine_title, started_at, duration_s,"
-        " steps_completed, steps_total, completed) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ("desk-reset", "Desk reset", "2026-01-05T09:00:00+00:00", 61.0, 4, 4, 1))
-    old.execute("PRAGMA user_version = 1")
-    old.commit()
-    old.close()
+    _schema_1_file(path)
 
     store = HistoryStore(path)
     try:
