@@ -1,44 +1,62 @@
 """Runs Coach (``coach``) or the bare window (``bare``) and prints ``shown <monotonic s>``
 when its first window is exposed: start-up time where there is no display to watch
-(``QT_QPA_PLATFORM=offscreen``). The QApplication is made here, as the app would make it.
+(``QT_QPA_PLATFORM=offscreen``). The QApplication is made here, as the app would make it,
+and Coach's own modules load in the order ``python -m coach`` loads them (the command line
+and the data before Qt).
 
     python benchmarks/shown_probe.py coach|bare
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QWindow
-from PySide6.QtWidgets import QApplication
 
+def watch_first_expose() -> object:
+    """An event filter on the QApplication that prints the time of the first Expose event of
+    a visible, titled top-level window; keep the returned object alive."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QWindow
+    from PySide6.QtWidgets import QApplication
 
-class ShownWatch(QObject):
-    """Prints the time of the first Expose event of a visible top-level window."""
+    class ShownWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's)
+            if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
+                    and watched.isVisible() and watched.title()):
+                print(f"shown {time.monotonic():.6f}", flush=True)
+                QApplication.instance().removeEventFilter(self)
+            return False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
-                and watched.isVisible() and watched.title()):
-            print(f"shown {time.monotonic():.6f}", flush=True)
-            QApplication.instance().removeEventFilter(self)
-        return False
+    watch = ShownWatch()
+    QApplication.instance().installEventFilter(watch)
+    return watch
 
 
 def main() -> int:
-    app = QApplication(sys.argv[:1])
-    watch = ShownWatch()
-    app.installEventFilter(watch)
     if sys.argv[1:] == ["bare"]:
+        from PySide6.QtWidgets import QApplication
+
         sys.path.insert(0, str(Path(__file__).parent))
         from bare_window import main as bare
 
-        return bare()
+        app = QApplication(sys.argv[:1])
+        watch = watch_first_expose()
+        status = bare()
+        del watch, app
+        return status
     from coach.cli import main as coach
 
-    return coach([])
+    importlib.import_module("coach.app")  # with the data it opens, before Qt, as `coach` does
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    watch = watch_first_expose()
+    status = coach([])
+    del watch, app
+    return status
 
 
 if __name__ == "__main__":

@@ -1,13 +1,19 @@
-"""Builds the running app once: data folder, settings, history, routines, window."""
+"""Builds the running app once: data folder, settings, history, routines, window.
+
+Qt and the window's modules are imported only once the data is open (inside the functions
+below): PySide6 reads the source of every module imported after it, which costs start-up time
+and memory for the modules that never use Qt.
+"""
 
 from __future__ import annotations
 
+import linecache
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
-
+from coach.core import inbox
 from coach.core.clock import Clock, SystemClock
 from coach.core.history import HistoryStore, open_history
 from coach.core.library import load_library
@@ -16,12 +22,13 @@ from coach.core.writer_lock import WriterLock
 from coach.paths import DataPaths, asset, shipped_dir
 from coach.platform.idle import IdleSource, find_idle_source
 from coach.platform.quiet import QuietSource, find_quiet_source
-from coach.ui.instance import InstanceServer, hand_over
-from coach.ui.main_window import MainWindow
-from coach.ui.style import base_font, style_sheet
+
+if TYPE_CHECKING:
+    from coach.ui.main_window import MainWindow
 
 HAND_OVER_WAIT_S = 5.0
 """How long a start waits for the Coach holding the data folder to take its command."""
+HAND_OVER_POLL_S = 0.05
 
 
 def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
@@ -43,6 +50,9 @@ def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
     store, history_problem = open_history(paths.history, clock.now())
     library = load_library(shipped_dir("routines"), paths.routines, asset("illustrations"))
     notices += [p for p in (settings.load_problem, history_problem) if p]
+    from coach.ui.main_window import MainWindow
+
+    linecache.clearcache()  # PySide6 keeps the source text of every module it checked
     return MainWindow(library, store, settings, clock, notices, idle, quiet)
 
 
@@ -66,28 +76,47 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Sequence[str]
                       wait_s: float = HAND_OVER_WAIT_S) -> int | None:
     """Take the data folder's writer lock; None once held (or when the folder cannot be
     written at all, so there is nothing to guard). While another Coach holds it, hand
-    ``command`` over, trying for ``wait_s`` seconds as that one may still be starting;
-    returns the exit status: 0 when handed over, 1 (with a message on stderr) if not.
+    ``command`` over through the folder's inbox, waiting ``wait_s`` seconds for it to be
+    taken, as that one may still be starting; returns the exit status: 0 when handed over,
+    1 (with a message on stderr) if not.
     """
+    claimed_ns = time.time_ns()
     try:
         paths.create()
-        if lock.acquire():
-            return None
+        held = lock.acquire()
     except OSError:
         return None
+    if held:
+        inbox.clear(paths.inbox, posted_before_ns=claimed_ns)
+        return None
+    try:
+        letter = inbox.post(paths.inbox, list(command))
+    except OSError as error:
+        print(f"coach: another Coach is using {paths.root}, and the command could not be "
+              f"left for it ({error.strerror})", file=sys.stderr)
+        return 1
     deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:
-        if hand_over(paths, command):
+        if letter.taken():
             return 0
-        if lock.acquire():  # the other one has just quit
+        if lock.acquire():  # the other one has just quit: this one runs the command
+            letter.withdraw()
             return None
-        time.sleep(0.2)
+        time.sleep(HAND_OVER_POLL_S)
+    if not letter.withdraw():  # taken at the last moment
+        return 0
     print(f"coach: another Coach is using {paths.root} and did not answer; "
           "try again in a moment", file=sys.stderr)
     return 1
 
 
 def _run_window(paths: DataPaths, command: Sequence[str]) -> int:
+    idle, quiet = find_idle_source(), find_quiet_source()
+    from PySide6.QtWidgets import QApplication
+
+    from coach.ui.instance import CommandWatcher
+    from coach.ui.style import base_font, style_sheet
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Coach")
@@ -95,9 +124,9 @@ def _run_window(paths: DataPaths, command: Sequence[str]) -> int:
     app.setFont(base_font())
     app.setStyleSheet(style_sheet(app.palette()))
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
-    window = build_window(paths, SystemClock(), find_idle_source(), find_quiet_source())
-    server = InstanceServer(paths, window)
-    server.command.connect(window.handle_command)
+    window = build_window(paths, SystemClock(), idle, quiet)
+    watcher = CommandWatcher(paths.inbox, window)
+    watcher.command.connect(window.handle_command)
     window.closed.connect(app.quit)
     window.show()
     window.handle_command(command)

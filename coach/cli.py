@@ -124,11 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = ["pause", args.length]
     elif args.command == "resume":
         command = ["resume"]
-    from coach.ui.instance import hand_over  # Qt is loaded only when the app is wanted
-
-    if hand_over(paths, command):
-        return EXIT_OK
-    from coach.app import run_app
+    from coach.app import run_app  # the app's modules load only when it is wanted
 
     return run_app(paths, command)
 

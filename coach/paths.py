@@ -31,6 +31,15 @@ def asset(relative: str) -> Path:
     return shipped_dir("assets") / relative
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+"""Pixel sizes of the app icon's PNGs, ``icons/coach-SIZE.png`` (tools/draw_icons.py)."""
+
+
+def icon_files() -> list[Path]:
+    """The app icon's PNG files, smallest first."""
+    return [asset(f"icons/coach-{size}.png") for size in ICON_SIZES]
+
+
 @dataclass(frozen=True)
 class DataPaths:
     """The user's data folder and the files in it."""
@@ -49,6 +58,11 @@ class DataPaths:
     def lock(self) -> Path:
         """Held by the one Coach that writes this folder's history."""
         return self.root / "coach.lock"
+
+    @property
+    def inbox(self) -> Path:
+        """Where a second start leaves its command line for the running Coach."""
+        return self.root / "inbox"
 
     @property
     def routines(self) -> Path:

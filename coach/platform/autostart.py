@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import plistlib
 import shlex
 import sys
 from pathlib import Path
@@ -42,6 +41,8 @@ def set_enabled(enabled: bool) -> None:
     if sys.platform == "win32":
         _set_windows(enabled)
     elif sys.platform == "darwin":
+        import plistlib  # macOS only
+
         _write_or_remove(launch_agent_path(), plistlib.dumps(
             {"Label": LAUNCH_AGENT_LABEL, "ProgramArguments": command(), "RunAtLoad": True})
             if enabled else None)

@@ -1,71 +1,37 @@
-"""One Coach per user and data folder: a second start hands its command line to the first."""
+"""One Coach per user and data folder: a second start leaves its command line in the folder's
+inbox (coach.core.inbox), and the running Coach takes it from there."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from coach.paths import DataPaths
-
-CONNECT_MS = 500
-REPLY_MS = 2000
-ACK = b"ok\n"
+from coach.core import inbox
+from coach.core.private_files import make_private_dir
 
 
-def server_name(paths: DataPaths) -> str:
-    """A local socket name private to this user and data folder."""
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    digest = hashlib.sha256(f"{user}:{paths.root}".encode()).hexdigest()[:16]
-    return f"coach-{digest}"
-
-
-def hand_over(paths: DataPaths, argv: Sequence[str]) -> bool:
-    """Send ``argv`` to a Coach already running on ``paths``; True if one took it."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(paths))
-    if not socket.waitForConnected(CONNECT_MS):
-        return False
-    socket.write(json.dumps(list(argv)).encode() + b"\n")
-    socket.flush()
-    taken = socket.waitForReadyRead(REPLY_MS) and bytes(socket.readLine().data()) == ACK
-    socket.disconnectFromServer()
-    return taken
-
-
-class InstanceServer(QObject):
-    """Listens for command lines from later starts and emits ``command(list[str])``."""
+class CommandWatcher(QObject):
+    """Watches ``folder`` (an inbox) and emits ``command(list[str])`` for each command line
+    posted to it, oldest first. ``watching`` is False where the folder cannot be made or
+    watched: later starts then report that this Coach did not answer."""
 
     command = Signal(list)
 
-    def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        name = server_name(paths)
-        QLocalServer.removeServer(name)  # a stale socket left by a crash; none answered
-        self.listening = self._server.listen(name)
-        self._server.newConnection.connect(self._accept)
-
-    def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
-            return
+        self.folder = folder
+        self._watcher = QFileSystemWatcher(self)
         try:
-            argv = json.loads(bytes(socket.readLine().data()).decode())
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            socket.disconnectFromServer()
+            make_private_dir(folder)
+        except OSError:
+            self.watching = False
             return
-        if isinstance(argv, list) and all(isinstance(a, str) for a in argv):
-            socket.write(ACK)
-            socket.flush()
+        self.watching = self._watcher.addPath(str(folder))
+        self._watcher.directoryChanged.connect(lambda _path: self.take())
+        QTimer.singleShot(0, self.take)  # posted while this Coach was starting
+
+    def take(self) -> None:
+        """Emit ``command`` for everything waiting in the inbox."""
+        for argv in inbox.take_all(self.folder):
             self.command.emit(argv)
-        socket.disconnectFromServer()

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStatusBar,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from coach.core.break_calendar import pause_end
@@ -25,7 +27,7 @@ from coach.core.session import GuidedSession
 from coach.core.settings import SettingsStore
 from coach.core.therapy import TherapyKind
 from coach.core.therapy_desk import TherapyDesk
-from coach.paths import asset
+from coach.paths import icon_files
 from coach.platform import autostart
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DesktopNotifier
@@ -37,7 +39,6 @@ from coach.ui.pain_prompt import PainQuestions
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
-from coach.ui.therapy_view import TherapyView
 from coach.ui.timer_panel import TimerPanel
 from coach.ui.tray import Tray
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # these load when first used, not at start-up
     from coach.ui.history_window import HistoryWindow
     from coach.ui.player_view import PlayerView
     from coach.ui.settings_dialog import SettingsDialog
+    from coach.ui.therapy_view import TherapyView
 
 APP_TITLE = "Coach"
 MIN_WIDTH, MIN_HEIGHT = 760, 600
@@ -76,24 +78,28 @@ class MainWindow(QMainWindow):
         self.history_window: HistoryWindow | None = None
         self._title_parts: dict[str, str] = {}
         self._quitting = False
-        icon = QIcon(str(asset("icons/coach.svg")))
+        icon = QIcon()
+        for path in icon_files():
+            icon.addFile(str(path))
         self.setWindowIcon(icon)
         self.resize(960, 680)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.tabs = QTabWidget()
+        self.pages.addWidget(self.tabs)
         self.library_view = LibraryView(library)
         self.library_view.start_requested.connect(self.start_routine)
         self.library_view.safety_requested.connect(lambda: self._show_safety(False))
         self.desk = TherapyDesk(store, clock)
         self.timer_panel = TimerPanel(self.desk, self.sounds)
-        self.therapy_view = TherapyView(self.desk, self.timer_panel, self.after_safety_notice)
-        self.tabs = QTabWidget()
+        self._therapy_view: TherapyView | None = None
+        self.therapy_page = QWidget()  # the cold and heat panel is built when first shown
+        QVBoxLayout(self.therapy_page).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.library_view, "Routines")
-        self.tabs.addTab(self.therapy_view, "Cold and heat")
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.tabs)
+        self.tabs.addTab(self.therapy_page, "Cold and heat")
         self.pain_questions = PainQuestions(self.pages, store, clock)
         self.pain_questions.kept.connect(self._pain_kept)
-        self.setCentralWidget(self.pages)
         self.setStatusBar(QStatusBar())
         self.tray = Tray(icon, self)
         self.mini = MiniWindow()
@@ -102,14 +108,12 @@ class MainWindow(QMainWindow):
         self._connect_requests()
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
         self.timer_panel.time_up.connect(self._alert_desktop)
-        self.therapy_view.started.connect(lambda _timer: self.tabs.setCurrentWidget(
-            self.therapy_view))
         if self.desk.timers:
-            self.tabs.setCurrentWidget(self.therapy_view)
+            self.show_therapy()
         for notice in notices or []:
             self.notify(notice)
-        self.tabs.currentChanged.connect(lambda _index: self._focus_tab())
-        self._focus_tab()
+        self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
+        self._tab_shown()
         self._show_recent()
         self._show_title()
         self.timer_panel.refresh()
@@ -149,10 +153,32 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)  # Cmd+, on macOS
         QShortcut(QKeySequence("Ctrl+H"), self, self.open_history)
 
-    def _focus_tab(self) -> None:
-        """Arrow keys and Enter work in the routine list as soon as it shows."""
+    def _tab_shown(self) -> None:
+        """Arrow keys and Enter work in the routine list as soon as it shows; the cold and
+        heat panel is built the first time its tab shows."""
         if self.tabs.currentWidget() is self.library_view:
             self.library_view.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.tabs.currentWidget() is self.therapy_page:
+            _ = self.therapy_view
+
+    @property
+    def therapy_view(self) -> TherapyView:
+        """The cold and heat panel (in the ``therapy_page`` tab), built on first use."""
+        if self._therapy_view is None:
+            from coach.ui.therapy_view import TherapyView
+
+            view = TherapyView(self.desk, self.timer_panel, self.after_safety_notice)
+            view.started.connect(lambda _timer: self.show_therapy())
+            layout = self.therapy_page.layout()
+            assert layout is not None
+            layout.addWidget(view)
+            self._therapy_view = view
+        return self._therapy_view
+
+    def show_therapy(self) -> TherapyView:
+        """Bring the cold and heat tab forward and return its panel."""
+        self.tabs.setCurrentWidget(self.therapy_page)
+        return self.therapy_view
 
     def notify(self, message: str) -> None:
         """Tell the user something went wrong that they should know about (plain text)."""
@@ -175,8 +201,7 @@ class MainWindow(QMainWindow):
         if len(argv) == 2 and argv[0] == "start":
             self.start_routine(argv[1])
         elif len(argv) == 5 and argv[0] == "timer":
-            self.tabs.setCurrentWidget(self.therapy_view)
-            self.therapy_view.start(TherapyKind(argv[1]), int(argv[2]), argv[3], argv[4])
+            self.show_therapy().start(TherapyKind(argv[1]), int(argv[2]), argv[3], argv[4])
 
     def _alert_desktop(self, title: str, body: str) -> None:
         """An urgent desktop notification, through the tray where the desktop has no service."""

@@ -48,7 +48,8 @@ def test_history_opens_with_ctrl_h_and_loads_pyqtgraph_only_then(qtbot, make_win
 
 
 LOADED_WHEN_NEEDED = ("pyqtgraph", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
-                      "PySide6.QtSvg", "coach.ui.player_view", "coach.ui.history_window")
+                      "PySide6.QtSvg", "coach.ui.player_view", "coach.ui.history_window",
+                      "coach.ui.therapy_view")
 
 
 def test_start_up_leaves_charts_sound_speech_and_pictures_for_later(tmp_path):

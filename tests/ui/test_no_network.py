@@ -90,7 +90,7 @@ def test_the_main_paths_use_no_network(no_network: list[str], qtbot, make_window
     view = start(qtbot, window, RHOMBOID)
     clock.advance(GET_READY_S + view.session.routine.total_s)
     qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
-    window.tabs.setCurrentWidget(window.therapy_view)
+    window.show_therapy()
     window.therapy_view.start(TherapyKind.COLD, 15, "upper back")
     clock.advance(15 * 60)
     window.timer_panel.refresh()

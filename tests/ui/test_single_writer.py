@@ -1,22 +1,32 @@
-"""A Coach that finds the data folder held by another never opens a second writer."""
+"""A Coach that finds the data folder held by another never opens a second writer: it hands
+its command line over through the folder's inbox."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from coach.app import claim_data_folder
+from coach.core import inbox
 from coach.core.writer_lock import WriterLock
 from coach.paths import DataPaths
+from coach.ui.instance import CommandWatcher
 
 
-def test_a_held_folder_with_no_answer_is_refused_in_one_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def held_folder(tmp_path: Path) -> tuple[DataPaths, WriterLock]:
     paths = DataPaths(tmp_path / "data")
     paths.create()
     other = WriterLock(paths.lock)
     assert other.acquire()
+    return paths, other
+
+
+def test_a_held_folder_with_no_answer_is_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths, other = held_folder(tmp_path)
     mine = WriterLock(paths.lock)
 
     status = claim_data_folder(paths, mine, ["timer", "cold"], wait_s=0.3)
@@ -24,18 +34,56 @@ def test_a_held_folder_with_no_answer_is_refused_in_one_line(
     assert status == 1 and not mine.held
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "another Coach is using" in err
+    assert inbox.take_all(paths.inbox) == []  # withdrawn: nothing runs it later
     other.release()
 
 
-def test_a_free_folder_is_claimed_and_made(tmp_path: Path) -> None:
-    paths = DataPaths(tmp_path / "new")
+def test_a_command_taken_by_the_running_coach_ends_the_start_with_0(tmp_path: Path) -> None:
+    paths, other = held_folder(tmp_path)
+    taken: list[list[str]] = []
+
+    def running_coach() -> None:
+        while not taken:
+            taken.extend(inbox.take_all(paths.inbox))
+            time.sleep(0.01)
+
+    thread = threading.Thread(target=running_coach)
+    thread.start()
+    status = claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=10)
+    thread.join()
+    assert status == 0 and taken == [["break"]]
+    other.release()
+
+
+def test_an_inbox_that_cannot_be_written_is_reported_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths, other = held_folder(tmp_path)
+    paths.inbox.write_text("in the way")
+    assert claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=0.3) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "could not be left for it" in err
+    other.release()
+
+
+def test_commands_left_by_an_earlier_run_are_cleared_when_the_folder_is_claimed(
+        tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data")
+    stale = inbox.post(paths.inbox, ["start", "rhomboid-release"])
     lock = WriterLock(paths.lock)
-    assert claim_data_folder(paths, lock, []) is None and lock.held
+    assert claim_data_folder(paths, lock, []) is None
+    assert stale.taken()
     lock.release()
 
 
-def test_a_folder_that_cannot_be_made_is_not_guarded(tmp_path: Path) -> None:
-    (tmp_path / "file").write_text("in the way")
-    paths = DataPaths(tmp_path / "file" / "data")
-    lock = WriterLock(paths.lock)
-    assert claim_data_folder(paths, lock, []) is None and not lock.held
+def test_the_running_coach_emits_each_command_posted_to_its_inbox(qtbot, tmp_path: Path) -> None:
+    early = inbox.post(tmp_path / "inbox", ["break"])  # while the Coach was starting
+    watcher = CommandWatcher(tmp_path / "inbox")
+    assert watcher.watching
+    with qtbot.waitSignal(watcher.command, timeout=2000) as blocker:
+        pass
+    assert blocker.args == [["break"]] and early.taken()
+    later = inbox.post(tmp_path / "inbox", ["timer", "heat", "20", "neck", "moist heat pack"])
+    with qtbot.waitSignal(watcher.command, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [["timer", "heat", "20", "neck", "moist heat pack"]]
+    assert later.taken()

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach.core.therapy import Outcome, TherapyKind, TimerState
 from coach.core.therapy_log import TherapyLog
 from coach.ui.alert_window import AlertWindow
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
+from coach.ui.therapy_view import TherapyView
 
 MIN = 60
 
 
 def start_cold(window, minutes=15, area="upper back"):  # type: ignore[no-untyped-def]
-    window.tabs.setCurrentWidget(window.therapy_view)
+    window.show_therapy()
     window.therapy_view.start(TherapyKind.COLD, minutes, area)
     [timer] = [t for t in window.desk.timers if t.plan.area == area]
     return timer, window.timer_panel.cards[timer]
@@ -24,6 +25,17 @@ def start_cold(window, minutes=15, area="upper back"):  # type: ignore[no-untype
 
 def refresh(window):  # type: ignore[no-untyped-def]
     window.timer_panel.refresh()
+
+
+def test_the_panel_is_built_when_its_tab_is_first_shown(qtbot, make_window):
+    window = make_window()
+    assert window.therapy_page.findChild(QWidget) is None  # nothing built at start-up
+    window.show()
+    window.tabs.setCurrentWidget(window.therapy_page)
+    view = window.therapy_page.findChild(TherapyView)
+    assert view is window.therapy_view
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    assert window.therapy_page.findChildren(TherapyView) == [view]  # built once
 
 
 def test_acute_answer_suggests_ice_and_shows_the_other_view(make_window):
@@ -169,7 +181,7 @@ def test_a_restart_with_several_timers_past_a_skin_check_opens(make_window, cloc
     clock.advance(6 * MIN)
     second = make_window()
     assert len(second.timer_panel.cards) == 2
-    assert second.tabs.currentWidget() is second.therapy_view
+    assert second.tabs.currentWidget() is second.therapy_page
     assert all(card.skin_check.isVisibleTo(card)
                for card in second.timer_panel.cards.values())
 

@@ -1,0 +1,33 @@
+"""The app icon: PNGs rendered from its SVG, every size given to the window and the tray."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+
+from coach.paths import ICON_SIZES, icon_files
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_pngs_are_the_svg_as_drawn_now(tmp_path: Path) -> None:
+    copy = tmp_path / "assets" / "icons"
+    copy.mkdir(parents=True)
+    (copy / "coach.svg").write_bytes((ROOT / "assets" / "icons" / "coach.svg").read_bytes())
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "draw_icons.py").write_text(
+        (ROOT / "tools" / "draw_icons.py").read_text())
+    subprocess.run([sys.executable, str(tmp_path / "tools" / "draw_icons.py")], check=True,
+                   env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}, timeout=60)
+    for shipped in icon_files():
+        drawn = QImage(str(copy / shipped.name))
+        assert not drawn.isNull() and drawn == QImage(str(shipped)), shipped.name
+
+
+def test_the_window_has_the_icon_in_every_size(make_window) -> None:
+    sizes = make_window().windowIcon().availableSizes()
+    assert sizes == [QSize(size, size) for size in ICON_SIZES]
