@@ -1,4 +1,5 @@
-"""Coach beside the break reminders people use today and beside a bare PySide6 window.
+"""Coach beside the break reminders people use today, a bare PySide6 window (the floor) and a
+PySide6 window with the kinds of widgets Coach's first view shows (benchmarks/widgets_window.py).
 
 For each program, in one run on one virtual display with its own session bus:
 - start-up: from process start to its window shown (median of ``--runs``): under Xvfb, until
@@ -57,6 +58,8 @@ def programs() -> list[Program]:
     return [
         Program("Bare PySide6", [python, str(HERE / "bare_window.py")],
                 offscreen_argv=[python, str(HERE / "shown_probe.py"), "bare"]),
+        Program("PySide6 widgets", [python, str(HERE / "widgets_window.py")],
+                offscreen_argv=[python, str(HERE / "shown_probe.py"), "widgets"]),
         Program("Coach", [python, "-m", "coach"],
                 offscreen_argv=[python, str(HERE / "shown_probe.py"), "coach"]),
         Program("Workrave", ["workrave"]),

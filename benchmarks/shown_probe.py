@@ -1,10 +1,11 @@
-"""Runs Coach (``coach``) or the bare window (``bare``) and prints ``shown <monotonic s>``
+"""Runs Coach (``coach``), the bare window (``bare``) or the widgets window (``widgets``) and
+prints ``shown <monotonic s>``
 when its first window is exposed: start-up time where there is no display to watch
 (``QT_QPA_PLATFORM=offscreen``). The QApplication is made here, as the app would make it,
 and Coach's own modules load in the order ``python -m coach`` loads them (the command line
 and the data before Qt).
 
-    python benchmarks/shown_probe.py coach|bare
+    python benchmarks/shown_probe.py coach|bare|widgets
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import importlib
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 
@@ -35,26 +37,24 @@ def watch_first_expose() -> object:
     return watch
 
 
+FLOORS = {"bare": "bare_window", "widgets": "widgets_window"}
+
+
 def main() -> int:
-    if sys.argv[1:] == ["bare"]:
-        from PySide6.QtWidgets import QApplication
+    if sys.argv[1:2] == ["coach"]:
+        from coach.cli import main as coach
 
+        importlib.import_module("coach.app")  # with the data it opens, before Qt, as `coach` does
+        run = partial(coach, [])
+    else:
         sys.path.insert(0, str(Path(__file__).parent))
-        from bare_window import main as bare
-
-        app = QApplication(sys.argv[:1])
-        watch = watch_first_expose()
-        status = bare()
-        del watch, app
-        return status
-    from coach.cli import main as coach
-
-    importlib.import_module("coach.app")  # with the data it opens, before Qt, as `coach` does
+        floor = importlib.import_module(FLOORS[sys.argv[1]])
+        run = floor.main
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
     watch = watch_first_expose()
-    status = coach([])
+    status = run()
     del watch, app
     return status
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
 import time
 from collections.abc import Callable
 from typing import Protocol
@@ -101,6 +100,8 @@ class GnomeDoNotDisturb:
         now = self._clock()
         if self._read_at is None or now - self._read_at >= self.EVERY_S:
             self._read_at = now
+            import subprocess  # GNOME only
+
             try:
                 answer = subprocess.run(self.COMMAND, capture_output=True, text=True,
                                         timeout=2, check=True).stdout.strip()

@@ -36,7 +36,6 @@ from coach.ui.break_controller import BreakController
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.mini_window import MiniWindow
 from coach.ui.pain_prompt import PainQuestions
-from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
 from coach.ui.timer_panel import TimerPanel
@@ -45,6 +44,7 @@ from coach.ui.tray import Tray
 if TYPE_CHECKING:  # these load when first used, not at start-up
     from coach.ui.history_window import HistoryWindow
     from coach.ui.player_view import PlayerView
+    from coach.ui.safety_dialog import SafetyDialog
     from coach.ui.settings_dialog import SettingsDialog
     from coach.ui.therapy_view import TherapyView
 
@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def _show_safety(self, ask_to_continue: bool) -> SafetyDialog:
+        from coach.ui.safety_dialog import SafetyDialog
+
         dialog = SafetyDialog(ask_to_continue, self)
         dialog.open()
         return dialog

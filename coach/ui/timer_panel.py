@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coach.core.therapy import SkinCheck, TherapyTimer, TimerState, TimeUp
 from coach.core.therapy_desk import TherapyDesk
-from coach.ui.alert_window import AlertWindow
 from coach.ui.sounds import Cue, Sounds
 from coach.ui.style import plain_label
 from coach.ui.therapy_words import removal_text
 from coach.ui.ticker import Ticker
 from coach.ui.timer_card import TimerCard
+
+if TYPE_CHECKING:
+    from coach.ui.alert_window import AlertWindow
 
 REFRESH_MS = 500
 
@@ -95,6 +99,8 @@ class TimerPanel(QWidget):
     def _alarm(self, timer: TherapyTimer, repeat: int) -> None:
         alert = self.alerts.get(timer)
         if alert is None:
+            from coach.ui.alert_window import AlertWindow  # loaded with the first alarm
+
             alert = AlertWindow(timer, self.window())
             alert.confirmed.connect(lambda t=timer: self._confirm(t))
             self.alerts[timer] = alert
