@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QFileSystemWatcher
 
 from coach.app import claim_data_folder
 from coach.core import inbox
@@ -87,3 +88,18 @@ def test_the_running_coach_emits_each_command_posted_to_its_inbox(qtbot, tmp_pat
         pass
     assert blocker.args == [["timer", "heat", "20", "neck", "moist heat pack"]]
     assert later.taken()
+
+
+def test_an_inbox_the_system_cannot_watch_is_looked_at_every_second(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileSystemWatcher, "addPath", lambda _self, _path: False)
+    watcher = CommandWatcher(tmp_path / "inbox")
+    inbox.post(tmp_path / "inbox", ["resume"])
+    with qtbot.waitSignal(watcher.command, timeout=3000) as blocker:
+        pass
+    assert blocker.args == [["resume"]]
+
+
+def test_an_inbox_that_cannot_be_made_is_not_watched(tmp_path: Path) -> None:
+    (tmp_path / "inbox").write_text("in the way")
+    assert not CommandWatcher(tmp_path / "inbox").watching
