@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStatusBar,
     QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from coach.core.break_calendar import pause_end
@@ -38,6 +36,7 @@ from coach.ui.mini_window import MiniWindow
 from coach.ui.pain_prompt import PainQuestions
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
+from coach.ui.therapy_tab import TherapyTab
 from coach.ui.timer_panel import TimerPanel
 from coach.ui.tray import Tray
 
@@ -93,9 +92,8 @@ class MainWindow(QMainWindow):
         self.library_view.safety_requested.connect(lambda: self._show_safety(False))
         self.desk = TherapyDesk(store, clock)
         self.timer_panel = TimerPanel(self.desk, self.sounds)
-        self._therapy_view: TherapyView | None = None
-        self.therapy_page = QWidget()  # the cold and heat panel is built when first shown
-        QVBoxLayout(self.therapy_page).setContentsMargins(0, 0, 0, 0)
+        self.therapy_page = TherapyTab(self.desk, self.timer_panel, self.after_safety_notice)
+        self.therapy_page.started.connect(lambda _timer: self.show_therapy())
         self.tabs.addTab(self.library_view, "Routines")
         self.tabs.addTab(self.therapy_page, "Cold and heat")
         self.pain_questions = PainQuestions(self.pages, store, clock)
@@ -112,8 +110,8 @@ class MainWindow(QMainWindow):
             self.show_therapy()
         for notice in notices or []:
             self.notify(notice)
-        self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
-        self._tab_shown()
+        self.tabs.currentChanged.connect(lambda _index: self._focus_tab())
+        self._focus_tab()
         self._show_recent()
         self._show_title()
         self.timer_panel.refresh()
@@ -153,27 +151,15 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)  # Cmd+, on macOS
         QShortcut(QKeySequence("Ctrl+H"), self, self.open_history)
 
-    def _tab_shown(self) -> None:
-        """Arrow keys and Enter work in the routine list as soon as it shows; the cold and
-        heat panel is built the first time its tab shows."""
+    def _focus_tab(self) -> None:
+        """Arrow keys and Enter work in the routine list as soon as it shows."""
         if self.tabs.currentWidget() is self.library_view:
             self.library_view.list.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.tabs.currentWidget() is self.therapy_page:
-            _ = self.therapy_view
 
     @property
     def therapy_view(self) -> TherapyView:
-        """The cold and heat panel (in the ``therapy_page`` tab), built on first use."""
-        if self._therapy_view is None:
-            from coach.ui.therapy_view import TherapyView
-
-            view = TherapyView(self.desk, self.timer_panel, self.after_safety_notice)
-            view.started.connect(lambda _timer: self.show_therapy())
-            layout = self.therapy_page.layout()
-            assert layout is not None
-            layout.addWidget(view)
-            self._therapy_view = view
-        return self._therapy_view
+        """The cold and heat panel, built on first use."""
+        return self.therapy_page.view()
 
     def show_therapy(self) -> TherapyView:
         """Bring the cold and heat tab forward and return its panel."""
