@@ -18,6 +18,7 @@ from jeepney import DBusAddress, MessageType, new_method_call
 from jeepney.io.blocking import DBusConnection
 
 from coach.platform.session_bus import FAILURES, open_session
+from coach.platform.x11 import x_display
 
 DBUS_TIMEOUT_S = 1.0
 
@@ -56,9 +57,7 @@ class X11Idle:
     name = "X11 screen saver extension"
 
     def __init__(self) -> None:
-        from Xlib import display  # imported here: only X11 sessions need it
-
-        self._display = display.Display()
+        self._display = x_display()
         if not self._display.has_extension("MIT-SCREEN-SAVER"):
             raise OSError("the X server has no MIT-SCREEN-SAVER extension")
         self._root = self._display.screen().root

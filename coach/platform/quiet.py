@@ -19,6 +19,7 @@ from jeepney import DBusAddress, MessageType, Properties
 from jeepney.io.blocking import DBusConnection
 
 from coach.platform.session_bus import FAILURES, open_session
+from coach.platform.x11 import x_display
 
 DBUS_TIMEOUT_S = 1.0
 
@@ -32,10 +33,10 @@ class X11Fullscreen:
     ``_NET_ACTIVE_WINDOW``, as all common ones do)."""
 
     def __init__(self) -> None:
-        from Xlib import X, display  # imported here: only X11 sessions need it
+        from Xlib import X  # imported here: only X11 sessions need it
 
         self._any = X.AnyPropertyType
-        self._display = display.Display()
+        self._display = x_display()
         self._root = self._display.screen().root
         self._active = self._display.intern_atom("_NET_ACTIVE_WINDOW")
         self._state = self._display.intern_atom("_NET_WM_STATE")
