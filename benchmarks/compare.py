@@ -218,9 +218,9 @@ def main() -> None:
         assert xvfb.stdout is not None
         display = ":" + xvfb.stdout.readline().decode().strip()
     buses = []
-    for _ in ("session", "system"):
+    for _ in ("session", "system"):  # services they start (notifications) see the display
         bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                               stdout=subprocess.PIPE)
+                               stdout=subprocess.PIPE, env={**os.environ, "DISPLAY": display})
         started.append(bus)
         assert bus.stdout is not None
         buses.append(bus.stdout.readline().decode().strip())

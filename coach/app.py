@@ -1,8 +1,9 @@
 """Builds the running app once: data folder, settings, history, routines, window.
 
-Qt and the window's modules are imported only once the data is open (inside the functions
-below): PySide6 reads the source of every module imported after it, which costs start-up time
-and memory for the modules that never use Qt.
+Qt and the window's modules are imported only inside the functions below, once the data folder
+is claimed, so the data and platform modules load before PySide6: PySide6 reads the source of
+every module imported after it, which costs start-up time and memory for modules that never
+use Qt.
 """
 
 from __future__ import annotations
@@ -80,14 +81,15 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Sequence[str]
     taken, as that one may still be starting; returns the exit status: 0 when handed over,
     1 (with a message on stderr) if not.
     """
-    claimed_ns = time.time_ns()
     try:
         paths.create()
         held = lock.acquire()
     except OSError:
         return None
     if held:
-        inbox.clear(paths.inbox, posted_before_ns=claimed_ns)
+        # Letters older than any start still waits for were left by starts that were killed.
+        stale_before_ns = time.time_ns() - round((HAND_OVER_WAIT_S + 1) * 1e9)
+        inbox.clear(paths.inbox, posted_before_ns=stale_before_ns)
         return None
     try:
         letter = inbox.post(paths.inbox, list(command))
@@ -95,13 +97,24 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Sequence[str]
         print(f"coach: another Coach is using {paths.root}, and the command could not be "
               f"left for it ({error.strerror})", file=sys.stderr)
         return 1
+    try:
+        return _wait_for_hand_over(paths, lock, letter, wait_s)
+    except BaseException:  # interrupted (Ctrl+C): the command must not run later
+        letter.withdraw()
+        raise
+
+
+def _wait_for_hand_over(paths: DataPaths, lock: WriterLock, letter: inbox.Letter,
+                        wait_s: float) -> int | None:
     deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:
         if letter.taken():
             return 0
-        if lock.acquire():  # the other one has just quit: this one runs the command
-            letter.withdraw()
-            return None
+        if lock.acquire():  # the other one has just quit
+            if letter.withdraw():
+                return None  # this one runs the command
+            lock.release()  # the other one took it as it quit
+            return 0
         time.sleep(HAND_OVER_POLL_S)
     if not letter.withdraw():  # taken at the last moment
         return 0

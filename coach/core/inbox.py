@@ -32,10 +32,11 @@ class Letter:
         return not self.path.exists()
 
     def withdraw(self) -> bool:
-        """Remove it unless already taken; True if it was still waiting."""
+        """Remove it unless already taken; True if it was still waiting. A letter that cannot
+        be removed because it is being read (Windows) counts as taken."""
         try:
             self.path.unlink()
-        except FileNotFoundError:
+        except (FileNotFoundError, PermissionError):
             return False
         return True
 

@@ -18,7 +18,7 @@ class CommandWatcher(QObject):
     """Watches ``folder`` (an inbox) and emits ``command(list[str])`` for each command line
     posted to it, oldest first; where the system cannot watch the folder (no inotify left,
     say), it looks every second instead. ``watching`` is False only where the folder cannot
-    be made: later starts then report that this Coach did not answer."""
+    be made: later starts then cannot leave their commands and say so."""
 
     command = Signal(list)
 

@@ -45,4 +45,3 @@ class TherapyTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         self.view()
         super().showEvent(event)
-

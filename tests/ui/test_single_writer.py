@@ -66,14 +66,63 @@ def test_an_inbox_that_cannot_be_written_is_reported_in_one_line(
     other.release()
 
 
-def test_commands_left_by_an_earlier_run_are_cleared_when_the_folder_is_claimed(
+def test_a_free_folder_is_claimed_and_made(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "new")
+    lock = WriterLock(paths.lock)
+    assert claim_data_folder(paths, lock, []) is None and lock.held
+    lock.release()
+
+
+def test_a_folder_that_cannot_be_made_is_not_guarded(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("in the way")
+    paths = DataPaths(tmp_path / "file" / "data")
+    lock = WriterLock(paths.lock)
+    assert claim_data_folder(paths, lock, []) is None and not lock.held
+
+
+def test_letters_of_killed_starts_are_cleared_and_waiting_ones_kept_when_claimed(
         tmp_path: Path) -> None:
     paths = DataPaths(tmp_path / "data")
-    stale = inbox.post(paths.inbox, ["start", "rhomboid-release"])
+    paths.inbox.mkdir(parents=True)
+    minute_ago_ns = time.time_ns() - 60 * 10**9
+    stale = inbox.Letter(paths.inbox / f"{minute_ago_ns:020d}-1.json")
+    stale.path.write_text('["start", "tennis-ball-rhomboid-release"]')
+    waiting = inbox.post(paths.inbox, ["timer", "cold", "15", "neck", "ice pack"])
     lock = WriterLock(paths.lock)
     assert claim_data_folder(paths, lock, []) is None
-    assert stale.taken()
+    assert stale.taken() and not waiting.taken()  # the new Coach's watcher takes it
+    assert inbox.take_all(paths.inbox) == [["timer", "cold", "15", "neck", "ice pack"]]
     lock.release()
+
+
+def test_an_interrupted_start_withdraws_its_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths, other = held_folder(tmp_path)
+
+    def interrupted(_seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=5)
+    assert inbox.take_all(paths.inbox) == []
+    other.release()
+
+
+def test_a_command_taken_by_a_coach_as_it_quits_is_not_run_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths, other = held_folder(tmp_path)
+    real_sleep = time.sleep
+
+    def other_takes_it_and_quits(seconds: float) -> None:
+        inbox.take_all(paths.inbox)
+        other.release()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(inbox.Letter, "taken", lambda _letter: False)  # seen just before
+    monkeypatch.setattr(time, "sleep", other_takes_it_and_quits)
+    mine = WriterLock(paths.lock)
+    assert claim_data_folder(paths, mine, ["break"], wait_s=5) == 0 and not mine.held
 
 
 def test_the_running_coach_emits_each_command_posted_to_its_inbox(qtbot, tmp_path: Path) -> None:
@@ -94,6 +143,7 @@ def test_an_inbox_the_system_cannot_watch_is_looked_at_every_second(
         qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileSystemWatcher, "addPath", lambda _self, _path: False)
     watcher = CommandWatcher(tmp_path / "inbox")
+    qtbot.wait(100)  # past the look at start-up
     inbox.post(tmp_path / "inbox", ["resume"])
     with qtbot.waitSignal(watcher.command, timeout=3000) as blocker:
         pass
