@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 HAND_OVER_WAIT_S = 5.0
 """How long a start waits for the Coach holding the data folder to take its command."""
 HAND_OVER_POLL_S = 0.05
+EXIT_INTERRUPTED = 130
+"""The shell's status for a command ended by Ctrl+C."""
 
 
 def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
@@ -87,19 +89,20 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Sequence[str]
     except OSError:
         return None
     if held:
-        # Letters older than any start still waits for were left by starts that were killed.
-        stale_before_ns = time.time_ns() - round((HAND_OVER_WAIT_S + 1) * 1e9)
-        inbox.clear(paths.inbox, posted_before_ns=stale_before_ns)
+        inbox.clear(paths.inbox, time.time_ns(), waiting_s=HAND_OVER_WAIT_S + 1)
         return None
     try:
         letter = inbox.post(paths.inbox, list(command))
     except OSError as error:
         print(f"coach: another Coach is using {paths.root}, and the command could not be "
-              f"left for it ({error.strerror})", file=sys.stderr)
+              f"left for it in {paths.inbox} ({error.strerror})", file=sys.stderr)
         return 1
     try:
         return _wait_for_hand_over(paths, lock, letter, wait_s)
-    except BaseException:  # interrupted (Ctrl+C): the command must not run later
+    except KeyboardInterrupt:  # Ctrl+C: the command must not run later
+        letter.withdraw()
+        return EXIT_INTERRUPTED
+    except BaseException:
         letter.withdraw()
         raise
 

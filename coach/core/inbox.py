@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from pathlib import Path
 from coach.core.private_files import make_private_dir, open_private
 
 SUFFIX = ".json"
+MAX_LETTER_BYTES = 64 * 1024
+"""A command line is a few hundred bytes; anything much larger is not a letter."""
 
 
 @dataclass(frozen=True)
@@ -68,25 +71,43 @@ def take_all(inbox: Path) -> list[list[str]]:
     for name in names:
         path = inbox / name
         try:
-            data = path.read_bytes()
+            data = _read_letter(path)
             path.unlink()
         except OSError:  # withdrawn by its sender, or not ours to read
             continue
-        argv = _command_line(data)
+        argv = None if data is None else _command_line(data)
         if argv is not None:
             taken.append(argv)
     return taken
 
 
-def clear(inbox: Path, posted_before_ns: int) -> None:
-    """Remove what was posted to ``inbox`` before ``posted_before_ns`` (``time.time_ns()``):
-    left from a run that ended, for a Coach that is gone. Newer files stay to be taken."""
+def _read_letter(path: Path) -> bytes | None:
+    """The file's bytes; None for what is not a small regular file (a pipe, which would
+    block, a link, a huge file). Raises OSError."""
+    if path.is_symlink():
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_LETTER_BYTES:
+            return None
+        return file.read(MAX_LETTER_BYTES + 1)
+
+
+def clear(inbox: Path, now_ns: int, waiting_s: float) -> None:
+    """Remove what was not posted to ``inbox`` within ``waiting_s`` seconds of ``now_ns``
+    (``time.time_ns()``): letters of starts that were killed while they waited, and letters
+    stamped far in the future (a clock set wrong, or not a letter at all). Letters of starts
+    still waiting stay to be taken."""
     try:
         entries = list(os.scandir(inbox))
     except OSError:
         return
+    window_ns = round(waiting_s * 1e9)
     for entry in entries:
-        if entry.name.endswith(SUFFIX) and _posted_ns(entry.name) < posted_before_ns:
+        posted_ns = _posted_ns(entry.name)
+        if entry.name.endswith(SUFFIX) and abs(posted_ns - now_ns) > window_ns:
             with contextlib.suppress(OSError):
                 Path(entry.path).unlink()
 

@@ -24,5 +24,6 @@ def title(source: str) -> str:
 
 
 def describe(source: str) -> str:
-    """A source as people read it: ``"Title" (file name)``, or as given if not known."""
-    return f"“{SOURCE_TITLES[source]}” ({source})" if source in SOURCE_TITLES else source
+    """A source as people read it: its title in quotes, or as given if not known (a user's
+    own routine citing, say, a physiotherapist's sheet)."""
+    return f"“{SOURCE_TITLES[source]}”" if source in SOURCE_TITLES else source

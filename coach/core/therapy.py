@@ -77,8 +77,10 @@ def plan_application(kind: TherapyKind, minutes: int, area: str,
                            f"{MIN_MINUTES} to {MAX_MINUTES} minutes.")
     chosen = method or METHODS[kind][0]
     if chosen not in METHODS[kind]:
-        raise TherapyError(f"'{chosen}' is not a {kind.value} method; choose one of "
-                           f"{', '.join(METHODS[kind])}.")
+        choices = METHODS[kind]
+        choose = (f"use {choices[0]}" if len(choices) == 1
+                  else f"choose one of: {', '.join(choices)}")
+        raise TherapyError(f"'{chosen}' is not a {kind.value} method; {choose}.")
     area = area.strip()
     if not area or len(area) > MAX_AREA_CHARS:
         raise TherapyError(f"Name the area in 1 to {MAX_AREA_CHARS} characters.")

@@ -11,36 +11,52 @@ from coach.core import inbox
 from coach.core.private_files import make_private_dir
 
 POLL_MS = 1000
-"""How often the inbox is looked at where the system cannot watch it for changes."""
+"""How often the inbox is looked at while the system cannot watch it for changes."""
 
 
 class CommandWatcher(QObject):
     """Watches ``folder`` (an inbox) and emits ``command(list[str])`` for each command line
-    posted to it, oldest first; where the system cannot watch the folder (no inotify left,
-    say), it looks every second instead. ``watching`` is False only where the folder cannot
-    be made: later starts then cannot leave their commands and say so."""
+    posted to it, oldest first.
+
+    The folder is made again if it goes missing. While it cannot be made or watched (a file
+    in its place, no inotify watches left), it is looked at every second instead, so commands
+    get through again as soon as it can be.
+    """
 
     command = Signal(list)
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
-        try:
-            make_private_dir(folder)
-        except OSError:
-            self.watching = False
-            return
-        self.watching = True
         self._watcher = QFileSystemWatcher(self)
-        if self._watcher.addPath(str(folder)):
-            self._watcher.directoryChanged.connect(lambda _path: self.take())
-        else:
-            self._poll = QTimer(self)
-            self._poll.timeout.connect(self.take)
-            self._poll.start(POLL_MS)
+        self._watcher.directoryChanged.connect(lambda _path: self.take())
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self.take)
+        self._watch()
         QTimer.singleShot(0, self.take)  # posted while this Coach was starting
+
+    @property
+    def watching(self) -> bool:
+        """Whether the system tells this Coach when the folder changes."""
+        return str(self.folder) in self._watcher.directories()
 
     def take(self) -> None:
         """Emit ``command`` for everything waiting in the inbox."""
+        self._watch()
         for argv in inbox.take_all(self.folder):
             self.command.emit(argv)
+
+    def _watch(self) -> None:
+        if self.watching and self.folder.is_dir():
+            return
+        if self._watcher.directories():  # a folder that went away
+            self._watcher.removePaths(self._watcher.directories())
+        try:
+            make_private_dir(self.folder)
+            watched = self._watcher.addPath(str(self.folder))
+        except OSError:
+            watched = False
+        if watched:
+            self._poll.stop()
+        elif not self._poll.isActive():
+            self._poll.start(POLL_MS)

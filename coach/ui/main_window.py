@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from coach.core.break_calendar import pause_end
+from coach.core.break_calendar import PAUSE_CHOICES, pause_end
 from coach.core.breaks import BreakKind, BreakScheduler
 from coach.core.clock import Clock
 from coach.core.history import HistoryError, HistoryStore
@@ -48,6 +48,19 @@ if TYPE_CHECKING:  # these load when first used, not at start-up
     from coach.ui.therapy_view import TherapyView
 
 APP_TITLE = "Coach"
+THERAPY_KINDS = {kind.value for kind in TherapyKind}
+
+
+def usable_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` is a command line ``MainWindow.handle_command`` can act on."""
+    match list(argv):
+        case [] | ["break"] | ["resume"] | ["start", _]:
+            return True
+        case ["pause", choice]:
+            return choice in PAUSE_CHOICES
+        case ["timer", kind, minutes, _area, _method]:
+            return kind in THERAPY_KINDS and minutes.isdigit()
+    return False
 MIN_WIDTH, MIN_HEIGHT = 760, 600
 """Below this the large player text would not fit."""
 
@@ -77,6 +90,7 @@ class MainWindow(QMainWindow):
         self.history_window: HistoryWindow | None = None
         self._title_parts: dict[str, str] = {}
         self._quitting = False
+        self._safety_asking: SafetyDialog | None = None
         icon = QIcon()
         for path in icon_files():
             icon.addFile(str(path))
@@ -172,10 +186,14 @@ class MainWindow(QMainWindow):
         self.library_view.add_notice(message)
 
     def handle_command(self, argv: Sequence[str]) -> None:
-        """Act on a command line handed over by a second ``coach`` start (already checked):
-        ``[]`` shows the window, ``["start", ID]`` plays a routine,
-        ``["timer", "cold"|"heat", MINUTES, AREA, METHOD]`` starts a timer, ``["break"]``
-        starts a break, ``["pause", CHOICE]`` and ``["resume"]`` pause and resume breaks."""
+        """Act on a command line handed over by a second ``coach`` start: ``[]`` shows the
+        window, ``["start", ID]`` plays a routine, ``["timer", "cold"|"heat", MINUTES, AREA,
+        METHOD]`` starts a timer, ``["break"]`` starts a break, ``["pause", CHOICE]`` and
+        ``["resume"]`` pause and resume breaks. Anything else is shown as a notice, not run."""
+        if not usable_command(argv):
+            self.notify("A command handed over from the command line was not understood: "
+                        + " ".join(argv))
+            return
         if argv[:1] == ["break"]:
             self.breaks.take_break_now()
         elif len(argv) == 2 and argv[0] == "pause":
@@ -201,9 +219,15 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def start_routine(self, routine_id: str) -> None:
-        """Play the routine (after the safety notice if it has never been accepted)."""
+        """Play the routine (after the safety notice if it has never been accepted); while
+        another plays, say so in the status bar instead."""
         routine = self.library_view.library.get(routine_id)
-        if routine is None or self.player_view is not None:
+        if routine is None:
+            self.notify(f"No routine has the id '{routine_id}'.")
+            return
+        if self.player_view is not None:
+            self.statusBar().showMessage(f"Not starting {routine.title}: "
+                                         f"{self.player_view.session.routine.title} is playing.")
             return
         self.library_view.select(routine_id)
         self.after_safety_notice(lambda: self._play(routine))
@@ -213,12 +237,21 @@ class MainWindow(QMainWindow):
         return self.player_view is not None and self.player_view.session.player.is_active
 
     def after_safety_notice(self, action: Callable[[], None]) -> None:
-        """Run ``action`` now if the safety notice was ever accepted, else once it is."""
+        """Run ``action`` now if the safety notice was ever accepted, else once it is (one
+        notice for every action asked for meanwhile)."""
         if self.settings.settings.disclaimer_seen:
             action()
             return
-        dialog = self._show_safety(True)
-        dialog.accepted.connect(lambda: self._accept_safety(action))
+        if self._safety_asking is None:
+            self._safety_asking = self._show_safety(True)
+            self._safety_asking.finished.connect(self._safety_closed)
+        else:
+            self._safety_asking.raise_()
+            self._safety_asking.activateWindow()
+        self._safety_asking.accepted.connect(lambda: self._accept_safety(action))
+
+    def _safety_closed(self) -> None:
+        self._safety_asking = None
 
     def _play(self, routine: Routine) -> None:
         """Play ``routine``, asking for a pain score first where the user wants that."""

@@ -57,15 +57,36 @@ def test_files_that_are_not_a_command_line_are_removed_and_skipped(tmp_path: Pat
 
 def test_a_missing_inbox_has_nothing_in_it(tmp_path: Path) -> None:
     assert inbox.take_all(tmp_path / "missing") == []
-    inbox.clear(tmp_path / "missing", posted_before_ns=time.time_ns())
+    inbox.clear(tmp_path / "missing", time.time_ns(), waiting_s=6)
 
 
-def test_clear_removes_what_was_left_before_and_keeps_what_came_after(tmp_path: Path) -> None:
-    old = inbox.post(tmp_path, ["start", "old"])
-    (tmp_path / f".{old.path.name}").write_text("[")  # a draft its sender never finished
-    cutoff = time.time_ns()
-    new = inbox.post(tmp_path, ["start", "new"])
-    inbox.clear(tmp_path, posted_before_ns=cutoff)
-    assert old.taken() and not new.taken()
-    assert not (tmp_path / f".{old.path.name}").exists()
-    assert inbox.take_all(tmp_path) == [["start", "new"]]
+def letter_at(folder: Path, posted_ns: int, argv: str = '["break"]') -> inbox.Letter:
+    letter = inbox.Letter(folder / f"{posted_ns:020d}-1.json")
+    letter.path.write_text(argv)
+    return letter
+
+
+def test_clear_keeps_only_letters_of_starts_that_may_still_wait(tmp_path: Path) -> None:
+    now_ns = time.time_ns()
+    killed = letter_at(tmp_path, now_ns - 60 * 10**9)
+    draft = tmp_path / f".{killed.path.name}"  # a draft its sender never finished
+    draft.write_text("[")
+    future = letter_at(tmp_path, now_ns + 24 * 3600 * 10**9)
+    unnamed = tmp_path / "not-a-time.json"
+    unnamed.write_text('["break"]')
+    inbox.post(tmp_path, ["start", "desk-posture-reset"])  # a start still waiting
+    inbox.clear(tmp_path, now_ns, waiting_s=6)
+    assert killed.taken() and future.taken() and not draft.exists() and not unnamed.exists()
+    assert inbox.take_all(tmp_path) == [["start", "desk-posture-reset"]]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX named pipes")
+def test_a_pipe_a_link_or_a_huge_file_is_removed_unread(tmp_path: Path) -> None:
+    now_ns = time.time_ns()
+    os.mkfifo(tmp_path / f"{now_ns:020d}-1.json")  # reading it would block the app
+    letter_at(tmp_path, now_ns + 1, '["break"' + ', "x"' * inbox.MAX_LETTER_BYTES + "]")
+    (tmp_path / "target").write_text('["break"]')
+    (tmp_path / f"{now_ns + 2:020d}-1.json").symlink_to(tmp_path / "target")
+    inbox.post(tmp_path, ["resume"])
+    assert inbox.take_all(tmp_path) == [["resume"]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["target"]

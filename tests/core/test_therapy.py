@@ -80,6 +80,15 @@ def test_a_method_of_the_wrong_kind_is_refused(kind, method):
         plan_application(kind, 15, "neck", method)
 
 
+@pytest.mark.parametrize(("kind", "advice"), [
+    (COLD, "use ice pack."),
+    (HEAT, "choose one of: moist heat pack, warm compress, warm shower.")])
+def test_the_refusal_names_what_to_use_instead(kind, advice):
+    with pytest.raises(TherapyError) as caught:
+        plan_application(kind, 15, "neck", "hot stone")
+    assert str(caught.value).endswith(advice)
+
+
 @pytest.mark.parametrize("area", ["", "   ", "x" * (MAX_AREA_CHARS + 1)])
 def test_an_empty_or_too_long_area_is_refused(area):
     with pytest.raises(TherapyError, match="area"):

@@ -59,6 +59,37 @@ def test_cancelling_the_safety_notice_does_not_start(qtbot, make_window, data):
     assert not data.settings.exists()
 
 
+def test_two_requests_before_the_notice_is_accepted_share_one_notice(make_window):
+    window = make_window(seen_safety=False)
+    done: list[str] = []
+    window.after_safety_notice(lambda: done.append("cold timer"))
+    window.after_safety_notice(lambda: done.append("heat timer"))
+    [dialog] = window.findChildren(SafetyDialog)
+    dialog.accept()
+    assert done == ["cold timer", "heat timer"]
+    window.after_safety_notice(lambda: done.append("routine"))  # accepted: runs at once
+    assert done[-1] == "routine" and len(window.findChildren(SafetyDialog)) == 1
+
+
+def test_a_handed_over_command_that_is_not_understood_is_a_notice(make_window):
+    window = make_window()
+    for argv in (["pause", "forever"], ["timer", "lava", "15", "neck", "ice pack"],
+                 ["timer", "cold", "abc", "neck", "ice pack"], ["dance"]):
+        window.handle_command(argv)
+        assert " ".join(argv) in window.library_view.notice.text()
+    assert window.desk.timers == [] and not window.breaks.scheduler.paused_until
+
+
+def test_a_routine_asked_for_while_another_plays_is_not_started_and_says_so(make_window):
+    window = make_window()
+    window.start_routine(RHOMBOID)
+    playing = window.player_view
+    assert playing is not None
+    window.handle_command(["start", "desk-posture-reset"])
+    assert window.player_view is playing
+    assert "is playing" in window.statusBar().currentMessage()
+
+
 def test_rhomboid_release_played_to_the_end_is_a_completed_session(qtbot, make_window, clock):
     window = make_window()
     view = start(qtbot, window, RHOMBOID)

@@ -103,8 +103,7 @@ def test_an_interrupted_start_withdraws_its_command(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(time, "sleep", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=5)
+    assert claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=5) == 130
     assert inbox.take_all(paths.inbox) == []
     other.release()
 
@@ -150,6 +149,16 @@ def test_an_inbox_the_system_cannot_watch_is_looked_at_every_second(
     assert blocker.args == [["resume"]]
 
 
-def test_an_inbox_that_cannot_be_made_is_not_watched(tmp_path: Path) -> None:
-    (tmp_path / "inbox").write_text("in the way")
-    assert not CommandWatcher(tmp_path / "inbox").watching
+def test_an_inbox_removed_or_replaced_while_coach_runs_keeps_working(
+        qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    watcher = CommandWatcher(folder)
+    qtbot.wait(100)
+    folder.rmdir()
+    folder.write_text("in the way")  # commands cannot get through now
+    qtbot.waitUntil(lambda: not watcher.watching, timeout=3000)
+    folder.unlink()
+    qtbot.waitUntil(lambda: watcher.watching, timeout=3000)  # made again
+    with qtbot.waitSignal(watcher.command, timeout=3000) as blocker:
+        inbox.post(folder, ["resume"])
+    assert blocker.args == [["resume"]]
