@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 HAND_OVER_WAIT_S = 5.0
 """How long a start waits for the Coach holding the data folder to take its command."""
 HAND_OVER_POLL_S = 0.05
-EXIT_INTERRUPTED = 130
-"""The shell's status for a command ended by Ctrl+C."""
 
 
 def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
@@ -99,10 +97,7 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Sequence[str]
         return 1
     try:
         return _wait_for_hand_over(paths, lock, letter, wait_s)
-    except KeyboardInterrupt:  # Ctrl+C: the command must not run later
-        letter.withdraw()
-        return EXIT_INTERRUPTED
-    except BaseException:
+    except BaseException:  # Ctrl+C, say: the command must not run later
         letter.withdraw()
         raise
 

@@ -26,7 +26,7 @@ from coach.core.therapy import (
 )
 from coach.paths import DataPaths, asset, data_paths, shipped_dir
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -91,6 +91,14 @@ def _day(text: str) -> date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``coach`` command; returns its exit status (130 when stopped with Ctrl+C)."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir is not None and not args.data_dir.strip():

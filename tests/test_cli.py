@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from coach import __version__
+from coach import __version__, cli
 from coach.cli import main
 from coach.core.history import HistoryStore
 from coach.core.library import load_library
@@ -340,3 +340,12 @@ def test_history_read_by_a_reader_that_stops_early_ends_quietly(data_dir):
     reader.stdin.close()
     reader.wait()
     assert coach.stderr == "" and coach.returncode == 0
+
+
+def test_ctrl_c_ends_the_command_quietly_with_130(capsys, data_dir, monkeypatch):
+    def interrupted(*_args):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_list_routines", interrupted)
+    assert main(["routines"]) == 130
+    assert capsys.readouterr().err == ""

@@ -3,6 +3,7 @@ inbox (coach.core.inbox), and the running Coach takes it from there."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -18,9 +19,10 @@ class CommandWatcher(QObject):
     """Watches ``folder`` (an inbox) and emits ``command(list[str])`` for each command line
     posted to it, oldest first.
 
-    The folder is made again if it goes missing. While it cannot be made or watched (a file
-    in its place, no inotify watches left), it is looked at every second instead, so commands
-    get through again as soon as it can be.
+    The folder is made again if it goes missing, and watched afresh if it is moved away and
+    another made in its place (its parent is watched for that). While it cannot be made or
+    watched (a file in its place, no inotify watches left), it is looked at every second
+    instead, so commands get through again as soon as it can be.
     """
 
     command = Signal(list)
@@ -32,7 +34,10 @@ class CommandWatcher(QObject):
         self._watcher.directoryChanged.connect(lambda _path: self.take())
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.take)
+        self._watched: tuple[int, int] | None = None  # the folder's (device, inode)
         self._watch()
+        if folder.parent.is_dir():  # tells when the inbox is moved, removed or made again
+            self._watcher.addPath(str(folder.parent))
         QTimer.singleShot(0, self.take)  # posted while this Coach was starting
 
     @property
@@ -47,16 +52,27 @@ class CommandWatcher(QObject):
             self.command.emit(argv)
 
     def _watch(self) -> None:
-        if self.watching and self.folder.is_dir():
+        if self.watching and _identity(self.folder) == self._watched:
             return
-        if self._watcher.directories():  # a folder that went away
-            self._watcher.removePaths(self._watcher.directories())
+        if self.watching:  # a folder that went away or was moved
+            self._watcher.removePath(str(self.folder))
         try:
             make_private_dir(self.folder)
             watched = self._watcher.addPath(str(self.folder))
         except OSError:
             watched = False
+        self._watched = _identity(self.folder) if watched else None
         if watched:
             self._poll.stop()
         elif not self._poll.isActive():
             self._poll.start(POLL_MS)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """The folder's (device, inode): a folder moved away and another made in its place
+    differ. None if it is missing or not a folder."""
+    try:
+        status = folder.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISDIR(status.st_mode) else None

@@ -59,8 +59,11 @@ def usable_command(argv: Sequence[str]) -> bool:
         case ["pause", choice]:
             return choice in PAUSE_CHOICES
         case ["timer", kind, minutes, _area, _method]:
-            return kind in THERAPY_KINDS and minutes.isdigit()
+            return (kind in THERAPY_KINDS and minutes.isascii() and minutes.isdigit()
+                    and len(minutes) <= 3)
     return False
+STATUS_MS = 15_000
+"""How long a message stays in the status bar (notices also stay above the routine list)."""
 MIN_WIDTH, MIN_HEIGHT = 760, 600
 """Below this the large player text would not fit."""
 
@@ -182,7 +185,7 @@ class MainWindow(QMainWindow):
 
     def notify(self, message: str) -> None:
         """Tell the user something went wrong that they should know about (plain text)."""
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(message, STATUS_MS)
         self.library_view.add_notice(message)
 
     def handle_command(self, argv: Sequence[str]) -> None:
@@ -205,7 +208,10 @@ class MainWindow(QMainWindow):
         if len(argv) == 2 and argv[0] == "start":
             self.start_routine(argv[1])
         elif len(argv) == 5 and argv[0] == "timer":
-            self.show_therapy().start(TherapyKind(argv[1]), int(argv[2]), argv[3], argv[4])
+            problem = self.show_therapy().start(TherapyKind(argv[1]), int(argv[2]), argv[3],
+                                                argv[4])
+            if problem:
+                self.notify(f"The timer from the command line was not started: {problem}")
 
     def _alert_desktop(self, title: str, body: str) -> None:
         """An urgent desktop notification, through the tray where the desktop has no service."""
@@ -219,18 +225,28 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def start_routine(self, routine_id: str) -> None:
-        """Play the routine (after the safety notice if it has never been accepted); while
-        another plays, say so in the status bar instead."""
+        """Play the routine (after the safety notice if it has never been accepted), leaving
+        the end screen of one played before; while another plays or a pain question is open,
+        say so in the status bar instead."""
         routine = self.library_view.library.get(routine_id)
         if routine is None:
             self.notify(f"No routine has the id '{routine_id}'.")
             return
-        if self.player_view is not None:
-            self.statusBar().showMessage(f"Not starting {routine.title}: "
-                                         f"{self.player_view.session.routine.title} is playing.")
+        busy = self._busy_with()
+        if busy:
+            self.statusBar().showMessage(f"Not starting {routine.title}: {busy}", STATUS_MS)
             return
+        self._close_player()  # the end screen of the last one, if it shows
         self.library_view.select(routine_id)
         self.after_safety_notice(lambda: self._play(routine))
+
+    def _busy_with(self) -> str | None:
+        """What keeps a routine from starting now, in words; None if nothing does."""
+        if self.player_view is not None and self._playing():
+            return f"{self.player_view.session.routine.title} is playing."
+        if self.pages.currentWidget() not in (self.tabs, self.player_view):
+            return "answer or skip (S) the pain question first."
+        return None
 
     def _playing(self) -> bool:
         """Whether a routine is being played (a break then waits for it)."""

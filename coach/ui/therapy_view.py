@@ -148,19 +148,21 @@ class TherapyView(QWidget):
         return next(k for k, b in self.kind_buttons.items() if b.isChecked())
 
     def start(self, kind: TherapyKind | None = None, minutes: int | None = None,
-              area: str | None = None, method: str | None = None) -> None:
+              area: str | None = None, method: str | None = None) -> str | None:
         """Start what the form says, or the values given (after the safety notice, the first
-        time); inside a rest gap, ask first."""
+        time); inside a rest gap, ask first. Returns why nothing can start (also shown under
+        the form), or None."""
         if kind is None:
             kind, method = self.chosen_kind(), self.method.currentText()
         try:
-            plan = plan_application(kind, minutes or self.minutes.value(),
+            plan = plan_application(kind, self.minutes.value() if minutes is None else minutes,
                                     area if area is not None else self.area.currentText(),
                                     method)
         except TherapyError as error:
             self._say(str(error))
-            return
+            return str(error)
         self._after_safety_notice(lambda: self._start(plan))
+        return None
 
     def _start(self, plan: TherapyPlan, despite_rest_gap: bool = False) -> None:
         try:

@@ -74,10 +74,37 @@ def test_two_requests_before_the_notice_is_accepted_share_one_notice(make_window
 def test_a_handed_over_command_that_is_not_understood_is_a_notice(make_window):
     window = make_window()
     for argv in (["pause", "forever"], ["timer", "lava", "15", "neck", "ice pack"],
-                 ["timer", "cold", "abc", "neck", "ice pack"], ["dance"]):
+                 ["timer", "cold", "abc", "neck", "ice pack"], ["timer", "cold", "²", "neck",
+                 "ice pack"], ["timer", "cold", "9" * 5000, "neck", "ice pack"], ["dance"]):
         window.handle_command(argv)
         assert " ".join(argv) in window.library_view.notice.text()
     assert window.desk.timers == [] and not window.breaks.scheduler.paused_until
+
+
+def test_a_handed_over_timer_that_cannot_start_says_why(make_window):
+    window = make_window()
+    window.handle_command(["timer", "heat", "0", "neck", "moist heat pack"])
+    assert window.desk.timers == []
+    assert "too short" in window.library_view.notice.text()
+
+
+def test_a_routine_asked_for_on_the_last_one_s_end_screen_starts(qtbot, make_window, clock):
+    window = make_window()
+    view = start(qtbot, window, DESK)
+    clock.advance(GET_READY_S + view.session.routine.total_s)
+    qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
+    window.handle_command(["start", RHOMBOID])
+    assert window.player_view is not None and window.player_view is not view
+    assert window.player_view.session.routine.id == RHOMBOID
+
+
+def test_a_routine_asked_for_while_a_pain_question_is_open_says_so(make_window):
+    window = make_window(ask_pain=True)
+    window.start_routine(DESK)
+    question = window.pages.currentWidget()
+    window.handle_command(["start", RHOMBOID])
+    assert window.pages.currentWidget() is question and window.player_view is None
+    assert "pain question" in window.statusBar().currentMessage()
 
 
 def test_a_routine_asked_for_while_another_plays_is_not_started_and_says_so(make_window):

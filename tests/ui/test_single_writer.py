@@ -103,7 +103,8 @@ def test_an_interrupted_start_withdraws_its_command(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(time, "sleep", interrupted)
-    assert claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=5) == 130
+    with pytest.raises(KeyboardInterrupt):  # the command line ends with status 130
+        claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=5)
     assert inbox.take_all(paths.inbox) == []
     other.release()
 
@@ -162,3 +163,14 @@ def test_an_inbox_removed_or_replaced_while_coach_runs_keeps_working(
     with qtbot.waitSignal(watcher.command, timeout=3000) as blocker:
         inbox.post(folder, ["resume"])
     assert blocker.args == [["resume"]]
+
+
+def test_an_inbox_moved_away_and_made_again_keeps_working(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    watcher = CommandWatcher(folder)
+    qtbot.wait(100)
+    folder.rename(tmp_path / "inbox.old")
+    folder.mkdir()
+    with qtbot.waitSignal(watcher.command, timeout=4000) as blocker:
+        inbox.post(folder, ["pause", "1h"])
+    assert blocker.args == [["pause", "1h"]]
