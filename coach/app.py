@@ -44,8 +44,8 @@ def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
     try:
         paths.create()
     except OSError as error:
-        notices.append(f"The data folder {paths.root} cannot be created ({error.strerror}); "
-                       "nothing from this run will be saved.")
+        notices.append(f"The data folder {paths.root} cannot be made or written "
+                       f"({error.strerror}); nothing from this run will be saved.")
     settings = SettingsStore(paths.settings, clock.now())
     store: HistoryStore
     store, history_problem = open_history(paths.history, clock.now())

@@ -7,7 +7,10 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from coach.app import build_window
+from coach.core.clock import FakeClock
 from coach.core.history import HistoryStore
+from coach.paths import DataPaths
 
 USER_ROUTINE = """
 id = "my-stretch"
@@ -180,3 +183,13 @@ def test_side_labels_stay_readable_on_a_dark_window():
         palette.setColor(QPalette.ColorRole.Window, QColor(window))
         assert colour in style_sheet(palette)
         assert contrast(QColor(window), QColor(colour)) >= 4.5
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_notice_and_coach_runs(qtbot, tmp_path):
+    (tmp_path / "file").write_text("in the way")
+    window = build_window(DataPaths(tmp_path / "file" / "data"),
+                          FakeClock(datetime(2026, 3, 2, 9, tzinfo=UTC)))
+    qtbot.addWidget(window)
+    assert "cannot be made or written" in window.library_view.notice.text()
+    assert "nothing from this run will be saved" in window.library_view.notice.text()
+    assert window.library_view.list.count() > 0
