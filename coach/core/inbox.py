@@ -113,8 +113,12 @@ def clear(inbox: Path, now_ns: int, waiting_s: float) -> None:
 
 
 def _posted_ns(name: str) -> int:
+    """The time in a letter's name; 0 for a name that has none (cleared as stale)."""
     stamp = name.lstrip(".").split("-", 1)[0]
-    return int(stamp) if stamp.isdigit() else 0
+    try:
+        return int(stamp)
+    except ValueError:  # not a number ("²" passes str.isdigit but not int)
+        return 0
 
 
 def _command_line(data: bytes) -> list[str] | None:

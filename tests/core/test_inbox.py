@@ -74,9 +74,13 @@ def test_clear_keeps_only_letters_of_starts_that_may_still_wait(tmp_path: Path) 
     future = letter_at(tmp_path, now_ns + 24 * 3600 * 10**9)
     unnamed = tmp_path / "not-a-time.json"
     unnamed.write_text('["break"]')
+    odd = [tmp_path / "²-1.json", tmp_path / f"{'9' * 200}-1.json"]  # int() refuses "²"
+    for path in odd:
+        path.write_text('["break"]')
     inbox.post(tmp_path, ["start", "desk-posture-reset"])  # a start still waiting
     inbox.clear(tmp_path, now_ns, waiting_s=6)
     assert killed.taken() and future.taken() and not draft.exists() and not unnamed.exists()
+    assert not any(path.exists() for path in odd)
     assert inbox.take_all(tmp_path) == [["start", "desk-posture-reset"]]
 
 
