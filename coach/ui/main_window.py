@@ -49,19 +49,6 @@ if TYPE_CHECKING:  # these load when first used, not at start-up
 
 APP_TITLE = "Coach"
 THERAPY_KINDS = {kind.value for kind in TherapyKind}
-
-
-def usable_command(argv: Sequence[str]) -> bool:
-    """Whether ``argv`` is a command line ``MainWindow.handle_command`` can act on."""
-    match list(argv):
-        case [] | ["break"] | ["resume"] | ["start", _]:
-            return True
-        case ["pause", choice]:
-            return choice in PAUSE_CHOICES
-        case ["timer", kind, minutes, _area, _method]:
-            return (kind in THERAPY_KINDS and minutes.isascii() and minutes.isdigit()
-                    and len(minutes) <= 3)
-    return False
 STATUS_MS = 15_000
 """How long a message stays in the status bar (notices also stay above the routine list)."""
 MIN_WIDTH, MIN_HEIGHT = 760, 600
@@ -193,25 +180,29 @@ class MainWindow(QMainWindow):
         window, ``["start", ID]`` plays a routine, ``["timer", "cold"|"heat", MINUTES, AREA,
         METHOD]`` starts a timer, ``["break"]`` starts a break, ``["pause", CHOICE]`` and
         ``["resume"]`` pause and resume breaks. Anything else is shown as a notice, not run."""
-        if not usable_command(argv):
-            self.notify("A command handed over from the command line was not understood: "
-                        + " ".join(argv))
-            return
-        if argv[:1] == ["break"]:
-            self.breaks.take_break_now()
-        elif len(argv) == 2 and argv[0] == "pause":
-            self.pause_breaks(argv[1])
-        elif argv[:1] == ["resume"]:
-            self.resume_breaks()
-        else:
-            self.bring_forward()
-        if len(argv) == 2 and argv[0] == "start":
-            self.start_routine(argv[1])
-        elif len(argv) == 5 and argv[0] == "timer":
-            problem = self.show_therapy().start(TherapyKind(argv[1]), int(argv[2]), argv[3],
-                                                argv[4])
-            if problem:
-                self.notify(f"The timer from the command line was not started: {problem}")
+        match list(argv):
+            case ["break"]:
+                self.breaks.take_break_now()
+            case ["pause", choice] if choice in PAUSE_CHOICES:
+                self.pause_breaks(choice)
+            case ["resume"]:
+                self.resume_breaks()
+            case []:
+                self.bring_forward()
+            case ["start", routine_id]:
+                self.bring_forward()
+                self.start_routine(routine_id)
+            case ["timer", kind, minutes, area, method] if (
+                    kind in THERAPY_KINDS and minutes.isascii() and minutes.isdigit()
+                    and len(minutes) <= 3):
+                self.bring_forward()
+                problem = self.show_therapy().start(TherapyKind(kind), int(minutes), area,
+                                                    method)
+                if problem:
+                    self.notify(f"The timer from the command line was not started: {problem}")
+            case _:
+                self.notify("A command handed over from the command line was not understood: "
+                            + " ".join(argv))
 
     def _alert_desktop(self, title: str, body: str) -> None:
         """An urgent desktop notification, through the tray where the desktop has no service."""
