@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,19 @@ def nested(depth: int) -> str:
     return f"id = {'[' * depth}{']' * depth}\n"
 
 
+@contextlib.contextmanager
+def routine_file(content: str | bytes) -> Iterator[Path]:
+    """``content`` written to a routine file in a fresh folder (hypothesis runs each example
+    many times, so pytest's per-test tmp_path will not do)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "routine.toml"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        yield path
+
+
 def assert_refused_or_valid(path: Path) -> None:
     try:
         routine = load_routine(path, shipped=False)
@@ -107,27 +121,21 @@ def check_command(path: Path) -> tuple[int, str]:
 @FUZZ
 @given(text=mangled_routines())
 def test_mangled_fields_give_a_routine_error_or_a_valid_routine(text: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "mangled.toml"
-        path.write_text(text, encoding="utf-8")
+    with routine_file(text) as path:
         assert_refused_or_valid(path)
 
 
 @FUZZ
 @given(data=damaged_bytes() | st.binary(max_size=300))
 def test_damaged_or_random_bytes_give_a_routine_error_or_a_valid_routine(data: bytes) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "damaged.toml"
-        path.write_bytes(data)
+    with routine_file(data) as path:
         assert_refused_or_valid(path)
 
 
 @FUZZ
 @given(text=mangled_routines() | st.text(max_size=200))
 def test_the_check_command_answers_every_file_with_0_or_1(text: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "file.toml"
-        path.write_text(text, encoding="utf-8")
+    with routine_file(text) as path:
         status, said = check_command(path)
         assert status in (0, 1) and str(path) in said
 

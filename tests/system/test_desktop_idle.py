@@ -51,20 +51,17 @@ def service(session_bus: str) -> Iterator[object]:
         thread.join(5)
 
 
-def test_gnome_idle_monitor_in_milliseconds(service, monkeypatch):
+@pytest.mark.parametrize(("bus_name", "method", "signature", "idle_ms", "name"), [
+    ("org.gnome.Mutter.IdleMonitor", "GetIdletime", "t", 42_500, "GNOME idle monitor"),
+    ("org.freedesktop.ScreenSaver", "GetSessionIdleTime", "u", 7_000, "KDE screen saver"),
+])
+def test_desktop_idle_services_in_milliseconds(service, monkeypatch, bus_name, method,
+                                               signature, idle_ms, name):
     monkeypatch.delenv("DISPLAY", raising=False)
-    service("org.gnome.Mutter.IdleMonitor", "GetIdletime", "t", 42_500)
+    service(bus_name, method, signature, idle_ms)
     source = find_idle_source()
-    assert source is not None and source.name == "GNOME idle monitor"
-    assert source.idle_s() == 42.5
-
-
-def test_kde_screen_saver_in_milliseconds(service, monkeypatch):
-    monkeypatch.delenv("DISPLAY", raising=False)
-    service("org.freedesktop.ScreenSaver", "GetSessionIdleTime", "u", 7_000)
-    source = find_idle_source()
-    assert source is not None and source.name == "KDE screen saver"
-    assert source.idle_s() == 7.0
+    assert source is not None and source.name == name
+    assert source.idle_s() == idle_ms / 1000
 
 
 def test_no_source_at_all(session_bus, monkeypatch):
