@@ -25,7 +25,18 @@ def test_the_pngs_are_the_svg_as_drawn_now(tmp_path: Path) -> None:
                    env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}, timeout=60)
     for shipped in icon_files():
         drawn = QImage(str(copy / shipped.name))
-        assert not drawn.isNull() and drawn == QImage(str(shipped)), shipped.name
+        assert not drawn.isNull(), shipped.name
+        assert largest_channel_difference(drawn, QImage(str(shipped))) <= 2, shipped.name
+
+
+def largest_channel_difference(one: QImage, other: QImage) -> int:
+    """The largest difference of any colour or alpha channel, 0-255, between two images of
+    one size: Qt releases may round antialiased edges one level differently."""
+    assert one.size() == other.size()
+    rgba = QImage.Format.Format_RGBA8888_Premultiplied
+    converted = [image.convertToFormat(rgba) for image in (one, other)]  # kept while read
+    first, second = (bytes(image.constBits()) for image in converted)
+    return max(abs(a - b) for a, b in zip(first, second, strict=True))
 
 
 def test_the_window_has_the_icon_in_every_size(make_window) -> None:
