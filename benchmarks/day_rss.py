@@ -82,14 +82,14 @@ class Day:
     def _tick_break(self) -> None:
         window = self.window.breaks.window
         if window is not None:
-            window.player._on_tick()
+            window.player.tick()
             if not window.player.session.player.is_active:
                 window._finish()
 
     def _tick_routine(self) -> None:
         view = self.window.player_view
         if view is not None:
-            view._on_tick()
+            view.tick()
             if not view.session.player.is_active:
                 self.window._close_player()
 

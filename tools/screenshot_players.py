@@ -14,6 +14,7 @@ display without a window manager, the script sizes the window to the screen itse
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import tempfile
 from pathlib import Path
@@ -56,7 +57,10 @@ def shoot(app: QApplication, routine_id: str, out: Path, args: argparse.Namespac
         view = window.player_view
         assert view is not None
         view.skip()  # past the get-ready countdown, onto the first step
-        clock.advance(args.at)
+        steps = max(1, math.ceil(args.at))  # a second at a time, as the ticker sees it
+        for _ in range(steps):
+            clock.advance(args.at / steps)
+            view.tick()
         if args.full_screen:
             view.toggle_full_screen()
             # a bare X server has no window manager to carry out full screen: size it here

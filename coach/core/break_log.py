@@ -21,34 +21,16 @@ class BreakRecord:
 
 
 class BreakLog:
-    """Reads and writes break rows in the history database of ``store``.
-
-    A row that cannot be written (a full disk, a folder gone) waits in ``pending`` and is
-    written with the next one that can be, so no break is lost while Coach runs.
-    """
+    """Reads and writes break rows in the history database of ``store``; a row that cannot
+    be written yet (a lock, a full disk) waits in the store's writer, so no break is lost."""
 
     def __init__(self, store: HistoryStore) -> None:
         self._store = store
-        self.pending: list[tuple[str, str, str]] = []
-        """Rows not written yet: (kind, at as stored text, outcome), oldest first."""
 
     def add(self, kind: BreakKind, at: datetime, outcome: Outcome) -> None:
-        """Record a break, with any that could not be written before, in one transaction.
-
-        Raises sqlite3.Error when they cannot be written; they stay pending.
-        """
-        self.pending.append((kind.value, to_text(at), outcome.value))
-        db = self._store.connection
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.executemany("INSERT INTO break_events (kind, at, outcome) VALUES (?, ?, ?)",
-                           self.pending)
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        self.pending.clear()
+        """Record a break."""
+        self._store.write(("INSERT INTO break_events (kind, at, outcome) VALUES (?, ?, ?)",
+                           (kind.value, to_text(at), outcome.value)))
 
     def records(self, limit: int | None = None, since: datetime | None = None,
                 until: datetime | None = None) -> list[BreakRecord]:

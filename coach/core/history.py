@@ -13,10 +13,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from coach.core.history_writer import HistoryWriter, Statement
 from coach.core.private_files import create_private, make_private
 from coach.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
+
+OPENING_WAIT_S = 5.0
+CLOSING_WAIT_S = 3.0
+"""How long opening (before any window shows) and closing (to write what is still queued)
+wait for a lock another program holds; in between, the history never waits."""
 
 
 class HistoryError(Exception):
@@ -56,20 +62,27 @@ class HistoryStore:
     opened or written (or the copy cannot be made), HistoryTooNew for a newer schema, and
     HistoryError when it is damaged; reads raise HistoryError too, naming what could not be
     read.
+
+    Writes go through ``writer`` (a HistoryWriter): they never wait for a lock, and what
+    cannot be written yet is kept and written later, in order. New rows get their id from
+    ``new_id`` before they are written, so that an id is known while its row still waits.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = path
         self.persistent = str(path) != ":memory:"
+        self.writer = HistoryWriter(lambda: self._db)
+        self._ids: dict[str, int] = {}
         try:
             if self.persistent:
                 _make_private(Path(path))
-            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=OPENING_WAIT_S)
         except (OSError, sqlite3.Error) as error:
             raise HistoryUnavailable(f"{path}: cannot be opened ({error})") from error
         try:
             self._check_integrity()
             self._migrate()
+            self._db.execute("PRAGMA busy_timeout = 0")  # from now on, never wait
         except BaseException as error:
             self._db.close()
             if isinstance(error, sqlite3.OperationalError):
@@ -137,7 +150,26 @@ class HistoryStore:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
+        """Write what is still queued, waiting up to CLOSING_WAIT_S for a lock, and close."""
+        if self.writer.waiting:
+            self._db.execute(f"PRAGMA busy_timeout = {round(CLOSING_WAIT_S * 1000)}")
+            self.writer.flush()
         self._db.close()
+
+    def write(self, *statements: Statement) -> None:
+        """Write ``statements`` in one transaction now, or as soon as the history can be
+        written (see HistoryWriter); never raises for a disk or lock problem."""
+        self.writer.write(*statements)
+
+    def new_id(self, table: str) -> int:
+        """An id for a new row of ``table`` that no row has, nor any row waiting to be
+        written."""
+        try:
+            newest = int(self._db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
+        except sqlite3.Error:  # ids handed out before still rule them out
+            newest = 0
+        self._ids[table] = max(newest, self._ids.get(table, 0)) + 1
+        return self._ids[table]
 
     def begin_routine(self, routine_id: str, routine_title: str, started_at: datetime,
                       steps_total: int) -> int:
@@ -145,18 +177,20 @@ class HistoryStore:
 
         Writing the row at the start means a crash mid-routine still leaves it in history.
         """
-        cursor = self._db.execute(
-            "INSERT INTO routine_sessions (routine_id, routine_title, started_at, duration_s,"
-            " steps_completed, steps_total, completed) VALUES (?, ?, ?, 0, 0, ?, 0)",
-            (routine_id, routine_title, to_text(started_at), steps_total))
-        return int(cursor.lastrowid or 0)
+        session_id = self.new_id("routine_sessions")
+        self.write((
+            "INSERT INTO routine_sessions (id, routine_id, routine_title, started_at,"
+            " duration_s, steps_completed, steps_total, completed)"
+            " VALUES (?, ?, ?, ?, 0, 0, ?, 0)",
+            (session_id, routine_id, routine_title, to_text(started_at), steps_total)))
+        return session_id
 
     def update_routine(self, session_id: int, duration_s: float, steps_completed: int,
                        completed: bool) -> None:
         """Store how far a session has got: seconds spent, exercises completed, finished."""
-        self._db.execute(
+        self.write((
             "UPDATE routine_sessions SET duration_s = ?, steps_completed = ?, completed = ?"
-            " WHERE id = ?", (max(0.0, duration_s), steps_completed, int(completed), session_id))
+            " WHERE id = ?", (max(0.0, duration_s), steps_completed, int(completed), session_id)))
 
     def routine_sessions(self, limit: int | None = None, since: datetime | None = None,
                          until: datetime | None = None) -> list[RoutineSession]:
@@ -268,9 +302,10 @@ def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
 
 
 class SaveGuard:
-    """Runs history writes so that a failure (disk full, folder gone) is reported, not raised.
+    """Runs history reads so that a failure (a damaged row, a folder gone) is reported, not
+    raised (writes never raise: see HistoryWriter).
 
-    ``problem`` holds the last failure in words, and is cleared by the next write that works.
+    ``problem`` holds the last failure in words, and is cleared by the next read that works.
     """
 
     def __init__(self) -> None:

@@ -66,7 +66,14 @@ class Stopped:
     pass
 
 
-Event = SegmentStarted | Countdown | Finished | Stopped
+@dataclass(frozen=True)
+class Interrupted:
+    """The player paused itself after ``away_s`` seconds in which nobody could follow it."""
+
+    away_s: float
+
+
+Event = SegmentStarted | Countdown | Finished | Stopped | Interrupted
 
 
 def build_segments(routine: Routine, get_ready_s: int = GET_READY_S) -> tuple[Segment, ...]:
@@ -198,6 +205,14 @@ class Player:
             self._running_since = now
             self._deadline = now + self._paused_left_s
         return self.tick(now)
+
+    def interrupt(self, last_seen: float, away_s: float) -> list[Event]:
+        """Pause as at ``last_seen``, the last moment the player was followed, after a gap of
+        ``away_s`` seconds (the machine slept or stalled): the time away is not played and
+        does not count as spent. Does nothing unless running."""
+        if self.state is not PlayerState.RUNNING:
+            return []
+        return self.pause(last_seen) + [Interrupted(away_s)]
 
     def toggle_pause(self, now: float) -> list[Event]:
         return self.resume(now) if self.state is PlayerState.PAUSED else self.pause(now)

@@ -58,16 +58,20 @@ class SymptomLog:
     def __init__(self, store: HistoryStore) -> None:
         self._store = store
 
+    @property
+    def save_problem(self) -> str | None:
+        """Why entries wait to be written (see HistoryWriter), or None."""
+        return self._store.writer.problem
+
     def add(self, at: datetime, pain: int, area: str, spasm: bool, note: str = "",
             session_id: int | None = None, moment: str | None = None) -> SymptomEntry:
-        """Keep a new entry and return it. Raises SymptomError (see ``check_entry``)."""
+        """Keep a new entry and return it (it may wait in the store's writer to be written).
+        Raises SymptomError (see ``check_entry``)."""
         check_entry(pain, area, note, moment)
-        cursor = self._store.connection.execute(
-            "INSERT INTO symptoms (at, pain, area, spasm, note, session_id, moment)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (to_text(at), pain, area, int(spasm), note, session_id, moment))
-        return SymptomEntry(int(cursor.lastrowid or 0), at, pain, area, spasm, note,
-                            session_id, moment)
+        entry = SymptomEntry(self._store.new_id("symptoms"), at, pain, area, spasm, note,
+                             session_id, moment)
+        self.restore(entry)
+        return entry
 
     def entries(self, since: datetime | None = None,
                 until: datetime | None = None) -> list[SymptomEntry]:
@@ -91,19 +95,18 @@ class SymptomLog:
         """Change an entry's note. Raises SymptomError for a note that is too long."""
         if len(note) > MAX_NOTE_CHARS:
             raise SymptomError(f"note: {len(note)} characters; at most {MAX_NOTE_CHARS}")
-        self._store.connection.execute("UPDATE symptoms SET note = ? WHERE id = ?",
-                                       (note, entry_id))
+        self._store.write(("UPDATE symptoms SET note = ? WHERE id = ?", (note, entry_id)))
 
     def delete(self, entry: SymptomEntry) -> None:
         """Remove ``entry``; keep the entry to undo with ``restore``."""
-        self._store.connection.execute("DELETE FROM symptoms WHERE id = ?", (entry.id,))
+        self._store.write(("DELETE FROM symptoms WHERE id = ?", (entry.id,)))
 
     def restore(self, entry: SymptomEntry) -> None:
         """Put a deleted entry back as it was, with its id."""
-        self._store.connection.execute(
+        self._store.write((
             f"INSERT INTO symptoms ({self.COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (entry.id, to_text(entry.at), entry.pain, entry.area, int(entry.spasm),
-             entry.note, entry.session_id, entry.moment))
+             entry.note, entry.session_id, entry.moment)))
 
 
 def _entry(row: tuple[Any, ...]) -> SymptomEntry:

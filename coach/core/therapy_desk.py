@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
 
 from coach.core.clock import Clock
 from coach.core.history import HistoryStore, SaveGuard
@@ -35,9 +34,9 @@ class TherapyDesk:
 
     Every change is saved at once, so quitting, a crash or ``kill -9`` loses nothing: a new
     desk on the same history carries on with the timers, or sounds the alarm of one that ran
-    out meanwhile. Rows that cannot be restored are named in ``load_problem``; write failures
-    are kept in ``save_problem``, and what failed is written by the next save that works (an
-    ended timer included).
+    out meanwhile. Rows that cannot be restored are named in ``load_problem``. Changes that
+    cannot be written yet wait in the store's writer (an ended timer's too), which says why
+    in ``save_problem``; ``update`` tries them again.
     """
 
     def __init__(self, store: HistoryStore, clock: Clock) -> None:
@@ -49,11 +48,11 @@ class TherapyDesk:
         problems = restored[1] if restored else [self._guard.problem or ""]
         self.load_problem: str | None = "\n".join(problems) or None
         """What could not be restored when the desk opened, in words (None if all was)."""
-        self._unsaved: list[TherapyTimer] = []
+        self._writer = store.writer
 
     @property
     def save_problem(self) -> str | None:
-        return self._guard.problem
+        return self._writer.problem or self._guard.problem
 
     def rest_gap_ends(self, kind: TherapyKind) -> datetime | None:
         """When the next ``kind`` application is advised, if that is still ahead."""
@@ -68,13 +67,13 @@ class TherapyDesk:
             raise RestGapNotOver(plan.kind, gap_ends)
         timer = TherapyTimer.start(plan, self.clock, rest_gap_respected=gap_ends is None)
         self.timers.append(timer)
-        self._save(timer)
+        self.log.add(timer)
         return timer
 
     def update(self) -> list[tuple[TherapyTimer, TimerEvent]]:
         """Skin checks and alarms due now, for every timer; changes that could not be saved
         before are tried again."""
-        self._flush()
+        self._writer.flush()
         events = []
         for timer in self.timers:
             before = (timer.state, timer.ends_at())
@@ -110,24 +109,6 @@ class TherapyDesk:
         self._save(timer)
 
     def _save(self, timer: TherapyTimer) -> None:
-        """Write the timer, after any earlier change that could not be written (its first
-        row too); what fails waits for the next save or ``update``."""
-        if timer not in self._unsaved:
-            self._unsaved.append(timer)
-        self._flush()
+        self.log.save(timer)
         if timer.state is TimerState.ENDED and timer in self.timers:
             self.timers.remove(timer)
-
-    def _flush(self) -> None:
-        while self._unsaved:
-            timer = self._unsaved[0]
-            if self._guard.run(partial(self._write, timer)) is None:
-                return
-            self._unsaved.pop(0)
-
-    def _write(self, timer: TherapyTimer) -> bool:
-        if timer.id:
-            self.log.save(timer)
-        else:
-            self.log.add(timer)
-        return True

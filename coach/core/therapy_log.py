@@ -10,6 +10,7 @@ from typing import Any
 from coach.core.clock import Clock
 from coach.core.deadline import Deadline
 from coach.core.history import HistoryError, HistoryStore, from_text, time_range, to_text
+from coach.core.history_writer import Statement
 from coach.core.therapy import Outcome, TherapyKind, TherapyPlan, TherapyTimer, TimerState
 
 _COLUMNS = ("id, kind, method, area, planned_s, started_at, state, deadline_at, paused_left_s,"
@@ -39,23 +40,25 @@ class TherapyLog:
 
     def __init__(self, store: HistoryStore) -> None:
         self._store = store
-        self._db = store.connection
 
     def add(self, timer: TherapyTimer) -> None:
-        """Store a newly started timer and set its ``id``."""
-        cursor = self._db.execute(
-            "INSERT INTO therapy_sessions (kind, method, area, planned_s, plan_s, started_at,"
-            " state, rest_gap_respected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (timer.plan.kind.value, timer.plan.method, timer.plan.area, timer.planned_s,
-             timer.plan.planned_s, to_text(timer.started_at), timer.state.value,
-             int(timer.rest_gap_respected)))
-        timer.id = int(cursor.lastrowid or 0)
-        self.save(timer)
+        """Store a newly started timer and set its ``id``; a row that cannot be written yet
+        waits in the store's writer, as do later changes to it."""
+        timer.id = self._store.new_id("therapy_sessions")
+        self._store.write((
+            "INSERT INTO therapy_sessions (id, kind, method, area, planned_s, plan_s,"
+            " started_at, state, rest_gap_respected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (timer.id, timer.plan.kind.value, timer.plan.method, timer.plan.area,
+             timer.planned_s, timer.plan.planned_s, to_text(timer.started_at),
+             timer.state.value, int(timer.rest_gap_respected))), self._saving(timer))
 
     def save(self, timer: TherapyTimer) -> None:
         """Store the timer's current state (its deadline as a UTC instant)."""
+        self._store.write(self._saving(timer))
+
+    def _saving(self, timer: TherapyTimer) -> Statement:
         deadline = timer.deadline.at if timer.deadline is not None else None
-        self._db.execute(
+        return (
             "UPDATE therapy_sessions SET planned_s = ?, state = ?, deadline_at = ?,"
             " paused_left_s = ?, ended_at = ?, actual_s = ?, outcome = ?, overdue_s = ?"
             " WHERE id = ?",

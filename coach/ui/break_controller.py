@@ -22,7 +22,7 @@ from coach.core.breaks import (
     break_routine,
 )
 from coach.core.clock import Clock
-from coach.core.history import HistoryStore, SaveGuard
+from coach.core.history import HistoryStore
 from coach.core.library import Library
 from coach.core.session import GuidedSession
 from coach.platform.idle import IdleSource
@@ -72,7 +72,6 @@ class BreakController(QObject):
         self.sounds = sounds
         self.log = BreakLog(store)
         self._store = store
-        self._guard = SaveGuard()
         self.notice: BreakNotice | None = None
         self.window: BreakWindow | None = None
         self._timer = QTimer(self)
@@ -81,7 +80,7 @@ class BreakController(QObject):
 
     @property
     def save_problem(self) -> str | None:
-        return self._guard.problem
+        return self._store.writer.problem
 
     def check(self) -> None:
         """Count the time since the last check, act on what is due, and sleep until the
@@ -98,9 +97,8 @@ class BreakController(QObject):
         """What the next break is, or that breaks are paused or off; and, while breaks cannot
         be written to the history, that they are kept until they can."""
         text = self._next_break()
-        if self._guard.problem is None:
-            return text
-        return f"{text} · {len(self.log.pending)} break(s) not yet saved: {self._guard.problem}"
+        problem = self._store.writer.problem
+        return text if problem is None else f"{text} · {problem}"
 
     def _next_break(self) -> str:
         now = self.clock.now()
@@ -238,7 +236,7 @@ class BreakController(QObject):
         self.check()
 
     def _record(self, ended: BreakEnded) -> None:
-        self._guard.run(lambda: self.log.add(ended.kind, self.clock.now(), ended.outcome))
+        self.log.add(ended.kind, self.clock.now(), ended.outcome)
         self.status_changed.emit(self.status())
 
     def _dismiss_window(self) -> None:

@@ -31,6 +31,7 @@ from coach.platform.idle import IdleSource
 from coach.platform.notifications import DesktopNotifier
 from coach.platform.quiet import QuietSource
 from coach.ui.break_controller import BreakController
+from coach.ui.history_retry import HistoryRetry
 from coach.ui.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.mini_window import MiniWindow
 from coach.ui.pain_prompt import PainQuestions
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
                  idle: IdleSource | None = None, quiet: QuietSource | None = None) -> None:
         super().__init__()
         self.store = store
+        self.history_retry = HistoryRetry(store.writer, self)
         self.settings = settings
         self.clock = clock
         self.sounds = Sounds.from_settings(settings.settings, self)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.desktop = DesktopNotifier()
         self.breaks = self._build_breaks(library, idle, quiet)
         self._connect_requests()
+        self.history_retry.written.connect(self._history_written)
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
         self.timer_panel.time_up.connect(self._alert_desktop)
         if self.desk.timers:
@@ -353,6 +356,11 @@ class MainWindow(QMainWindow):
         self._show_recent()
         self.pages.setCurrentWidget(self.tabs)
         self.library_view.list.setFocus()
+
+    def _history_written(self) -> None:
+        self._show_recent()
+        self._show_break_status(self.breaks.status())
+        self.timer_panel.refresh()
 
     def _show_recent(self) -> None:
         if self.history_window is not None and self.history_window.isVisible():

@@ -18,6 +18,7 @@ from coach.core.player import (
     Countdown,
     Event,
     Finished,
+    Interrupted,
     PlayerState,
     Segment,
     SegmentKind,
@@ -25,7 +26,7 @@ from coach.core.player import (
 )
 from coach.core.session import GuidedSession
 from coach.core.voice import VoiceScript
-from coach.ui.format import clock_text
+from coach.ui.format import clock_text, minutes_text
 from coach.ui.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds
 from coach.ui.style import plain_label, scrolled, set_big_text
@@ -56,7 +57,7 @@ class PlayerView(QWidget):
         self._keys_shown = keys_shown
         self._script = VoiceScript(session.routine, session.player.segments)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.ticker = Ticker(self._on_tick, self)
+        self.ticker = Ticker(self.tick, self)
         self._pages = QStackedLayout(self)
         self._pages.addWidget(self._build_playing())
         self._pages.addWidget(self._build_ended())
@@ -79,6 +80,8 @@ class PlayerView(QWidget):
         self.next_preview = plain_label("", "preview")
         self.save_problem = plain_label("", "notice")
         self.save_problem.hide()
+        self.away_notice = plain_label("", "notice")
+        self.away_notice.hide()
         column = QVBoxLayout(page)
         column.addWidget(self.routine_title)
         column.addWidget(self.progress)
@@ -95,6 +98,7 @@ class PlayerView(QWidget):
         column.addLayout(middle, 1)
         column.addWidget(self.next_preview)
         column.addWidget(self.save_problem)
+        column.addWidget(self.away_notice)
         column.addLayout(self._build_controls())
         if self._keys_shown:
             column.addWidget(plain_label(KEYS_HINT, "keys"))
@@ -209,7 +213,8 @@ class PlayerView(QWidget):
 
     # -- display ---------------------------------------------------------------------------
 
-    def _on_tick(self) -> None:
+    def tick(self) -> None:
+        """Catch up with the clock, as the ticker does ten times a second."""
         self._handle(self.session.tick())
 
     def _handle(self, events: list[Event]) -> None:
@@ -234,6 +239,11 @@ class PlayerView(QWidget):
             self.sounds.play(Cue.TICK)
         elif isinstance(event, Finished):
             self.sounds.play(Cue.DONE)
+        elif isinstance(event, Interrupted):
+            self.away_notice.setText(
+                f"Paused where you were: Coach could not follow the routine for "
+                f"{minutes_text(event.away_s)} (the computer slept or was too busy). That "
+                f"time is not counted. Press Space to go on.")
 
     def _refresh(self) -> None:
         player = self.session.player
@@ -247,7 +257,11 @@ class PlayerView(QWidget):
         self.illustration.refresh()
         ready = segment.kind is SegmentKind.READY
         self.next_preview.setText("" if ready else self._preview_text(player.next_exercise()))
-        self.pause_button.setText("Resume" if player.state is PlayerState.PAUSED else "Pause")
+        paused = player.state is PlayerState.PAUSED
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.away_notice.setVisible(paused and bool(self.away_notice.text()))
+        if not paused:
+            self.away_notice.clear()
         self.save_problem.setText(self.session.save_problem or "")
         self.save_problem.setVisible(self.session.save_problem is not None)
         self.title_changed.emit(f"{clock_text(remaining)} · {self.session.routine.title}")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clock import Clock
-from coach.core.history import SaveGuard
 from coach.core.symptoms import AREAS, SymptomEntry, SymptomError, SymptomLog
 from coach.ui.inputs import CalmComboBox
 from coach.ui.pain_scale import SCALE_HINT, PainScale
@@ -31,7 +30,6 @@ class SymptomForm(QWidget):
         super().__init__(parent)
         self._log = log
         self._clock = clock
-        self._guard = SaveGuard()
         self.scale = PainScale()
         self.scale.chosen.connect(lambda _score: self._show_ready())
         self.area = CalmComboBox()
@@ -63,27 +61,26 @@ class SymptomForm(QWidget):
 
     def submit(self) -> SymptomEntry | None:
         """Keep the entry as filled in, clear the form and return the entry; on a problem
-        (a note that is too long, a history that cannot be written) say so and keep it all."""
+        (a note that is too long) say so and keep it all. An entry the history cannot take
+        yet is kept until it can, and the message says so."""
         pain = self.scale.value
         if pain is None:
             self.message.setText("Choose a pain score first.")
             return None
         note = self.note.toPlainText().strip()
         try:
-            entry = self._guard.run(lambda: self._log.add(
-                self._clock.now(), pain, AREAS[self.area.currentIndex()],
-                self.spasm.isChecked(), note))
+            entry = self._log.add(self._clock.now(), pain, AREAS[self.area.currentIndex()],
+                                  self.spasm.isChecked(), note)
         except SymptomError as error:
             self.message.setText(f"Not logged: {error}.")
-            return None
-        if entry is None:
-            self.message.setText(f"Not logged: {self._guard.problem}")
             return None
         self.scale.clear()
         self.spasm.setChecked(False)
         self.note.clear()
         self._show_ready()
-        self.message.setText(f"Logged pain {entry.pain}/10 at {entry.at.astimezone():%H:%M}.")
+        waiting = f" {self._log.save_problem}" if self._log.save_problem else ""
+        self.message.setText(
+            f"Logged pain {entry.pain}/10 at {entry.at.astimezone():%H:%M}.{waiting}")
         self.scale.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next entry
         self.logged.emit(entry)
         return entry

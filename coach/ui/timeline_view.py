@@ -3,7 +3,6 @@ deletion that can be undone."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -165,10 +164,12 @@ class TimelineView(QWidget):
                 return False
         try:
             self._symptoms.set_note(entry.id, note.strip())
-        except (SymptomError, HistoryError, sqlite3.Error) as error:
+        except SymptomError as error:
             self.count.setText(f"Note not changed: {error}")
             return False
         self._changed()
+        if self._symptoms.save_problem:
+            self.count.setText(self._symptoms.save_problem)
         return True
 
     def _ask_note(self, title: str, note: str) -> str | None:

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from coach.core.clock import FakeClock
 from coach.core.history import HistoryStore
+from coach.core.player import Event
 from coach.core.routine import Routine, Step
+from coach.core.session import GuidedSession
 
 
 @pytest.fixture
@@ -36,6 +39,16 @@ def build_routine(*steps: Step, routine_id: str = "test-routine",
     return Routine(id=routine_id, title=title, summary="For tests.", when=("any-time",),
                    cautions=("None.",), sources=("none.txt",), steps=tuple(steps),
                    path=Path(f"{routine_id}.toml"))
+
+
+def play_for(session: GuidedSession, clock: FakeClock, seconds: float,
+             step: float = 0.5) -> list[Event]:
+    """Advance the clock ``seconds`` in small steps, ticking as the app's timer would."""
+    events = []
+    for _ in range(round(seconds / step)):
+        clock.advance(step)
+        events += session.tick()
+    return events
 
 
 @pytest.fixture(scope="session")

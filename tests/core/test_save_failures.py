@@ -13,14 +13,14 @@ import pytest
 from coach.core.break_log import BreakLog
 from coach.core.breaks import BreakKind, Outcome
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryStore, SaveGuard
+from coach.core.history import HistoryStore, to_text
 from coach.core.routine import Step
 from coach.core.session import GuidedSession
 from coach.core.settings import SettingsStore, load_settings
 from coach.core.therapy import TherapyKind, plan_application
 from coach.core.therapy_desk import TherapyDesk
 from coach.core.therapy_log import TherapyLog
-from tests.core.conftest import build_routine
+from tests.core.conftest import build_routine, play_for
 from tests.core.disk import FillingDisk
 
 FULL = "database or disk is full"
@@ -43,13 +43,11 @@ def test_a_session_started_on_a_full_disk_is_saved_whole_once_there_is_room(stor
                             store, clock, get_ready_s=0)
     disk.full = True
     session.start()
-    clock.advance(12)
-    session.tick()
+    play_for(session, clock, 12)
     assert FULL in (session.save_problem or "")
 
     disk.full = False
-    clock.advance(10)
-    session.tick()
+    play_for(session, clock, 10)
 
     assert session.save_problem is None
     [saved] = reopened(store).routine_sessions()
@@ -62,8 +60,7 @@ def test_progress_made_while_the_disk_is_full_is_written_by_the_next_save(store,
                             clock, get_ready_s=0)
     session.start()
     disk.full = True
-    clock.advance(21)
-    session.tick()
+    play_for(session, clock, 21)
     assert reopened(store).routine_sessions()[0].steps_completed == 0
 
     disk.full = False
@@ -77,7 +74,8 @@ def test_a_timer_started_on_a_full_disk_is_saved_when_it_next_changes(store, clo
     desk = TherapyDesk(store, clock)
     disk.full = True
     timer = desk.start(plan_application(TherapyKind.COLD, 15, "neck"))
-    assert FULL in (desk.save_problem or "") and not timer.id
+    assert FULL in (desk.save_problem or "") and timer.id == 1
+    assert TherapyDesk(reopened(store), clock).timers == []
 
     disk.full = False
     clock.advance(60)
@@ -90,31 +88,35 @@ def test_a_timer_started_on_a_full_disk_is_saved_when_it_next_changes(store, clo
 
 def test_breaks_that_could_not_be_written_are_written_with_the_next(store, clock):
     disk = FillingDisk(store)
-    log, guard = BreakLog(store), SaveGuard()
+    log = BreakLog(store)
     disk.full = True
-    guard.run(lambda: log.add(BreakKind.MICRO, clock.now(), Outcome.TAKEN))
+    log.add(BreakKind.MICRO, clock.now(), Outcome.TAKEN)
     clock.advance(600)
-    guard.run(lambda: log.add(BreakKind.MICRO, clock.now(), Outcome.SKIPPED))
-    assert FULL in (guard.problem or "") and len(log.pending) == 2
+    log.add(BreakKind.MICRO, clock.now(), Outcome.SKIPPED)
+    assert FULL in (store.writer.problem or "") and store.writer.waiting == 2
     assert BreakLog(reopened(store)).records() == []
 
     disk.full = False
     clock.advance(600)
-    guard.run(lambda: log.add(BreakKind.REST, clock.now(), Outcome.NATURAL))
+    log.add(BreakKind.REST, clock.now(), Outcome.NATURAL)
 
-    assert guard.problem is None and log.pending == []
+    assert store.writer.problem is None and store.writer.waiting == 0
     records = BreakLog(reopened(store)).records()
     assert [(r.kind, r.outcome) for r in reversed(records)] == [
         (BreakKind.MICRO, Outcome.TAKEN), (BreakKind.MICRO, Outcome.SKIPPED),
         (BreakKind.REST, Outcome.NATURAL)]
 
 
-def test_a_failed_batch_of_breaks_leaves_no_half_written_rows(store, clock):
-    log = BreakLog(store)
-    log.pending.append(("micro-break", "not checked here", "no such outcome"))
-    with pytest.raises(Exception, match="CHECK constraint"):
-        log.add(BreakKind.REST, clock.now(), Outcome.TAKEN)
+def test_a_write_that_can_never_succeed_is_dropped_whole_and_holds_back_nothing(store,
+                                                                               clock):
+    store.write(("INSERT INTO break_events (kind, at, outcome) VALUES (?, ?, ?)",
+                 ("micro-break", to_text(clock.now()), "taken")),
+                ("INSERT INTO break_events (kind, at, outcome) VALUES (?, ?, ?)",
+                 ("micro-break", to_text(clock.now()), "no such outcome")))
+    assert "CHECK constraint" in (store.writer.problem or "")
     assert BreakLog(store).records() == [] and not store.connection.in_transaction
+    BreakLog(store).add(BreakKind.REST, clock.now(), Outcome.TAKEN)
+    assert len(BreakLog(store).records()) == 1 and store.writer.waiting == 0
 
 
 def test_settings_changed_while_the_disk_is_full_are_saved_with_the_next_change(

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.system.windows import press_key, wait_for_title
+from tests.system.windows import press_key, wait_for_title, window_titles
 
 TIMER_TITLE = re.compile(r"^Ice pack 1[45] min — Coach$")
 
@@ -108,6 +108,49 @@ def test_a_routine_killed_midway_is_in_the_history_as_partial(coach, display,
                             text=True, timeout=60)
     assert "Desk posture reset" in listed.stdout
     assert again.poll() is None
+
+
+def test_a_frozen_coach_pauses_its_routine_where_it_was(coach, display,
+                                                       tmp_path: Path) -> None:
+    import time
+
+    history = tmp_path / "data" / "history.sqlite3"
+    first = coach("start", "desk-posture-reset")
+    wait_for_title(display, lambda title: title == "Coach")
+    press_key(display, "s")  # no pain score this time
+    in_step_one = re.compile(r"^0:2[0-7] · Desk posture reset — Coach$")  # a 30 s step
+    wait_for_title(display, in_step_one.match)
+    first.send_signal(signal.SIGSTOP)  # as a stalled machine, and as a suspend on Linux
+    time.sleep(12)
+    first.send_signal(signal.SIGCONT)
+    [(_, duration_s, done, completed)] = _poll(
+        lambda: _sessions(history), lambda rows: rows and 5 < rows[0][1] < 14)
+    assert (done, completed) == (0, 0)  # paused in step 1, the gap not counted
+    paused = wait_for_title(display, in_step_one.match)
+    time.sleep(2)
+    assert wait_for_title(display, in_step_one.match) == paused
+
+
+def test_a_history_locked_by_another_program_does_not_freeze_the_window(coach, display,
+                                                                       tmp_path: Path) -> None:
+    import time
+
+    history = tmp_path / "data" / "history.sqlite3"
+    coach("start", "desk-posture-reset")
+    wait_for_title(display, lambda title: title == "Coach")
+    other = sqlite3.connect(history, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # held while the routine starts and changes steps
+    press_key(display, "s")  # no pain score this time
+    seen = set()
+    until = time.monotonic() + 8  # the get-ready and 3 s of the first step
+    while time.monotonic() < until:
+        seen.update(t for t in window_titles(display) if "Desk posture reset" in t)
+        time.sleep(0.25)
+    assert len(seen) >= 6, seen  # the countdown kept going: a title a second
+    assert other.execute("SELECT count(*) FROM routine_sessions").fetchone() == (0,)
+    other.execute("ROLLBACK")
+    [(_, duration_s, _done, completed)] = _poll(lambda: _sessions(history), bool)
+    assert completed == 0 and duration_s >= 5  # the get-ready, written once free
 
 
 def test_two_starts_at_once_leave_one_coach_writing(coach, display, tmp_path: Path) -> None:

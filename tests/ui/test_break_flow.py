@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel
 from coach.core.break_log import BreakLog
 from coach.core.breaks import BreakKind, Outcome
 from coach.ui.safety_dialog import SafetyDialog
+from tests.ui.playing import play
 
 MIN = 60
 
@@ -57,8 +58,8 @@ def test_the_break_window_plays_the_micro_break_and_counts_it_taken(qtbot, make_
     break_window = window.breaks.window
     assert break_window.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
     assert break_window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
-    clock.advance(3 + 30)
-    qtbot.waitUntil(lambda: not break_window.player.session.player.is_active, timeout=3000)
+    play(break_window.player, clock, 3 + 30)
+    assert not break_window.player.session.player.is_active
     break_window.close()
     assert outcomes(window) == [(BreakKind.MICRO, Outcome.TAKEN)]
     [session] = window.store.routine_sessions()
@@ -183,8 +184,8 @@ def test_a_finished_break_offers_no_snooze_and_shows_in_recent_sessions(qtbot, m
     window = make_window(idle=Idle())
     window.breaks.take_break_now(BreakKind.MICRO)
     break_window = window.breaks.window
-    clock.advance(3 + 30)
-    qtbot.waitUntil(lambda: not break_window.answers.isVisibleTo(break_window), timeout=3000)
+    play(break_window.player, clock, 3 + 30)
+    assert not break_window.answers.isVisibleTo(break_window)
     break_window.close()
     assert "Posture micro-break" in window.library_view.recent.text()
 

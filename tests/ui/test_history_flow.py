@@ -20,6 +20,7 @@ from coach.core.timeline import EntryKind
 from coach.ui.pain_prompt import PainPrompt
 from coach.ui.report_document import HEADINGS, save_pdf
 from coach.ui.timeline_model import HEADERS
+from tests.ui.playing import play
 
 DESK = "desk-posture-reset"
 
@@ -188,8 +189,8 @@ def test_pain_is_asked_before_and_after_a_routine(qtbot, make_window, clock):
     qtbot.keyClick(prompt.scale, Qt.Key.Key_6)
     view = window.player_view
     assert view is not None
-    clock.advance(GET_READY_S + view.session.routine.total_s)
-    qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
+    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    assert view.session.player.state is PlayerState.FINISHED
     after = view.findChild(PainPrompt)
     assert after is not None and after.isVisible() and window.focusWidget() is after.scale
     qtbot.keyClick(after.scale, Qt.Key.Key_3)
@@ -251,16 +252,20 @@ def test_report_has_one_page_even_for_90_busy_days(qtbot, make_window, tmp_path,
     assert isinstance(dialog.report.first_day, date)
 
 
-def test_a_note_that_cannot_be_saved_is_reported_not_raised(qtbot, make_window, clock):
+def test_a_note_that_cannot_be_saved_yet_is_kept_and_written_later(qtbot, make_window,
+                                                                    clock):
     window = make_window()
     SymptomLog(window.store).add(clock.now(), 4, "neck", False, "kept")
     history = window.open_history("timeline")
     window.store.connection.execute("PRAGMA query_only = ON")
-    assert not history.timeline_view.edit_note(0, "new")
-    assert "Note not changed" in history.timeline_view.count.text()
+    assert history.timeline_view.edit_note(0, "new")
+    assert "Not saved yet" in history.timeline_view.count.text()
     assert not history.timeline_view.delete_selected(0)
+    assert cells(history)[5] == "kept" and window.history_retry.active
     window.store.connection.execute("PRAGMA query_only = OFF")
-    assert cells(history)[5] == "kept"
+    qtbot.waitUntil(lambda: not window.history_retry.active, timeout=5000)
+    history.refresh_if_changed()
+    assert cells(history)[5] == "new"
 
 
 def test_the_delete_button_deletes_the_selected_entry(qtbot, make_window, clock):

@@ -21,6 +21,7 @@ import pytest
 from coach.cli import main
 from coach.core.player import GET_READY_S, PlayerState
 from coach.core.therapy import TherapyKind
+from tests.ui.playing import play
 from tests.ui.test_break_flow import Idle, run_until
 from tests.ui.test_player_flow import RHOMBOID, start
 
@@ -88,8 +89,8 @@ def test_the_main_paths_use_no_network(no_network: list[str], qtbot, make_window
     idle = Idle()
     window = make_window(idle=idle)
     view = start(qtbot, window, RHOMBOID)
-    clock.advance(GET_READY_S + view.session.routine.total_s)
-    qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
+    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    assert view.session.player.state is PlayerState.FINISHED
     window.show_therapy()
     window.therapy_view.start(TherapyKind.COLD, 15, "upper back")
     clock.advance(15 * 60)

@@ -9,6 +9,7 @@ from coach.core.settings import load_settings
 from coach.ui.pain_prompt import PainPrompt
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
+from tests.ui.playing import play
 
 RHOMBOID = "tennis-ball-rhomboid-release"
 DESK = "desk-posture-reset"
@@ -91,8 +92,8 @@ def test_a_handed_over_timer_that_cannot_start_says_why(make_window):
 def test_a_routine_asked_for_on_the_last_one_s_end_screen_starts(qtbot, make_window, clock):
     window = make_window()
     view = start(qtbot, window, DESK)
-    clock.advance(GET_READY_S + view.session.routine.total_s)
-    qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
+    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    assert view.session.player.state is PlayerState.FINISHED
     window.handle_command(["start", RHOMBOID])
     assert window.player_view is not None and window.player_view is not view
     assert window.player_view.session.routine.id == RHOMBOID
@@ -122,8 +123,8 @@ def test_rhomboid_release_played_to_the_end_is_a_completed_session(qtbot, make_w
     view = start(qtbot, window, RHOMBOID)
     routine = view.session.routine
     assert "Get ready" in view.phase.text()
-    clock.advance(GET_READY_S + routine.total_s)
-    qtbot.waitUntil(lambda: view.session.player.state is PlayerState.FINISHED, timeout=2000)
+    play(view, clock, GET_READY_S + routine.total_s)
+    assert view.session.player.state is PlayerState.FINISHED
     assert view.end_heading.text() == "Well done."
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.player_view is None
@@ -167,8 +168,7 @@ def test_right_skips_and_left_goes_back(qtbot, make_window):
 def test_escape_stops_early_and_keeps_a_partial_session(qtbot, make_window, clock):
     window = make_window()
     view = start(qtbot, window, RHOMBOID)
-    clock.advance(GET_READY_S + 40)
-    wait_for_tick(qtbot, view)
+    play(view, clock, GET_READY_S + 40)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert view.end_heading.text() == "Stopped early."
     [session] = window.store.routine_sessions()
@@ -182,8 +182,7 @@ def test_escape_stops_early_and_keeps_a_partial_session(qtbot, make_window, cloc
 
 def test_closing_the_window_mid_routine_keeps_a_partial_session(qtbot, make_window, clock):
     window = make_window()
-    start(qtbot, window, RHOMBOID)
-    clock.advance(30)
+    play(start(qtbot, window, RHOMBOID), clock, 30)
     window.close()
     [session] = window.store.routine_sessions()
     assert not session.completed and session.duration_s == 30
@@ -212,8 +211,8 @@ def test_sound_cues_for_step_countdown_and_end_and_m_mutes(qtbot, make_window, c
     assert view.mute_button.text() == "Sound: off"
     assert load_settings(data.settings, clock.now()).settings.muted
     count = len(played)
-    clock.advance(view.session.routine.total_s)
-    qtbot.waitUntil(lambda: not view.session.player.is_active, timeout=2000)
+    play(view, clock, view.session.routine.total_s)
+    assert not view.session.player.is_active
     assert len(played) == count
 
 
@@ -226,3 +225,23 @@ def test_skipping_to_the_end_is_finished_but_not_completed(qtbot, make_window):
     assert window.windowTitle() == "Coach"
     [session] = window.store.routine_sessions()
     assert not session.completed and session.steps_completed == 0
+
+
+def test_a_suspend_mid_routine_pauses_it_and_says_so_on_wake(qtbot, make_window, clock):
+    window = make_window()
+    view = start(qtbot, window, RHOMBOID)
+    play(view, clock, GET_READY_S + 10)  # 10 s into step 1
+    clock.suspend(2 * 3600)
+    view.tick()
+    assert view.session.player.state is PlayerState.PAUSED
+    assert view.position.text() == f"Step 1 of {len(view.session.routine.steps)}"
+    assert view.away_notice.isVisibleTo(view) and "120 min" in view.away_notice.text()
+    [session] = window.store.routine_sessions()
+    assert (session.duration_s, session.steps_completed) == (GET_READY_S + 10, 0)
+
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    play(view, clock, 1)
+    assert not view.away_notice.isVisibleTo(view)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    [session] = window.store.routine_sessions()
+    assert session.duration_s == GET_READY_S + 11 and not session.completed

@@ -117,15 +117,41 @@ def test_breaks_not_saved_on_a_full_disk_are_shown_and_saved_with_the_next(make_
     disk.full = True
     run_until(window, clock, idle, lambda: window.breaks.notice is not None)
     window.breaks.notice.answers.skip.emit()
-    assert "1 break(s) not yet saved" in window.break_status.text()
+    assert "Not saved yet" in window.break_status.text()
     assert "disk is full" in window.break_status.text()
 
     disk.full = False
     run_until(window, clock, idle, lambda: window.breaks.notice is not None)
     window.breaks.notice.answers.skip.emit()
-    assert "not yet saved" not in window.break_status.text()
+    assert "Not saved yet" not in window.break_status.text()
     assert [(r.kind, r.outcome) for r in BreakLog(window.store).records()] == [
         (BreakKind.MICRO, Outcome.SKIPPED)] * 2
+
+
+def test_a_history_locked_by_another_program_never_stalls_the_player(qtbot, make_window,
+                                                                    clock, data):
+    import sqlite3
+
+    from coach.core.player import GET_READY_S
+    from tests.ui.playing import play
+
+    window = make_window()
+    other = sqlite3.connect(data.history, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # a backup tool or an SQLite browser, say
+    window.start_routine("desk-posture-reset")
+    view = window.player_view
+    play(view, clock, GET_READY_S + 40)  # into the second step
+    assert view.session.player.index == 2 and view.session.session_id == 1
+    assert view.save_problem.isVisibleTo(view)
+    assert "database is locked" in view.save_problem.text()
+    assert window.history_retry.active
+
+    other.execute("ROLLBACK")
+    qtbot.waitUntil(lambda: not window.history_retry.active, timeout=5000)
+    [session] = window.store.routine_sessions()
+    assert session.duration_s == GET_READY_S + 30 and session.steps_completed == 1  # step 1
+    play(view, clock, 1)
+    assert not view.save_problem.isVisibleTo(view)
 
 
 HOSTILE = "<b>bold</b> &amp; <a href='x'>link</a>"
