@@ -20,10 +20,14 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
 
 
 def minutes_text(seconds: float) -> str:
-    """A length for people: ``"6 min"``, or ``"45 s"`` under a minute."""
+    """A length for people: ``"6 min"``, ``"45 s"`` under a minute, ``"2 h 5 min"`` from an
+    hour."""
     if seconds < 60:
         return f"{round(seconds)} s"
-    return f"{round(seconds / 60)} min"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 
 def step_timing(step: Step) -> str:

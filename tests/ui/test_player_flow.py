@@ -235,7 +235,7 @@ def test_a_suspend_mid_routine_pauses_it_and_says_so_on_wake(qtbot, make_window,
     view.tick()
     assert view.session.player.state is PlayerState.PAUSED
     assert view.position.text() == f"Step 1 of {len(view.session.routine.steps)}"
-    assert view.away_notice.isVisibleTo(view) and "120 min" in view.away_notice.text()
+    assert view.away_notice.isVisibleTo(view) and "for 2 h (" in view.away_notice.text()
     [session] = window.store.routine_sessions()
     assert (session.duration_s, session.steps_completed) == (GET_READY_S + 10, 0)
 
