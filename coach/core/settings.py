@@ -115,6 +115,8 @@ class LoadedSettings:
 
     settings: Settings
     problem: str | None = None
+    kept: Path | None = None
+    """Where the file that could not be used as it was now lies."""
 
 
 def load_settings(path: Path, now: datetime) -> LoadedSettings:
@@ -124,19 +126,22 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
     object, unknown or mistyped fields) is kept, renamed with the time ``now``
     (``settings.json.damaged-20260105T090000``), so the next save cannot overwrite it; the
     fields that were sound are still used and the rest fall back to their defaults.
-    ``problem`` then says what happened, in words.
+    ``problem`` then says what happened, naming each field set aside.
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return LoadedSettings(Settings())
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return _damaged(path, now, Settings(), f"could not be read ({error})")
+        return _damaged(path, now, Settings(), f"could not be read ({error})",
+                        "Default settings are used")
     if not isinstance(data, dict):
-        return _damaged(path, now, Settings(), "does not hold a settings object")
+        return _damaged(path, now, Settings(), "does not hold a settings object",
+                        "Default settings are used")
     settings, problems = _from_dict(data)
     if problems:
-        return _damaged(path, now, settings, "; ".join(problems))
+        return _damaged(path, now, settings, "; ".join(problems),
+                        "Those take their defaults; every other setting is kept")
     return LoadedSettings(settings)
 
 
@@ -154,11 +159,11 @@ def _from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
     return settings, problems
 
 
-def _damaged(path: Path, now: datetime, settings: Settings, why: str) -> LoadedSettings:
+def _damaged(path: Path, now: datetime, settings: Settings, why: str,
+             outcome: str) -> LoadedSettings:
     kept = _set_aside(path, now)
-    where = f"; the file was kept as {kept}" if kept else ""
-    return LoadedSettings(settings, f"{path}: {why}. Default settings are used where needed"
-                                    f"{where}.")
+    where = f"; the file as it was is kept as {kept}" if kept else ""
+    return LoadedSettings(settings, f"{path}: {why}. {outcome}{where}.", kept)
 
 
 def _set_aside(path: Path, now: datetime) -> Path | None:
@@ -195,8 +200,10 @@ def save_settings(path: Path, settings: Settings) -> None:
 class SettingsStore:
     """The current settings and the file they live in.
 
-    ``update`` changes and saves them; a failed save keeps the change in memory and returns
-    the problem in words (the next successful save writes it too).
+    A file that had to be set aside on loading is written again at once with what could be
+    kept from it, so a restart keeps those choices too. ``update`` changes and saves them; a
+    failed save keeps the change in memory and returns the problem in words (the next
+    successful save writes it too).
     """
 
     def __init__(self, path: Path, now: datetime) -> None:
@@ -204,6 +211,10 @@ class SettingsStore:
         loaded = load_settings(path, now)
         self.settings = loaded.settings
         self.load_problem = loaded.problem
+        if loaded.kept is not None:
+            unsaved = self.update()
+            if unsaved:
+                self.load_problem = f"{loaded.problem} {unsaved}"
 
     def update(self, **changes: Any) -> str | None:
         self.settings = replace(self.settings, **changes)

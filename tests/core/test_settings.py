@@ -7,7 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from coach.core.settings import LoadedSettings, Settings, load_settings, save_settings
+from coach.core.settings import (
+    LoadedSettings,
+    Settings,
+    SettingsStore,
+    load_settings,
+    save_settings,
+)
 
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -113,3 +119,33 @@ def test_sound_and_voice_choices_have_gentle_defaults_and_stay_in_range() -> Non
     odd = Settings(sound_theme="loud", sound_volume=250, voice_volume=-5, voice_rate=40)
     assert (odd.cue_theme(), odd.cue_volume(), odd.speech_volume(), odd.speech_rate()) == (
         "soft", 1.0, 0.0, 1.0)
+
+
+def test_one_mistyped_field_keeps_every_other_choice_across_restarts(path):
+    original = json.dumps({"micro_break_every_min": "abc", "muted": True,
+                           "rest_break_every_min": 40, "sound_theme": "clear"})
+    path.write_text(original, encoding="utf-8")
+
+    first = SettingsStore(path, NOW)
+    again = SettingsStore(path, NOW)  # the next start
+
+    wanted = Settings(muted=True, rest_break_every_min=40, sound_theme="clear")
+    assert first.settings == again.settings == wanted
+    assert "'micro_break_every_min'" in (first.load_problem or "")
+    assert "every other setting is kept" in (first.load_problem or "")
+    assert again.load_problem is None
+    kept = path.with_name("settings.json.damaged-20260105T090000")
+    assert kept.read_text(encoding="utf-8") == original
+
+
+def test_settings_that_cannot_be_written_back_say_so_and_stay_in_use(path, monkeypatch):
+    path.write_text(json.dumps({"muted": True, "voice_rate": "fast"}), encoding="utf-8")
+
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("coach.core.settings.save_settings", full)
+    store = SettingsStore(path, NOW)
+    assert store.settings.muted is True
+    assert "'voice_rate'" in (store.load_problem or "")
+    assert "No space left on device" in (store.load_problem or "")
