@@ -6,13 +6,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
 import coach
 from coach.core.break_calendar import PAUSE_CHOICES
-from coach.core.history import HistoryError, HistoryStore, local_midnight
+from coach.core.history import HistoryError, HistoryStore, local_days
 from coach.core.library import Library, check_files, load_library
 from coach.core.therapy import (
     AREAS,
@@ -85,9 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+    try:
+        local_days(day, day)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return day
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,8 +175,8 @@ def _check(files: list[Path], paths: DataPaths) -> int:
 def _history(paths: DataPaths, args: argparse.Namespace) -> int:
     from coach.core import export
 
-    since = None if args.since is None else local_midnight(args.since)
-    until = None if args.until is None else local_midnight(args.until + timedelta(days=1))
+    since = None if args.since is None else local_days(args.since, args.since)[0]
+    until = None if args.until is None else local_days(args.until, args.until)[1]
     history = export.HistoryRecords()
     if paths.history.exists():
         try:

@@ -238,8 +238,12 @@ def time_range(column: str, since: datetime | None,
 
 def local_midnight(day: date) -> datetime:
     """The start of local day ``day`` in this process's time zone, as an aware UTC datetime
-    (a DST change day still starts at its own midnight)."""
-    return datetime.combine(day, time()).astimezone().astimezone(UTC)
+    (a DST change day still starts at its own midnight). Raises ValueError for a day at the
+    very ends of the calendar, whose midnight the clock cannot express."""
+    try:
+        return datetime.combine(day, time()).astimezone().astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError(f"{day} is too far from today for this computer's clock") from None
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -257,8 +261,12 @@ def _make_private(path: Path) -> None:
 
 def local_days(first: date, last: date) -> tuple[datetime, datetime]:
     """The local days ``first`` to ``last`` (both included) as aware UTC bounds: the first's
-    midnight and the midnight after the last."""
-    return local_midnight(first), local_midnight(last + timedelta(days=1))
+    midnight and the midnight after the last. Raises ValueError (see ``local_midnight``)."""
+    try:
+        after = last + timedelta(days=1)
+    except OverflowError:
+        raise ValueError(f"{last} is too far from today for this computer's clock") from None
+    return local_midnight(first), local_midnight(after)
 
 
 def to_text(moment: datetime) -> str:

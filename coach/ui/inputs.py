@@ -53,6 +53,7 @@ class DayEdit(QDateEdit):
     def __init__(self, day: date, parent: QWidget | None = None) -> None:
         super().__init__(QDate(day.year, day.month, day.day), parent)
         _calm(self)
+        self.setDateRange(QDate(1900, 1, 1), QDate(9998, 12, 31))  # days the clock can hold
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
 
