@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +23,8 @@ COLUMNS = ("type", "id", "at", "ended_at", "routine_id", "routine_title", "kind"
            "area", "pain", "spasm", "note", "duration_s", "planned_s", "actual_s",
            "steps_completed", "steps_total", "completed", "outcome", "overdue_s",
            "rest_gap_respected", "session_id", "moment")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""The characters a spreadsheet starts a formula with, the full-width forms included."""
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,21 @@ def grouped(history: HistoryRecords) -> dict[str, list[dict[str, object]]]:
 
 
 def neutralise(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe: text that
+    starts with a formula character once what a spreadsheet passes over is taken off the
+    front (spaces and line breaks of every kind, a byte-order mark, zero-width and other
+    invisible characters), and text that starts with a tab or a carriage return."""
+    if isinstance(value, str) and (value.startswith(("\t", "\r"))
+                                   or _without_lead(value).startswith(_FORMULA_STARTS)):
         return "'" + value
     return value
+
+
+def _without_lead(text: str) -> str:
+    for index, char in enumerate(text):
+        if not (char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs")):
+            return text[index:]
+    return ""
 
 
 def write_csv(history: HistoryRecords, out: TextIO) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach.core.break_log import BreakRecord
 from coach.core.breaks import BreakKind
@@ -85,11 +88,41 @@ def test_csv_keeps_commas_quotes_and_newlines_in_notes_and_titles(note):
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)",
-                                  "\tTabbed", "\rReturn"], ids=repr)
+                                  "\tTabbed", "\rReturn", " =1", "  @SUM(1)", "\n=1+1",
+                                  "\u00a0=1", "\u3000+1", "\ufeff=1", "\u200b-1",
+                                  "\ufeff \u00a0\n=1", "\uff1dSUM(1)", "\uff20A1"],
+                         ids=repr)
 def test_csv_neutralises_text_a_spreadsheet_would_run_as_a_formula(text):
     [note, title] = csv_rows(HistoryRecords([session(text)], symptoms=[symptom(text)]))
     assert note["note"] == "'" + text
     assert title["routine_title"] == "'" + text
+
+
+FORMULA = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list(FORMULA) + [" ", "\n", "\u00a0",
+                                                                   "\ufeff", "\u200b"]),
+                                  st.characters()), max_size=8))
+def test_no_exported_cell_starts_a_formula_once_a_spreadsheet_trims_it(text):
+    [row] = csv_rows(HistoryRecords(symptoms=[symptom(text)]))
+    cell = row["note"]
+    visible = cell.lstrip("".join(c for c in cell if c.isspace()
+                                  or unicodedata.category(c) in ("Cc", "Cf", "Zs")))
+    assert cell.startswith("'") or not visible.startswith(FORMULA)
+    assert cell.removeprefix("'") == text or cell == text
+
+
+def test_every_text_column_is_neutralised():
+    text = " =1"
+    sessions = [RoutineSession(1, text, text, STARTED, 60.0, 1, 1, True)]
+    applications = [TherapyRecord(1, TherapyKind.COLD, text, text, 900, STARTED, None, None,
+                                  None, 0.0, True)]
+    symptoms = [SymptomEntry(2, STARTED, 3, text, False, text, None, None)]
+    rows = csv_rows(HistoryRecords(sessions, applications, symptoms=symptoms))
+    cells = [value for row in rows for value in row.values() if text in value]
+    assert len(cells) == 6 and set(cells) == {"'" + text}
 
 
 def test_csv_leaves_ordinary_text_alone():
