@@ -8,12 +8,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import coach
 from coach.core.break_calendar import PAUSE_CHOICES
 from coach.core.history import HistoryError, HistoryStore, local_days
 from coach.core.library import Library, check_files, load_library
+from coach.core.printable import printable
 from coach.core.therapy import (
     AREAS,
     DEFAULT_MINUTES,
@@ -143,8 +144,14 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _usage_error(message: str) -> int:
-    print(f"coach: {message}", file=sys.stderr)
+    _say(f"coach: {message}", sys.stderr)
     return EXIT_USAGE
+
+
+def _say(line: str, out: TextIO | None = None) -> None:
+    """Print one line whose text may come from a routine file, a note or the command line,
+    its control characters shown escaped."""
+    print(printable(line), file=out or sys.stdout)
 
 
 def _library(paths: DataPaths) -> Library:
@@ -156,19 +163,19 @@ def _list_routines(paths: DataPaths) -> int:
     width = max((len(r.id) for r in library.routines), default=2)
     for routine in library.routines:
         minutes = f"{routine.total_s / 60:.1f} min"
-        print(f"{routine.id:<{width}}  {minutes:>8}  {routine.title}")
+        _say(f"{routine.id:<{width}}  {minutes:>8}  {routine.title}")
     for error in library.errors:
-        print(f"skipped {error}", file=sys.stderr)
+        _say(f"skipped {error}", sys.stderr)
     return EXIT_OK
 
 
 def _check(files: list[Path], paths: DataPaths) -> int:
     routines, errors = check_files(files, _library(paths), asset("illustrations"))
     for routine in routines:
-        print(f"{routine.path}: ok ({routine.id}, {len(routine.steps)} steps, "
-              f"{routine.total_s / 60:.1f} min)")
+        _say(f"{routine.path}: ok ({routine.id}, {len(routine.steps)} steps, "
+             f"{routine.total_s / 60:.1f} min)")
     for error in errors:
-        print(error, file=sys.stderr)
+        _say(str(error), sys.stderr)
     return EXIT_FAILED if errors else EXIT_OK
 
 
@@ -186,13 +193,13 @@ def _history(paths: DataPaths, args: argparse.Namespace) -> int:
             finally:
                 store.close()
         except HistoryError as error:
-            print(f"coach: {error}", file=sys.stderr)
+            _say(f"coach: {error}", sys.stderr)
             return EXIT_FAILED
     if args.output not in (None, "-"):
         try:
             export.save(history, Path(args.output), args.format)
         except OSError as error:
-            print(f"coach: {args.output}: cannot be written ({error.strerror})", file=sys.stderr)
+            _say(f"coach: {args.output}: cannot be written ({error.strerror})", sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
     writers = {"csv": export.write_csv, "json": export.write_json, "table": export.write_table}

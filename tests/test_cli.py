@@ -349,3 +349,32 @@ def test_ctrl_c_ends_the_command_quietly_with_130(capsys, data_dir, monkeypatch)
     monkeypatch.setattr(cli, "_list_routines", interrupted)
     assert main(["routines"]) == 130
     assert capsys.readouterr().err == ""
+
+
+SNEAKY = "Stretch \u202eevil\u202c \x1b[31mred\x1b[0m \x85 Schulter 肩 café"
+SHOWN = "Stretch \\u202eevil\\u202c \\x1b[31mred\\x1b[0m \\x85 Schulter 肩 café"
+
+
+def test_routines_show_control_characters_of_a_title_escaped(capsys, data_dir, write_routine):
+    write_routine(DataPaths(data_dir).routines, id="sneaky", title=SNEAKY)
+    status, out, _err = run(capsys, "--data-dir", str(data_dir), "routines")
+    [line] = [line for line in out.splitlines() if line.startswith("sneaky")]
+    assert status == 0 and line.endswith(SHOWN)
+    assert "\x1b" not in out and "\u202e" not in out
+
+
+def test_history_and_check_show_control_characters_escaped(capsys, data_dir, tmp_path,
+                                                           write_routine):
+    from coach.core.symptoms import SymptomLog
+
+    add_sessions(data_dir, (SNEAKY, 0, True))
+    store = HistoryStore(DataPaths(data_dir).history)
+    SymptomLog(store).add(datetime(2026, 1, 5, 10, tzinfo=UTC), 3, "neck", False, SNEAKY)
+    store.close()
+    status, out, _err = run(capsys, "--data-dir", str(data_dir), "history")
+    assert status == 0 and SHOWN in out and out.count("\\u202eevil\\u202c \\x1b[31m") == 2
+    assert "\x1b" not in out and "\u202e" not in out
+
+    bad = write_routine(tmp_path, id="bad", title=SNEAKY, when=["\x1b[2J"])
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "routines", "--check", str(bad))
+    assert status == 1 and "\\x1b[2J" in err and "\x1b" not in err + out

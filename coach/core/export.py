@@ -13,6 +13,7 @@ from typing import TextIO
 
 from coach.core.break_log import BreakLog, BreakRecord
 from coach.core.history import HistoryStore, RoutineSession
+from coach.core.printable import printable
 from coach.core.private_files import open_private
 from coach.core.symptoms import SymptomEntry, SymptomLog
 from coach.core.therapy import Outcome
@@ -140,34 +141,45 @@ def save(history: HistoryRecords, path: Path, file_format: str) -> None:
 def write_table(history: HistoryRecords, out: TextIO) -> None:
     """Write the history for people, in local time: each routine session (length, exercises
     done, completed or partial), each cold or heat application (time on the skin, method,
-    area, how it ended), each break reminder and its outcome, then each symptom entry."""
+    area, how it ended), each break reminder and its outcome, then each symptom entry.
+    Control characters in titles and notes are shown escaped (see ``printable``)."""
     sessions, applications, breaks = history.sessions, history.applications, history.breaks
+
+    def line(text: str = "") -> None:
+        out.write(printable(text) + "\n")
+
     if not (sessions or applications or breaks or history.symptoms):
-        out.write("Nothing recorded.\n")
+        line("Nothing recorded.")
         return
     if sessions:
-        out.write("Routines:\n")
+        line("Routines:")
     for session in sessions:
         outcome = "completed" if session.completed else "partial"
-        out.write(f"{_local(session.started_at)}  {_minutes(session.duration_s)}  "
-                  f"{session.steps_completed:>3}/{session.steps_total:<3}  {outcome:<9}  "
-                  f"{session.routine_title}\n")
+        line(f"{_local(session.started_at)}  {_minutes(session.duration_s)}  "
+             f"{session.steps_completed:>3}/{session.steps_total:<3}  {outcome:<9}  "
+             f"{session.routine_title}")
     if applications:
-        out.write("\nCold and heat:\n" if sessions else "Cold and heat:\n")
+        if sessions:
+            line()
+        line("Cold and heat:")
     for record in applications:
-        out.write(f"{_local(record.started_at)}  {_minutes(record.actual_s)}  "
-                  f"{record.method}, {record.area}: {_ending(record)}\n")
+        line(f"{_local(record.started_at)}  {_minutes(record.actual_s)}  "
+             f"{record.method}, {record.area}: {_ending(record)}")
     if breaks:
-        out.write("\nBreaks:\n" if sessions or applications else "Breaks:\n")
+        if sessions or applications:
+            line()
+        line("Breaks:")
     for taken in breaks:
-        out.write(f"{_local(taken.at)}  {taken.kind.value}: {taken.outcome.value}\n")
+        line(f"{_local(taken.at)}  {taken.kind.value}: {taken.outcome.value}")
     if history.symptoms:
-        out.write("\nSymptoms:\n" if sessions or applications or breaks else "Symptoms:\n")
+        if sessions or applications or breaks:
+            line()
+        line("Symptoms:")
     for entry in history.symptoms:
         spasm = ", spasm" if entry.spasm else ""
         spasm += f", {entry.moment} a routine" if entry.moment else ""
         note = f": {' '.join(entry.note.split())}" if entry.note else ""
-        out.write(f"{_local(entry.at)}  pain {entry.pain}/10, {entry.area}{spasm}{note}\n")
+        line(f"{_local(entry.at)}  pain {entry.pain}/10, {entry.area}{spasm}{note}")
 
 
 def _local(moment: datetime) -> str:
