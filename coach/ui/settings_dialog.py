@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from coach.core.settings import Settings
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
+from coach.ui.sounds import audio_problem, speech_problem
 from coach.ui.style import plain_label
-from coach.ui.voice import speech_problem
 
 THEMES = (("soft", "Soft"), ("clear", "Clear"), ("none", "None (no cues)"))
 
@@ -96,11 +97,18 @@ class SettingsDialog(QDialog):
         form.addRow(self.voice)
         form.addRow(plain_label("  voice volume"), self.voice_volume)
         form.addRow(plain_label("  voice speed"), self.voice_rate)
-        problem = speech_problem()
-        self.speech_note = plain_label(problem or "", "preview")
-        self.speech_note.setVisible(problem is not None)
-        column.addWidget(self.speech_note)  # wrapped text gets its full height outside a form
+        self.audio_note = self._note(column, audio_problem())
+        self.speech_note = self._note(column, speech_problem())
         return group
+
+    @staticmethod
+    def _note(column: QVBoxLayout, problem: str | None) -> QLabel:
+        """A note under the form (wrapped text gets its full height outside a form), shown
+        only when there is a ``problem``."""
+        note = plain_label(problem or "", "preview")
+        note.setVisible(problem is not None)
+        column.addWidget(note)
+        return note
 
     def _breaks(self, settings: Settings, idle_source: str | None) -> QGroupBox:
         group = QGroupBox("Break reminders")

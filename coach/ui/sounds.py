@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtWidgets import QApplication
 
 from coach.core.settings import Settings
 from coach.paths import asset
@@ -27,6 +29,34 @@ class Cue(Enum):
 
 DEFAULT_VOLUME = 0.8
 SILENT_THEME = "none"
+NO_AUDIO = ("Sound is off: {why}. Routines, breaks and the cold and heat alarm go on without "
+            "it; the alarm still opens its window, sends a notification and rings the "
+            "system bell. On Debian or Ubuntu, sudo apt-get install libpulse0 pulseaudio "
+            "(or pipewire-pulse) usually brings sound back; then restart Coach.")
+NO_SPEECH = ("Spoken guidance needs Qt's speech module, which could not be loaded ({why}). "
+             "Coach guides you with sounds and the screen.")
+
+
+@cache
+def audio_problem() -> str | None:
+    """Why no sound can play on this computer, in words, or None when it can. Loads Qt's
+    audio to find out, once."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except (ImportError, OSError, RuntimeError) as error:
+        return NO_AUDIO.format(why=f"Qt's audio could not be loaded ({error})")
+    if QMediaDevices.defaultAudioOutput().isNull():
+        return NO_AUDIO.format(why="no audio output device was found")
+    return None
+
+
+def speech_problem(engine: str = "") -> str | None:
+    """Why spoken guidance cannot work here, in words, or None when it can."""
+    try:
+        from coach.ui import voice
+    except (ImportError, OSError, RuntimeError) as error:
+        return NO_SPEECH.format(why=error)
+    return voice.speech_problem(engine)
 
 
 def cue_file(theme: str, cue: Cue) -> str:
@@ -38,8 +68,9 @@ def cue_file(theme: str, cue: Cue) -> str:
 class Sounds(QObject):
     """Plays cues of ``theme`` ("soft", "clear" or "none") at ``volume`` (0.0-1.0) unless
     ``muted``, and speaks voice lines when ``voice_on`` (and not muted); ``played`` is emitted
-    with each cue that sounds. Without an audio device or a speech engine it stays silent,
-    without error. The voice is made on first use, with ``speech_engine``.
+    with each cue that sounds. Without Qt's audio, an audio device or a speech engine it stays
+    silent, without error (see ``audio_problem``), and the alarm rings the system bell
+    instead. The voice is made on first use, with ``speech_engine``.
 
     Qt's audio (QtMultimedia and its media backend, some 20 MB) is loaded when the first cue
     sounds, not at start-up: a Coach waiting in the background for the next break needs none.
@@ -57,6 +88,7 @@ class Sounds(QObject):
         self.voice_on = False
         self.voice: Voice | None = None
         self._speech_engine = speech_engine
+        self._no_speech_module = False
         self._voice_volume, self._voice_rate = DEFAULT_VOLUME, 0.0
         self._effects: dict[Cue, QSoundEffect] = {}
 
@@ -82,9 +114,12 @@ class Sounds(QObject):
                 effect.setSource(QUrl.fromLocalFile(cue_file(theme, cue)))
                 effect.setVolume(volume)
 
-    def _effect(self, cue: Cue) -> QSoundEffect:
+    def _effect(self, cue: Cue) -> QSoundEffect | None:
+        """The effect that plays ``cue``, made on first use; None when no sound can play."""
         effect = self._effects.get(cue)
         if effect is None:
+            if audio_problem() is not None:
+                return None
             from PySide6.QtMultimedia import QSoundEffect
 
             effect = QSoundEffect(self)
@@ -104,25 +139,41 @@ class Sounds(QObject):
 
     def play(self, cue: Cue) -> None:
         """Play ``cue`` now, unless muted or the theme is "none"."""
-        if not self.muted and self.theme != SILENT_THEME:
-            self._effect(cue).play()
+        if self.muted or self.theme == SILENT_THEME:
+            return
+        effect = self._effect(cue)
+        if effect is not None:
+            effect.play()
             self.played.emit(cue)
 
     def speak(self, line: str | None) -> None:
         """Say ``line`` if there is one, voice guidance is on and sound is not muted."""
         if line is None or self.muted or not self.voice_on:
             return
-        if self.voice is None:
-            from coach.ui.voice import Voice  # Qt's speech is loaded when first needed
+        voice = self._loaded_voice()
+        if voice is not None:
+            voice.say(line)
 
+    def _loaded_voice(self) -> Voice | None:
+        """The voice, made on first use (Qt's speech is loaded then); None without Qt's
+        speech module."""
+        if self.voice is None and not self._no_speech_module:
+            try:
+                from coach.ui.voice import Voice
+            except (ImportError, OSError, RuntimeError):
+                self._no_speech_module = True
+                return None
             self.use_voice(Voice(self._speech_engine, self))
-        assert self.voice is not None
-        self.voice.say(line)
+        return self.voice
 
     def alarm(self, repeat: int) -> None:
         """The alarm that a pack must come off: it plays even when cues are muted or the
-        theme is "none", and each repeat (one a minute) is a little louder."""
+        theme is "none", and each repeat (one a minute) is a little louder. Where no sound
+        can play, the system bell rings instead."""
         effect = self._effect(Cue.ALARM)
+        if effect is None:
+            QApplication.beep()
+            return
         effect.setVolume(min(1.0, 0.6 + 0.1 * repeat))
         effect.play()
         self.played.emit(Cue.ALARM)

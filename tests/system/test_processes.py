@@ -153,6 +153,33 @@ def test_a_history_locked_by_another_program_does_not_freeze_the_window(coach, d
     assert completed == 0 and duration_s >= 5  # the get-ready, written once free
 
 
+def test_without_qt_audio_coach_start_plays_the_routine(display, tmp_path: Path) -> None:
+    import os
+
+    blocker = tmp_path / "no-audio"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(  # as on a system without libpulse
+        "import sys\nsys.modules['PySide6.QtMultimedia'] = None\n")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"disclaimer_seen": true, "muted": false}')
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+           "COACH_DATA_DIR": str(data), "PYTHONPATH": str(blocker)}
+    coach = subprocess.Popen([sys.executable, "-m", "coach", "start", "desk-posture-reset"],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
+    try:
+        wait_for_title(display, lambda title: title == "Coach")
+        press_key(display, "s")  # no pain score this time
+        wait_for_title(display, re.compile(r"^0:2\d · Desk posture reset — Coach$").match)
+        assert coach.poll() is None
+    finally:
+        coach.terminate()
+        _out, err = coach.communicate(timeout=30)
+    assert "Traceback" not in err and "Error" not in err
+    [(_, _duration_s, _done, _completed)] = _sessions(data / "history.sqlite3")
+
+
 def test_two_starts_at_once_leave_one_coach_writing(coach, display, tmp_path: Path) -> None:
     starts = [coach(), coach("timer", "heat", "--area", "neck")]
     finished = _poll(lambda: [p.poll() for p in starts], lambda codes: None in codes

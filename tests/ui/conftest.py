@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/coach-tests"  # no real pop-ups
 
@@ -18,7 +19,36 @@ from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
 from coach.platform.idle import IdleSource  # noqa: E402
 from coach.platform.quiet import QuietSource  # noqa: E402
+from coach.ui import settings_dialog, sounds  # noqa: E402
 from coach.ui.main_window import MainWindow  # noqa: E402
+
+REAL_AUDIO_PROBLEM = sounds.audio_problem
+
+
+@pytest.fixture(autouse=True)
+def audio_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt tests run as on a computer with a sound card, which this one may lack: cues go
+    through Qt's audio as there. The tests of a computer without sound ask for ``no_audio``."""
+    for module in (sounds, settings_dialog):
+        monkeypatch.setattr(module, "audio_problem", lambda: None)
+
+
+@pytest.fixture(params=["no Qt audio", "no device"])
+def no_audio(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """No sound: either Qt's audio cannot be loaded (as without libpulse) or it finds no
+    audio output device. Yields which."""
+    if request.param == "no Qt audio":
+        monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # import fails
+    else:
+        from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
+        monkeypatch.setattr(QMediaDevices, "defaultAudioOutput",
+                            staticmethod(lambda: QAudioDevice()))
+    REAL_AUDIO_PROBLEM.cache_clear()
+    for module in (sounds, settings_dialog):
+        monkeypatch.setattr(module, "audio_problem", REAL_AUDIO_PROBLEM)
+    yield request.param
+    REAL_AUDIO_PROBLEM.cache_clear()
 
 
 @pytest.fixture
