@@ -66,11 +66,16 @@ class SettingsDialog(QDialog):
         sides.addLayout(left)
         sides.addLayout(right)
         column.addLayout(sides)
+        # what sound and voice lack, across the whole width so the wrapped text stays short
+        self.audio_note = self._note(column, audio_problem())
+        self.speech_note = self._note(column, speech_problem())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
+        # a window does not grow for its wrapped text by itself: make room for all of it
+        self.setMinimumHeight(column.totalHeightForWidth(self.minimumWidth()))
 
     def _sound(self, settings: Settings) -> QGroupBox:
         group = QGroupBox("Sound and voice")
@@ -97,14 +102,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.voice)
         form.addRow(plain_label("  voice volume"), self.voice_volume)
         form.addRow(plain_label("  voice speed"), self.voice_rate)
-        self.audio_note = self._note(column, audio_problem())
-        self.speech_note = self._note(column, speech_problem())
         return group
 
     @staticmethod
     def _note(column: QVBoxLayout, problem: str | None) -> QLabel:
-        """A note under the form (wrapped text gets its full height outside a form), shown
-        only when there is a ``problem``."""
+        """A note at the end of ``column``, shown only when there is a ``problem``."""
         note = plain_label(problem or "", "preview")
         note.setVisible(problem is not None)
         column.addWidget(note)

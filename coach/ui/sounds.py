@@ -29,10 +29,10 @@ class Cue(Enum):
 
 DEFAULT_VOLUME = 0.8
 SILENT_THEME = "none"
-NO_AUDIO = ("Sound is off: {why}. Routines, breaks and the cold and heat alarm go on without "
-            "it; the alarm still opens its window, sends a notification and rings the "
-            "system bell. On Debian or Ubuntu, sudo apt-get install libpulse0 pulseaudio "
-            "(or pipewire-pulse) usually brings sound back; then restart Coach.")
+NO_AUDIO = ("Sound is off: {why}. Routines and breaks go on silently; the cold and heat alarm "
+            "still opens its window, sends a notification and rings the system bell. To get "
+            "sound back on Debian or Ubuntu: sudo apt-get install libpulse0 pipewire-pulse "
+            "(or pulseaudio), then restart Coach.")
 NO_SPEECH = ("Spoken guidance needs Qt's speech module, which could not be loaded ({why}). "
              "Coach guides you with sounds and the screen.")
 
