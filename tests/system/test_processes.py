@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.system.windows import press_key, wait_for_title, window_titles
@@ -61,8 +63,6 @@ def test_start_asks_the_pain_score_then_plays_the_routine(coach, display,
 
 def _poll(read, wanted, limit_s: float = 30.0):  # type: ignore[no-untyped-def]
     """``read()`` again and again (every 0.2 s, up to ``limit_s``) until ``wanted`` of it."""
-    import time
-
     deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline:
         value = read()
@@ -85,12 +85,18 @@ def _sessions(path: Path) -> list[tuple[object, ...]]:
         db.close()
 
 
+def _start_desk_reset(coach, display):  # type: ignore[no-untyped-def]
+    """``coach start desk-posture-reset``, its pain question skipped; returns the process."""
+    started = coach("start", "desk-posture-reset")
+    wait_for_title(display, lambda title: title == "Coach")
+    press_key(display, "s")  # no pain score this time
+    return started
+
+
 def test_a_routine_killed_midway_is_in_the_history_as_partial(coach, display,
                                                               tmp_path: Path) -> None:
     history = tmp_path / "data" / "history.sqlite3"
-    first = coach("start", "desk-posture-reset")
-    wait_for_title(display, lambda title: title == "Coach")
-    press_key(display, "s")  # no pain score this time
+    first = _start_desk_reset(coach, display)
     _poll(lambda: _sessions(history), lambda rows: rows and rows[0][1] > 0)
     first.send_signal(signal.SIGKILL)
     first.wait()
@@ -112,12 +118,8 @@ def test_a_routine_killed_midway_is_in_the_history_as_partial(coach, display,
 
 def test_a_frozen_coach_pauses_its_routine_where_it_was(coach, display,
                                                        tmp_path: Path) -> None:
-    import time
-
     history = tmp_path / "data" / "history.sqlite3"
-    first = coach("start", "desk-posture-reset")
-    wait_for_title(display, lambda title: title == "Coach")
-    press_key(display, "s")  # no pain score this time
+    first = _start_desk_reset(coach, display)
     in_step_one = re.compile(r"^0:2[0-7] · Desk posture reset — Coach$")  # a 30 s step
     wait_for_title(display, in_step_one.match)
     first.send_signal(signal.SIGSTOP)  # as a stalled machine, and as a suspend on Linux
@@ -133,8 +135,6 @@ def test_a_frozen_coach_pauses_its_routine_where_it_was(coach, display,
 
 def test_a_history_locked_by_another_program_does_not_freeze_the_window(coach, display,
                                                                        tmp_path: Path) -> None:
-    import time
-
     history = tmp_path / "data" / "history.sqlite3"
     coach("start", "desk-posture-reset")
     wait_for_title(display, lambda title: title == "Coach")
@@ -154,8 +154,6 @@ def test_a_history_locked_by_another_program_does_not_freeze_the_window(coach, d
 
 
 def test_without_qt_audio_coach_start_plays_the_routine(display, tmp_path: Path) -> None:
-    import os
-
     blocker = tmp_path / "no-audio"
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text(  # as on a system without libpulse
