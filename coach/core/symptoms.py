@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from coach.core.history import HistoryStore, from_text, time_range, to_text
+from coach.core.history import HistoryError, HistoryStore, from_text, time_range, to_text
 
 AREAS = ("upper back", "between the shoulder blades", "neck", "shoulders", "lower back",
          "other")
@@ -85,9 +85,13 @@ class SymptomLog:
     def add_around_routine(self, at: datetime, pain: int, session_id: int | None,
                            moment: str) -> SymptomEntry:
         """Keep a pain score given ``moment`` ("before" or "after") a routine session, for
-        the area named in the newest entry (upper back when there is none). Raises
-        SymptomError for a bad score or moment and HistoryError if the log cannot be read."""
-        rows = self._store.read("SELECT area FROM symptoms ORDER BY at DESC, id DESC LIMIT 1")
+        the area named in the newest entry (upper back when there is none, or when the log
+        cannot be read just now). Raises SymptomError for a bad score or moment."""
+        try:
+            rows = self._store.read("SELECT area FROM symptoms ORDER BY at DESC, id DESC"
+                                    " LIMIT 1")
+        except HistoryError:  # the score matters more than its area: keep it
+            rows = []
         area = str(rows[0][0]) if rows and rows[0][0] in AREAS else AREAS[0]
         return self.add(at, pain, area, False, session_id=session_id, moment=moment)
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from coach.core.clock import Clock
-from coach.core.history import HistoryStore, SaveGuard
+from coach.core.history import HistoryStore
 from coach.core.session import GuidedSession
 from coach.core.symptoms import SymptomLog
 from coach.ui.pain_scale import SCALE_HINT, PainScale
@@ -77,7 +77,7 @@ class PainPrompt(QWidget):
 class PainQuestions(QObject):
     """Asks for pain scores around routines played on ``pages`` and keeps them in the symptom
     log of ``store``, tied to the session. Emits ``kept(problem)`` after each score, with
-    None when it was saved or the reason it was not."""
+    None when it was written or why it waits to be."""
 
     kept = Signal(object)
 
@@ -86,7 +86,6 @@ class PainQuestions(QObject):
         self._pages = pages
         self._log = SymptomLog(store)
         self._clock = clock
-        self._guard = SaveGuard()
 
     def ask_before(self, title: str, start: Callable[[int | None], None]) -> None:
         """Show the question before routine ``title`` over the current page; on an answer or
@@ -125,7 +124,5 @@ class PainQuestions(QObject):
         view.finished.connect(ask)
 
     def keep(self, session: GuidedSession, score: int, moment: str) -> None:
-        entry = self._guard.run(lambda: self._log.add_around_routine(
-            self._clock.now(), score, session.session_id, moment))
-        self.kept.emit(None if entry is not None else
-                       f"The pain score was not kept. {self._guard.problem}")
+        self._log.add_around_routine(self._clock.now(), score, session.session_id, moment)
+        self.kept.emit(self._log.save_problem)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coach.core.symptoms import SymptomError, SymptomLog
+from coach.core.symptoms import AREAS, SymptomError, SymptomLog
 
 MONDAY = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -64,3 +64,16 @@ def test_delete_then_undo_puts_the_entry_back_as_it_was(log):
     assert log.entries() == [kept]
     log.restore(gone)
     assert log.entries() == [gone, kept]
+
+
+def test_a_score_around_a_routine_is_kept_when_the_log_cannot_be_read(store, monkeypatch):
+    from coach.core.history import HistoryError
+
+    def unreadable(*_args):  # type: ignore[no-untyped-def]
+        raise HistoryError("database is locked")
+
+    log = SymptomLog(store)
+    monkeypatch.setattr(store, "read", unreadable)
+    entry = log.add_around_routine(datetime(2026, 1, 5, 9, tzinfo=UTC), 7, None, "before")
+    monkeypatch.undo()
+    assert (entry.pain, entry.area) == (7, AREAS[0]) and log.entries() == [entry]
