@@ -1,13 +1,22 @@
 """Safety guidance shown by the app: the not-medical-advice notice and the red flags.
 
-Each red flag names the source document it rests on (see the project's source notes).
+Each red flag names how soon it needs care, on one scale (``Urgency``), and what it rests on:
+the source documents, or general health-service guidance where they do not say it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
-from coach.core.sources import SOURCE_000, SOURCE_001, SOURCE_002, SOURCE_003
+from coach.core.sources import (
+    GENERAL_GUIDANCE,
+    SOURCE_000,
+    SOURCE_001,
+    SOURCE_002,
+    SOURCE_003,
+    SOURCE_004,
+)
 
 NOT_MEDICAL_ADVICE = (
     "Coach is a self-care helper, not medical advice, and it cannot examine you. Move gently, "
@@ -17,31 +26,80 @@ NOT_MEDICAL_ADVICE = (
 )
 
 
+class Urgency(Enum):
+    """How soon a warning sign needs care, on one scale used everywhere Coach names one."""
+
+    EMERGENCY = "Call your local emergency number now; do not drive yourself."
+    SAME_DAY = "Get seen by a doctor the same day."
+    SOON = "See a doctor or physiotherapist soon."
+
+    @property
+    def heading(self) -> str:
+        """The words that head this group of signs."""
+        return {Urgency.EMERGENCY: "Call your local emergency number now if",
+                Urgency.SAME_DAY: "Get seen by a doctor the same day if",
+                Urgency.SOON: "See a doctor or physiotherapist soon if"}[self]
+
+
 @dataclass(frozen=True)
 class RedFlag:
-    """A sign that needs medical care rather than exercise, with its source document."""
+    """A sign that needs medical care rather than exercise, how soon, and its sources: the
+    source documents' file names, or GENERAL_GUIDANCE for what health services commonly
+    advise and the documents do not say."""
 
     sign: str
-    action: str
-    source: str
+    urgency: Urgency
+    sources: tuple[str, ...]
+
+    @property
+    def action(self) -> str:
+        return self.urgency.value
 
 
 RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag("You lose control of your bladder or bowels.",
-            "Call a doctor or emergency services now: the spinal cord may be compressed.",
-            SOURCE_002),
-    RedFlag("You have chest pain, or it hurts to take a deep breath.",
-            "Get urgent medical help: causes other than muscle, a heart attack among them, "
-            "must be ruled out.", SOURCE_003),
-    RedFlag("Your arms or legs tingle, feel numb or feel weak.",
-            "See a doctor: these point to a nerve problem, not only a tight muscle.",
-            SOURCE_003),
-    RedFlag("The spasms come with fever, nausea or vomiting.",
-            "See a doctor: something other than the muscle may be going on.",
-            SOURCE_003),
-    RedFlag("The pain began after a fall, an accident or another injury.",
-            "Have it checked before you exercise.", SOURCE_000),
-    RedFlag("The pain keeps getting worse, or the spasms are severe or keep returning.",
-            "See a healthcare provider rather than waiting it out.",
-            SOURCE_001),
+    RedFlag("You have chest pain or pressure, you are short of breath, or the pain spreads "
+            "to your arm, jaw or neck, or comes with sweating or feeling sick.",
+            Urgency.EMERGENCY, (GENERAL_GUIDANCE, SOURCE_003)),
+    RedFlag("A sudden, tearing pain starts between your shoulder blades.",
+            Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
+    RedFlag("Breathing in hurts and you are also short of breath or coughing up blood.",
+            Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
+    RedFlag("You lose control of your bladder or bowels, cannot pass urine, feel numb around "
+            "your genitals or bottom, or your legs feel weak, heavy or unsteady: the nerves of "
+            "the spine may be pressed on.", Urgency.EMERGENCY, (SOURCE_002, GENERAL_GUIDANCE)),
+    RedFlag("The pain began with a car accident, a fall from a height or a hard blow.",
+            Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
+    RedFlag("The pain or spasms come with a fever, feeling hot and shivery, nausea or "
+            "vomiting: something other than the muscle may be going on.",
+            Urgency.SAME_DAY, (SOURCE_003, GENERAL_GUIDANCE)),
+    RedFlag("An arm or a leg tingles, feels numb or feels weak: a nerve may be involved, not "
+            "only a tight muscle.", Urgency.SAME_DAY, (SOURCE_003, GENERAL_GUIDANCE)),
+    RedFlag("The pain is getting worse quickly.", Urgency.SAME_DAY,
+            (SOURCE_003, GENERAL_GUIDANCE)),
+    RedFlag("Breathing in deeply hurts and this does not settle within a few days, or comes "
+            "with a cough. (Some soreness on a deep breath is common with a strained muscle.)",
+            Urgency.SOON, (SOURCE_003, GENERAL_GUIDANCE)),
+    RedFlag("After even a minor fall you are over 50, have osteoporosis or take steroid "
+            "tablets: be checked before you exercise.", Urgency.SOON, (GENERAL_GUIDANCE,)),
+    RedFlag("Rest and changing position do not ease the pain at all, or it is worse at "
+            "night.", Urgency.SOON, (GENERAL_GUIDANCE,)),
+    RedFlag("You are losing weight without trying or feel generally unwell.", Urgency.SOON,
+            (GENERAL_GUIDANCE,)),
+    RedFlag("You have had cancer, have osteoporosis, take steroid tablets for a long time, "
+            "or have a weak immune system or a recent infection.", Urgency.SOON,
+            (GENERAL_GUIDANCE,)),
+    RedFlag("This is your first back pain of this kind and you are over 50 or under 20.",
+            Urgency.SOON, (GENERAL_GUIDANCE,)),
+    RedFlag("You notice a lump or a change in the shape of your back.", Urgency.SOON,
+            (GENERAL_GUIDANCE,)),
+    RedFlag("The spasms are severe or keep coming back, or the pain has not eased after a "
+            "few days (a spasm from a strain usually settles within days, and most muscular "
+            "back pain within a few weeks).", Urgency.SOON,
+            (SOURCE_001, SOURCE_000, SOURCE_004)),
 )
+"""Ordered from the most urgent: every group of one urgency stands together."""
+
+
+def red_flags(urgency: Urgency) -> tuple[RedFlag, ...]:
+    """The signs of one urgency, in the order of RED_FLAGS."""
+    return tuple(flag for flag in RED_FLAGS if flag.urgency is urgency)

@@ -8,6 +8,10 @@ SOURCE_002 = "002_058f0df711dd6597.txt"
 SOURCE_003 = "003_dd1ab4b08acc332a.txt"
 SOURCE_004 = "004_0616dba1035fca17.txt"
 
+GENERAL_GUIDANCE = "general health-service guidance"
+"""Cited for what national health services and clinical guidelines commonly advise and the
+source documents do not say (red flags by urgency, how to use a cold or heat pack)."""
+
 SOURCE_TITLES = {
     SOURCE_000: "Debilitating Upper Back Spasm",
     SOURCE_001: "Understanding Upper Back Spasms: Causes and Treatment",

@@ -13,10 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from coach.core.sources import SOURCE_000, SOURCE_001, SOURCE_003
+from coach.core.sources import GENERAL_GUIDANCE, SOURCE_000, SOURCE_001, SOURCE_003
 from coach.core.therapy import MAX_MINUTES, MIN_MINUTES, TherapyKind
-
-GENERAL_GUIDANCE = "general health-service guidance"
 
 
 class Onset(Enum):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.guidance import NOT_MEDICAL_ADVICE, RED_FLAGS
+from coach.core.guidance import NOT_MEDICAL_ADVICE, Urgency, red_flags
 from coach.core.sources import describe
 from coach.ui.style import plain_label
 
@@ -26,7 +26,8 @@ class SafetyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label("Before you start", "heading"))
         layout.addWidget(plain_label(NOT_MEDICAL_ADVICE))
-        layout.addWidget(plain_label("Stop and get medical help if:", "section"))
+        layout.addWidget(plain_label("Warning signs: stop, and get help as their group says.",
+                                     "section"))
         layout.addWidget(self._red_flags())
         buttons = QDialogButtonBox(self)
         if ask_to_continue:
@@ -43,9 +44,12 @@ class SafetyDialog(QDialog):
     def _red_flags(self) -> QScrollArea:
         content = QWidget()
         column = QVBoxLayout(content)
-        for flag in RED_FLAGS:
-            column.addWidget(plain_label(f"• {flag.sign} {flag.action}"))
-            column.addWidget(plain_label(f"   Source: {describe(flag.source)}", "keys"))
+        for urgency in Urgency:
+            column.addWidget(plain_label(f"{urgency.heading}:", "section"))
+            for flag in red_flags(urgency):
+                column.addWidget(plain_label(f"• {flag.sign}"))
+                sources = "; ".join(describe(source) for source in flag.sources)
+                column.addWidget(plain_label(f"   Source: {sources}", "keys"))
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

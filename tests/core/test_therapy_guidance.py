@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from coach.core.sources import GENERAL_GUIDANCE, SOURCE_000, SOURCE_001, SOURCE_003
 from coach.core.therapy import TherapyKind
-from coach.core.therapy_guidance import (
-    ALWAYS,
-    GENERAL_GUIDANCE,
-    SOURCE_000,
-    SOURCE_001,
-    SOURCE_003,
-    Onset,
-    Point,
-    advise,
-)
+from coach.core.therapy_guidance import ALWAYS, Onset, Point, advise
 
 KNOWN_SOURCES = {SOURCE_000, SOURCE_001, SOURCE_003, GENERAL_GUIDANCE}
 
