@@ -94,8 +94,10 @@ class BreakWindow(QWidget):
         self.setWindowTitle(f"Coach: {kind.value}")
         self.resize(_roomy_size())
         self.answers = BreakAnswers(with_start=False)
-        self.player = PlayerView(session, sounds, done_text="Back to work", keys_shown=False)
+        self.player = PlayerView(session, sounds, done_text="Back to work", keys_shown=False,
+                                 cautions_always=True)
         self.player.closed.connect(self._finish)
+        self.player.safety_requested.connect(self._show_safety)
         self.player.finished.connect(self.answers.hide)  # over: nothing left to snooze
         self.player.finished.connect(lambda: QTimer.singleShot(self.CLOSE_AFTER_MS, self._finish))
         column = QVBoxLayout(self)
@@ -104,6 +106,12 @@ class BreakWindow(QWidget):
             column.addWidget(plain_label(note, "side"))
         column.addWidget(self.player, 1)
         column.addWidget(self.answers)
+
+    def _show_safety(self) -> None:
+        from coach.ui.safety_dialog import SafetyDialog
+
+        self._safety = SafetyDialog(False)
+        self._safety.show()
 
     def begin(self) -> None:
         self.show()

@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
 
         session = GuidedSession(routine, self.store, self.clock)
         self.player_view = PlayerView(session, self.sounds)
+        self.player_view.safety_requested.connect(lambda: self._show_safety(False))
         self.player_view.closed.connect(self._close_player)
         self.player_view.mute_toggled.connect(self._save_mute)
         self.player_view.title_changed.connect(lambda text: self._set_title_part("player", text))

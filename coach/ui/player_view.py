@@ -40,21 +40,27 @@ class PlayerView(QWidget):
     """Plays ``session``. Keys: Space, Left, Right, Esc, M (listed unless ``keys_shown`` is
     False, for windows that do not take the keyboard). Emits ``finished`` when the routine
     ends or is stopped, ``closed`` when the user leaves the end screen (its button says
-    ``done_text``) and ``mute_toggled(bool)`` when sound is switched. F11 shows the window
-    full screen with very large text; Esc or F11 leaves full screen before Esc stops."""
+    ``done_text``), ``mute_toggled(bool)`` when sound is switched and ``safety_requested``
+    for the warning signs. F11 shows the window full screen with very large text; Esc or
+    F11 leaves full screen before Esc stops. The routine's cautions take the get-ready
+    screen, or stand above the player all along with ``cautions_always`` (a break has little
+    get-ready)."""
 
     closed = Signal()
     finished = Signal()
     mute_toggled = Signal(bool)
     title_changed = Signal(str)
+    safety_requested = Signal()
 
     def __init__(self, session: GuidedSession, sounds: Sounds, parent: QWidget | None = None,
-                 done_text: str = "Back to routines", keys_shown: bool = True) -> None:
+                 done_text: str = "Back to routines", keys_shown: bool = True,
+                 cautions_always: bool = False) -> None:
         super().__init__(parent)
         self.session = session
         self.sounds = sounds
         self._done_text = done_text
         self._keys_shown = keys_shown
+        self._cautions_always = cautions_always
         self._script = VoiceScript(session.routine, session.player.segments)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ticker = Ticker(self.tick, self)
@@ -73,6 +79,8 @@ class PlayerView(QWidget):
         self.progress.setTextVisible(False)
         self.position = plain_label("", "preview")
         self.phase = plain_label("", "side")
+        self.cautions = plain_label(self._cautions_text(), "notice")
+        self.cautions.setVisible(self._cautions_always and bool(self.session.routine.cautions))
         self.countdown = plain_label("", "countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.step_name = plain_label("", "stepName")
@@ -87,6 +95,7 @@ class PlayerView(QWidget):
         column.addWidget(self.progress)
         column.addWidget(self.position)
         column.addWidget(self.phase)
+        column.addWidget(self.cautions)
         self.illustration = IllustrationView(self.session)
         words = QVBoxLayout()
         words.addWidget(self.countdown)
@@ -110,10 +119,12 @@ class PlayerView(QWidget):
         self.skip_button = self._button("Skip →", self.skip)
         self.stop_button = self._button("Stop", self.stop)
         self.mute_button = self._button("", self.toggle_mute)
+        self.safety_button = self._button("Warning signs", self.safety_requested.emit)
+        self.safety_button.setToolTip("When to stop and get medical help")
         self._show_mute()
         row = QHBoxLayout()
         for button in (self.back_button, self.pause_button, self.skip_button,
-                       self.stop_button, self.mute_button):
+                       self.stop_button, self.mute_button, self.safety_button):
             row.addWidget(button)
         return row
 
@@ -256,7 +267,8 @@ class PlayerView(QWidget):
         self._show_step(segment)
         self.illustration.refresh()
         ready = segment.kind is SegmentKind.READY
-        self.next_preview.setText("" if ready else self._preview_text(player.next_exercise()))
+        first = f"First: {self.session.routine.steps[0].name}"
+        self.next_preview.setText(first if ready else self._preview_text(player.next_exercise()))
         paused = player.state is PlayerState.PAUSED
         self.pause_button.setText("Resume" if paused else "Pause")
         self.away_notice.setVisible(paused and bool(self.away_notice.text()))
@@ -290,9 +302,9 @@ class PlayerView(QWidget):
     def _show_step(self, segment: Segment) -> None:
         steps = self.session.routine.steps
         if segment.kind is SegmentKind.READY:
-            first = steps[0]
-            self.step_name.setText(f"First: {first.name}")
-            self.instruction.setText(first.instruction)
+            cautions = self.session.routine.cautions and not self._cautions_always
+            self.step_name.setText("Before you start" if cautions else f"First: {steps[0].name}")
+            self.instruction.setText(self._cautions_text() if cautions else steps[0].instruction)
             self.position.setText(f"{len(steps)} steps")
             return
         assert segment.step_index is not None
@@ -305,6 +317,9 @@ class PlayerView(QWidget):
         name = step.name if not step.reps else f"{step.name} · {step.reps} reps"
         self.step_name.setText(name)
         self.instruction.setText(step.instruction)
+
+    def _cautions_text(self) -> str:
+        return "\n".join(f"• {caution}" for caution in self.session.routine.cautions)
 
     def _preview_text(self, upcoming: Segment | None) -> str:
         if upcoming is None or upcoming.step_index is None:

@@ -224,3 +224,22 @@ def test_a_rest_break_plays_the_chosen_routine_for_the_whole_break(make_window, 
     assert routine.id == "gentle-upper-body-movements"
     assert routine.steps[-1].name == "Keep moving"
     assert routine.total_s + 3 == 10 * MIN
+
+
+def test_every_routine_a_break_can_play_shows_its_cautions_in_the_break_window(make_window,  # type: ignore[no-untyped-def]
+                                                                             clock) -> None:
+    from coach.core.session import GuidedSession
+    from coach.ui.break_window import BreakWindow
+
+    window = make_window()
+    for routine in window.library_view.library.routines:
+        session = GuidedSession(routine, window.store, clock, get_ready_s=3)
+        shown = BreakWindow(BreakKind.REST, session, window.sounds)
+        shown.begin()
+        assert shown.player.cautions.isVisibleTo(shown) == bool(routine.cautions)
+        for caution in routine.cautions:
+            assert caution in shown.player.cautions.text(), routine.id
+        shown.player.safety_button.click()
+        assert shown._safety.isVisible()
+        shown._safety.close()
+        shown.dismiss()

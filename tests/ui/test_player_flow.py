@@ -245,3 +245,33 @@ def test_a_suspend_mid_routine_pauses_it_and_says_so_on_wake(qtbot, make_window,
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     [session] = window.store.routine_sessions()
     assert session.duration_s == GET_READY_S + 11 and not session.completed
+
+
+def test_every_routine_shows_its_cautions_on_the_get_ready_screen(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    for routine in window.library_view.library.routines:
+        window.start_routine(routine.id)
+        view = window.player_view
+        assert view is not None and view.phase.text() == "Get ready"
+        assert view.step_name.text() == "Before you start"
+        for caution in routine.cautions:
+            assert caution in view.instruction.text(), routine.id
+        assert view.next_preview.text() == f"First: {routine.steps[0].name}"
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+        assert window.player_view is None
+
+
+def test_the_warning_signs_are_one_click_away_while_a_routine_plays(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    view = start(qtbot, window, RHOMBOID)
+    view.safety_button.click()
+    dialog = window.findChild(SafetyDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "Call your local emergency number now if:" in dialog_texts(dialog)
+
+
+def dialog_texts(dialog) -> str:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(label.text() for label in dialog.findChildren(QLabel))
