@@ -73,8 +73,9 @@ def plan_application(kind: TherapyKind, minutes: int, area: str,
         raise TherapyError(f"{minutes} minutes is too long: a cold or heat pack goes on for "
                            f"at most {MAX_MINUTES} minutes at a time, to protect your skin.")
     if minutes < MIN_MINUTES:
-        raise TherapyError(f"{minutes} minutes is too short: an application lasts "
-                           f"{MIN_MINUTES} to {MAX_MINUTES} minutes.")
+        raise TherapyError(f"{minutes} minutes is too short to set: a timer runs "
+                           f"{MIN_MINUTES} to {MAX_MINUTES} minutes, and you can always end "
+                           "it early when the pack has done enough.")
     chosen = method or METHODS[kind][0]
     if chosen not in METHODS[kind]:
         choices = METHODS[kind]

@@ -1,11 +1,12 @@
 """What to apply, from one question: when did this spasm or injury start?
 
 Facts and their source documents: ice in the acute phase reduces inflammation and numbs the
-area (001, 003); one source advises against heat until the spasms end (000), another says a
-warm compress can help a spasm that persists (003); after the first 72 hours moist heat helps,
-and it helps recurring spasms (003); heat relaxes tense muscles and increases blood flow (001);
-15 to 20 minutes at a time (003). The cloth, skin checks, never-asleep and one-hour-gap advice
-is common health-service guidance, not from the source documents.
+area, worded here as dulling the pain (001, 003); one source advises against heat until the
+spasms end (000), another says a warm compress can help a spasm that persists (003); after the
+first 72 hours moist heat helps, and it may help recurring spasms (003); heat relaxes tense
+muscles and increases blood flow (001); 15 to 20 minutes at a time (003). The cloth, skin
+checks, never-asleep and one-hour-gap advice is common health-service guidance, not from the
+source documents.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ ALWAYS: tuple[Point, ...] = (
     Point(f"Keep each application to {MIN_MINUTES}-{MAX_MINUTES} minutes.", SOURCE_003),
     Point("Wrap the pack in a cloth: never put ice or a hot pack straight on the skin.",
           GENERAL_GUIDANCE),
-    Point("Look at the skin every 5 minutes. Stop if it turns white or blotchy, goes numb or "
-          "blisters.", GENERAL_GUIDANCE),
+    Point("Look at the skin every 5 minutes. Stop if it turns white or blotchy, blisters, or "
+          "goes completely numb.", GENERAL_GUIDANCE),
     Point("Never use a pack while you are asleep or might fall asleep.", GENERAL_GUIDANCE),
     Point("Leave about an hour before the next application of the same kind.",
           GENERAL_GUIDANCE),
@@ -61,14 +62,14 @@ def advise(onset: Onset) -> Advice:
     if onset is Onset.ACUTE:
         return Advice(
             TherapyKind.COLD,
-            (Point("In the first days, cold eases inflammation and numbs the sore area.",
+            (Point("In the first days, cold eases inflammation and dulls the pain.",
                    SOURCE_001),
              Point("One source advises no heat while the spasms are still going on.",
                    SOURCE_000)),
             Point("A warm compress can help a spasm that will not let go. If you try heat, "
                   "keep to the same time limit.", SOURCE_003))
     reason = ("After the first 72 hours, moist heat on the sore area helps." if onset is
-              Onset.LATER else "Moist heat helps spasms that keep coming back.")
+              Onset.LATER else "Moist heat may help spasms that keep coming back.")
     return Advice(
         TherapyKind.HEAT,
         (Point(reason, SOURCE_003),

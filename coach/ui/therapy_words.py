@@ -21,4 +21,4 @@ def skin_check_text(method: str, minutes: int) -> str:
         return (f"{minutes} minutes in: look at your skin. Get out if it is very red or "
                 "feels sore.")
     return (f"{minutes} minutes in: lift the pack and look at the skin. Stop if it is white, "
-            "blotchy, numb or blistered.")
+            "blotchy or blistered, or has gone completely numb.")

@@ -59,3 +59,14 @@ def test_a_routine_that_warns_against_spasms_is_not_offered_during_one() -> None
     for routine in load_library(ROOT / "routines").routines:
         if any("not during an acute spasm" in c.lower() for c in routine.cautions):
             assert not {"acute-spasm", "any-time"} & set(routine.when), routine.id
+
+
+def test_massage_pressure_is_worded_one_way_everywhere() -> None:
+    for routine in load_library(ROOT / "routines").routines:
+        for text in (routine.summary, *routine.cautions,
+                     *(step.instruction for step in routine.steps)):
+            lowered = text.lower()
+            assert "firm pressure" not in lowered and "light to moderate" not in lowered
+            if "pressure" in lowered and "chest pain or pressure" not in lowered \
+                    and "no pressure on the spine" not in lowered:
+                assert "gentle" in lowered, (routine.id, text)
