@@ -22,11 +22,11 @@ class SafetyDialog(QDialog):
     def __init__(self, ask_to_continue: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Safety first")
-        self.resize(640, 560)
+        self.resize(720, 700)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label("Before you start", "heading"))
         layout.addWidget(plain_label(NOT_MEDICAL_ADVICE))
-        layout.addWidget(plain_label("Warning signs: stop, and get help as their group says.",
+        layout.addWidget(plain_label("Warning signs: stop, and get help as each group says",
                                      "section"))
         layout.addWidget(self._red_flags())
         buttons = QDialogButtonBox(self)
