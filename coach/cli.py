@@ -31,10 +31,12 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit status 2."""
+    """argparse, but a usage error is one line on stderr and exit status 2, the words it
+    quotes from the command line with their control characters shown escaped."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        _say(f"{self.prog}: {message} (see '{self.prog} --help')", sys.stderr)
+        self.exit(EXIT_USAGE)
 
 
 class _Version(argparse.Action):

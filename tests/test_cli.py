@@ -378,3 +378,16 @@ def test_history_and_check_show_control_characters_escaped(capsys, data_dir, tmp
     bad = write_routine(tmp_path, id="bad", title=SNEAKY, when=["\x1b[2J"])
     status, out, err = run(capsys, "--data-dir", str(data_dir), "routines", "--check", str(bad))
     assert status == 1 and "\\x1b[2J" in err and "\x1b" not in err + out
+
+
+@pytest.mark.parametrize("args", [
+    ["routines", SNEAKY],
+    ["history", "--since", SNEAKY],
+    [SNEAKY],
+], ids=["unrecognized", "not a date", "no such command"])
+def test_usage_errors_show_the_words_they_quote_escaped(capsys, data_dir, args):
+    code, err = run_usage_error(capsys, "--data-dir", str(data_dir), *args)
+    assert code == 2
+    assert_one_line_error(err)
+    assert "\\u202eevil\\u202c \\x1b[31mred" in err
+    assert "\x1b" not in err and "\u202e" not in err

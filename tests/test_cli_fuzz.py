@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 from pathlib import Path
@@ -11,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import coach.app
-from coach.cli import main
+from coach.cli import build_parser, main
+from coach.core.printable import printable
 
 EDGES = ["0001-01-01", "0001-01-02", "9999-12-31", "9999-12-30", "2026-02-29", "2024-02-29",
          "2026-13-01", "0", "-1", "20", "21", "15", "99999999999999999999", "1e3", "nan",
@@ -79,6 +81,7 @@ def test_no_command_line_gives_a_traceback(tmp_path: Path, no_app: list[list[str
             status = stop.code if isinstance(stop.code, int) else 0
     assert status in (0, 1, 2), (argv, status, err.getvalue())
     assert "Traceback" not in err.getvalue(), argv
+    assert all(printable(line) == line for line in err.getvalue().split("\n")), argv
 
 
 @pytest.mark.parametrize("option", ["--since", "--until"])
@@ -90,3 +93,19 @@ def test_days_the_clock_cannot_hold_are_a_one_line_usage_error(capsys, tmp_path:
     err = capsys.readouterr().err
     assert stop.value.code == 2 and err.count("\n") == 1
     assert f"{day} is too far from today" in err
+
+
+def _value_options(parser: argparse.ArgumentParser) -> set[str]:
+    return {option for action in parser._actions if action.nargs != 0
+            for option in action.option_strings}
+
+
+def test_the_fuzz_knows_every_command_and_option_of_the_real_parser() -> None:
+    parser = build_parser()
+    [commands] = [action.choices for action in parser._actions
+                  if isinstance(action.choices, dict)]
+    assert set(commands) == set(COMMANDS) - {""}
+    for name, command in commands.items():
+        handled = {"--output"} if name == "history" else set()
+        assert _value_options(command) == set(COMMANDS[name][1]) | handled, name
+    assert _value_options(parser) == {"--data-dir"}

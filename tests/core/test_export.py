@@ -99,12 +99,16 @@ def test_csv_neutralises_text_a_spreadsheet_would_run_as_a_formula(text):
 
 
 FORMULA = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
+HIDDEN = st.one_of(st.sampled_from(" \t\n\r\u00a0\u3000\u2028\ufeff\u200b\u200d\u2060"),
+                   st.characters(categories=["Zs", "Zl", "Zp", "Cc", "Cf"]))
+"""What a spreadsheet may pass over before it looks for a formula."""
+HIDDEN_FORMULAS = st.tuples(st.text(HIDDEN, max_size=4),
+                            st.one_of(st.sampled_from(FORMULA), st.characters()),
+                            st.text(max_size=4)).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.one_of(st.sampled_from(list(FORMULA) + [" ", "\n", "\u00a0",
-                                                                   "\ufeff", "\u200b"]),
-                                  st.characters()), max_size=8))
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.one_of(HIDDEN_FORMULAS, st.text(max_size=8)))
 def test_no_exported_cell_starts_a_formula_once_a_spreadsheet_trims_it(text):
     [row] = csv_rows(HistoryRecords(symptoms=[symptom(text)]))
     cell = row["note"]
