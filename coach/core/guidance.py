@@ -22,8 +22,10 @@ NOT_MEDICAL_ADVICE = (
     "Coach is a self-care helper, not medical advice, and it cannot examine you. Move gently, "
     "stay within what feels comfortable, and stop any exercise that makes the pain sharper or "
     "makes it spread. If your pain is severe, keeps coming back or does not ease, see a doctor "
-    "or physiotherapist, and tell them where it hurts, how strongly and for how long."
+    "or physiotherapist, and tell them where it hurts, how strongly and for how long. Most "
+    "muscular back pain settles by itself within a few days to a few weeks."
 )
+"""The last sentence rests on "Muscle Spasm in the Back" (004)."""
 
 
 class Urgency(Enum):

@@ -70,3 +70,9 @@ def test_massage_pressure_is_worded_one_way_everywhere() -> None:
             if "pressure" in lowered and "chest pain or pressure" not in lowered \
                     and "no pressure on the spine" not in lowered:
                 assert "gentle" in lowered, (routine.id, text)
+
+
+def test_the_notice_says_how_muscular_back_pain_usually_goes() -> None:
+    from coach.core.guidance import NOT_MEDICAL_ADVICE
+
+    assert "settles by itself within a few days to a few weeks" in NOT_MEDICAL_ADVICE
