@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from coach.core.history_writer import HistoryWriter, Statement
+from coach.core.history_spool import Spool, Statement
+from coach.core.history_writer import HistoryWriter
 from coach.core.private_files import create_private, make_private
 from coach.core.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -36,6 +37,10 @@ class HistoryTooNew(HistoryError):
 class HistoryUnavailable(HistoryError):
     """The history file cannot be opened or written (permissions, a full disk); it may be
     perfectly sound, so it is left where it is."""
+
+
+class HistoryLocked(HistoryUnavailable):
+    """Another program holds the history file locked; it may let go at any moment."""
 
 
 @dataclass(frozen=True)
@@ -68,56 +73,101 @@ class HistoryStore:
     ``new_id`` before they are written, so that an id is known while its row still waits.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, spool: Spool | None = None,
+                 now: datetime | None = None) -> None:
         self.path = path
         self.persistent = str(path) != ":memory:"
-        self.writer = HistoryWriter(lambda: self._db)
-        self._ids: dict[str, int] = {}
+        self.writer = HistoryWriter(self._writable, spool)
+        self.waiting_for_file: str | None = None
+        """Why the file could not be opened yet (another program holds it locked), or None
+        once it is open; meanwhile reads find an empty history and writes wait."""
+        try:
+            self._db = self._open(OPENING_WAIT_S)
+        except HistoryLocked as error:
+            if spool is None:
+                raise
+            self._db = HistoryStore(":memory:").connection
+            self.waiting_for_file = str(error)
+        self.spool_problem = self.writer.resume(now or datetime.now(UTC))
+        """Why writes kept from an earlier run could not be read back, or None."""
+        self.writer.flush()
+
+    def _open(self, wait_s: float) -> sqlite3.Connection:
+        """The file's connection, checked and migrated, that never waits for a lock again;
+        waits up to ``wait_s`` for one now. Raises HistoryLocked, HistoryUnavailable,
+        HistoryTooNew or HistoryError."""
         try:
             if self.persistent:
-                _make_private(Path(path))
-            self._db = sqlite3.connect(path, isolation_level=None, timeout=OPENING_WAIT_S)
+                _make_private(Path(self.path))
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=wait_s)
         except (OSError, sqlite3.Error) as error:
-            raise HistoryUnavailable(f"{path}: cannot be opened ({error})") from error
+            raise HistoryUnavailable(f"{self.path}: cannot be opened ({error})") from error
         try:
-            self._check_integrity()
-            self._migrate()
-            self._db.execute("PRAGMA busy_timeout = 0")  # from now on, never wait
+            self._check_integrity(db)
+            self._migrate(db)
+            db.execute("PRAGMA busy_timeout = 0")  # from now on, never wait
         except BaseException as error:
-            self._db.close()
+            db.close()
             if isinstance(error, sqlite3.OperationalError):
-                raise HistoryUnavailable(f"{path}: cannot be used ({error})") from error
+                kind = HistoryLocked if _is_lock(error) else HistoryUnavailable
+                raise kind(f"{self.path}: cannot be used ({error})") from error
             if isinstance(error, sqlite3.DatabaseError):
-                raise HistoryError(f"{path}: not a usable history database ({error})") from error
+                raise HistoryError(f"{self.path}: not a usable history database ({error})"
+                                   ) from error
             raise
+        return db
 
-    def _check_integrity(self) -> None:
-        verdict = self._db.execute("PRAGMA quick_check").fetchone()[0]
+    def _writable(self) -> sqlite3.Connection:
+        """The connection writes go to: the file, opened now if it was locked at start.
+        Raises sqlite3.OperationalError while it cannot be opened."""
+        if self.waiting_for_file is not None:
+            try:
+                opened = self._open(0)
+            except HistoryError as error:
+                self.waiting_for_file = str(error)
+                raise sqlite3.OperationalError(str(error)) from error
+            self._db.close()
+            self._db, self.waiting_for_file = opened, None
+        return self._db
+
+    def flush(self) -> bool:
+        """Open the file if it was locked at start, then write what waits; True when the
+        file is open and nothing waits."""
+        if self.waiting_for_file is not None:
+            try:
+                self._writable()
+            except sqlite3.OperationalError:
+                return False
+        return self.writer.flush()
+
+    @staticmethod
+    def _check_integrity(db: sqlite3.Connection) -> None:
+        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
 
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise HistoryTooNew(f"{self.path}: written by a newer Coach (schema {version}; "
                                f"this one knows up to {SCHEMA_VERSION}); left untouched")
         if 0 < version < SCHEMA_VERSION and self.persistent:
-            self._back_up(backup_path(Path(self.path), SCHEMA_VERSION))
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA secure_delete = ON")  # deleted entries are overwritten
+            self._back_up(db, backup_path(Path(self.path), SCHEMA_VERSION))
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA secure_delete = ON")  # deleted entries are overwritten
         for number in range(version, SCHEMA_VERSION):
-            self._db.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN IMMEDIATE")
             try:
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
-                        self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number + 1}")
-                self._db.execute("COMMIT")
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+                db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                db.execute("ROLLBACK")
                 raise
 
-    def _back_up(self, copy: Path) -> None:
+    def _back_up(self, db: sqlite3.Connection, copy: Path) -> None:
         """Copy the whole database to ``copy`` (a consistent snapshot, made private); an
         existing copy is kept, as it is the older one. Raises HistoryUnavailable."""
         if copy.is_file():
@@ -128,7 +178,7 @@ class HistoryStore:
             raise self._no_copy(error) from error
         target = sqlite3.connect(copy)
         try:
-            self._db.backup(target)
+            db.backup(target)
         except sqlite3.Error as error:
             target.close()
             copy.unlink(missing_ok=True)
@@ -150,8 +200,9 @@ class HistoryStore:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
-        """Write what is still queued, waiting up to CLOSING_WAIT_S for a lock, and close."""
-        if self.writer.waiting:
+        """Write what is still queued, waiting up to CLOSING_WAIT_S for a lock, and close;
+        what still cannot be written stays in the spool for the next run."""
+        if self.writer.waiting and self.waiting_for_file is None:
             self._db.execute(f"PRAGMA busy_timeout = {round(CLOSING_WAIT_S * 1000)}")
             self.writer.flush()
         self._db.close()
@@ -162,14 +213,8 @@ class HistoryStore:
         self.writer.write(*statements)
 
     def new_id(self, table: str) -> int:
-        """An id for a new row of ``table`` that no row has, nor any row waiting to be
-        written."""
-        try:
-            newest = int(self._db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
-        except sqlite3.Error:  # ids handed out before still rule them out
-            newest = 0
-        self._ids[table] = max(newest, self._ids.get(table, 0)) + 1
-        return self._ids[table]
+        """An id for a new row of ``table`` (see ``HistoryWriter.new_id``)."""
+        return self.writer.new_id(table)
 
     def begin_routine(self, routine_id: str, routine_title: str, started_at: datetime,
                       steps_total: int) -> int:
@@ -246,6 +291,15 @@ def local_midnight(day: date) -> datetime:
         raise ValueError(f"{day} is too far from today for this computer's clock") from None
 
 
+def _is_lock(error: sqlite3.OperationalError) -> bool:
+    return error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def spool_path(path: Path) -> Path:
+    """Where writes to the history at ``path`` wait while it cannot take them."""
+    return path.with_name(f"{path.name}.waiting.json")
+
+
 def backup_path(path: Path, version: int) -> Path:
     """Where the history at ``path`` is copied before it is migrated to schema ``version``,
     e.g. ``history.sqlite3.before-schema-4``."""
@@ -282,18 +336,24 @@ def from_text(text: str) -> datetime:
 
 
 def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
-    """Open the history at ``path`` whatever state it is in, and say what had to be done.
+    """Open the history at ``path`` whatever state it is in, for the one Coach that writes
+    it, and say what had to be done.
 
-    A damaged file is renamed ``history.sqlite3.damaged-<time>`` (with its -wal/-shm files)
+    Writes that an earlier run could not make are written first (see ``spool_path``). A file
+    another program holds locked is opened as soon as it lets go; until then writes wait. A
+    damaged file is renamed ``history.sqlite3.damaged-<time>`` (with its -wal/-shm files)
     and a fresh one started; a file from a newer Coach is left untouched. When no file can be
     used the history lives in memory for this run. Returns the store and a message or None.
     """
+    spool = Spool(spool_path(path))
     try:
-        return HistoryStore(path), None
+        store = HistoryStore(path, spool, now)
     except (HistoryTooNew, HistoryUnavailable) as error:
         return HistoryStore(":memory:"), f"{error}. Sessions from this run will not be saved."
     except HistoryError as error:
         damaged = error
+    else:
+        return store, _opening_notice(store)
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
     kept = path.with_name(f"{path.name}.damaged-{stamp}")
     try:
@@ -302,11 +362,20 @@ def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
             if side.exists():
                 side.replace(kept.with_name(kept.name + suffix))
         path.replace(kept)
-        return HistoryStore(path), (f"{damaged}. It was kept as {kept} and a new history "
-                                    "was started.")
+        store = HistoryStore(path, spool, now)
     except (OSError, HistoryError) as error:
         return HistoryStore(":memory:"), (f"{damaged}. It could not be set aside ({error}); "
                                           "sessions from this run will not be saved.")
+    notice = f"{damaged}. It was kept as {kept} and a new history was started."
+    return store, " ".join(filter(None, (notice, _opening_notice(store))))
+
+
+def _opening_notice(store: HistoryStore) -> str | None:
+    lines = [store.spool_problem]
+    if store.waiting_for_file is not None:
+        lines.append(f"{store.waiting_for_file}. Another program is using the history; "
+                     "Coach keeps what you do and saves it as soon as the file is free.")
+    return " ".join(line for line in lines if line) or None
 
 
 class SaveGuard:

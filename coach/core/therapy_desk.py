@@ -43,12 +43,22 @@ class TherapyDesk:
         self.clock = clock
         self.log = TherapyLog(store)
         self._guard = SaveGuard()
-        restored = self._guard.run(lambda: self.log.open_timers(clock))
-        self.timers: list[TherapyTimer] = restored[0] if restored else []
-        problems = restored[1] if restored else [self._guard.problem or ""]
-        self.load_problem: str | None = "\n".join(problems) or None
-        """What could not be restored when the desk opened, in words (None if all was)."""
         self._writer = store.writer
+        self.timers: list[TherapyTimer] = []
+        self.load_problem: str | None = None
+        """What could not be restored when the desk opened, in words (None if all was)."""
+        self.restore()
+
+    def restore(self) -> list[TherapyTimer]:
+        """Carry on with the timers that had not ended when Coach last stopped, besides those
+        running now (a history opened late holds them); returns the ones added."""
+        restored = self._guard.run(lambda: self.log.open_timers(self.clock))
+        problems = restored[1] if restored else [self._guard.problem or ""]
+        self.load_problem = "\n".join(problems) or None
+        known = {self._writer.real_id(timer.id) for timer in self.timers}
+        added = [t for t in (restored[0] if restored else []) if t.id not in known]
+        self.timers += added
+        return added
 
     @property
     def save_problem(self) -> str | None:

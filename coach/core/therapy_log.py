@@ -10,7 +10,7 @@ from typing import Any
 from coach.core.clock import Clock
 from coach.core.deadline import Deadline
 from coach.core.history import HistoryError, HistoryStore, from_text, time_range, to_text
-from coach.core.history_writer import Statement
+from coach.core.history_spool import Statement
 from coach.core.therapy import Outcome, TherapyKind, TherapyPlan, TherapyTimer, TimerState
 
 _COLUMNS = ("id, kind, method, area, planned_s, started_at, state, deadline_at, paused_left_s,"

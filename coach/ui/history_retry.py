@@ -1,10 +1,11 @@
-"""Writes the history could not take yet, tried again until they are in."""
+"""Writes the history could not take yet, tried again until they are in; and a history file
+locked at start, opened as soon as it is free."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coach.core.history_writer import HistoryWriter
+from coach.core.history import HistoryStore
 
 FIRST_RETRY_MS = 2000
 LAST_RETRY_MS = 60_000
@@ -13,18 +14,23 @@ moment is soon over, a read-only folder needs no retry every second."""
 
 
 class HistoryRetry(QObject):
-    """Flushes ``writer`` while writes wait, and emits ``written`` once they are all in; no
-    timer runs while nothing waits."""
+    """Flushes ``store`` while writes wait or its file waits to be opened; emits ``opened``
+    when the file opens after all and ``written`` once everything is in. No timer runs while
+    nothing waits."""
 
+    opened = Signal()
     written = Signal()
 
-    def __init__(self, writer: HistoryWriter, parent: QObject | None = None) -> None:
+    def __init__(self, store: HistoryStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._writer = writer
+        self._store = store
+        self._file_waits = store.waiting_for_file is not None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._retry)
-        writer.on_waiting = lambda: self._timer.start(FIRST_RETRY_MS)
+        store.writer.on_waiting = lambda: self._timer.start(FIRST_RETRY_MS)
+        if self._file_waits or store.writer.waiting:
+            self._timer.start(FIRST_RETRY_MS)
 
     @property
     def active(self) -> bool:
@@ -32,7 +38,11 @@ class HistoryRetry(QObject):
         return self._timer.isActive()
 
     def _retry(self) -> None:
-        if self._writer.flush():
+        written = self._store.flush()
+        if self._file_waits and self._store.waiting_for_file is None:
+            self._file_waits = False
+            self.opened.emit()
+        if written:
             self.written.emit()
         elif not self._timer.isActive():  # still waiting: try again later
             self._timer.start(min(LAST_RETRY_MS, self._timer.interval() * 2))

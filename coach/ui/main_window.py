@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
                  idle: IdleSource | None = None, quiet: QuietSource | None = None) -> None:
         super().__init__()
         self.store = store
-        self.history_retry = HistoryRetry(store.writer, self)
+        self.history_retry = HistoryRetry(store, self)
         self.settings = settings
         self.clock = clock
         self.sounds = Sounds.from_settings(settings.settings, self)
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.desktop = DesktopNotifier()
         self.breaks = self._build_breaks(library, idle, quiet)
         self._connect_requests()
+        self.history_retry.opened.connect(self._history_opened)
         self.history_retry.written.connect(self._history_written)
         self.timer_panel.summary_changed.connect(self._show_therapy_summary)
         self.timer_panel.time_up.connect(self._alert_desktop)
@@ -357,6 +358,16 @@ class MainWindow(QMainWindow):
         self._show_recent()
         self.pages.setCurrentWidget(self.tabs)
         self.library_view.list.setFocus()
+
+    def _history_opened(self) -> None:
+        """The history, locked by another program at start, is open now: timers that were
+        running when Coach last stopped carry on (or ring), as after any start."""
+        restored = self.desk.restore()
+        for timer in restored:
+            self.timer_panel.add(timer)
+        if restored:
+            self.show_therapy()
+        self.notify("The history is free again: everything from this run is saved there.")
 
     def _history_written(self) -> None:
         self._show_recent()

@@ -153,6 +153,45 @@ def test_a_history_locked_by_another_program_does_not_freeze_the_window(coach, d
     assert completed == 0 and duration_s >= 5  # the get-ready, written once free
 
 
+def test_what_waits_for_a_locked_history_survives_a_kill(coach, display,
+                                                        tmp_path: Path) -> None:
+    history = tmp_path / "data" / "history.sqlite3"
+    first = coach("start", "desk-posture-reset")
+    wait_for_title(display, lambda title: title == "Coach")
+    other = sqlite3.connect(history, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # from before the routine starts
+    press_key(display, "s")
+    wait_for_title(display, lambda t: t.startswith("0:2") and "Desk posture reset" in t)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    other.execute("ROLLBACK")
+    other.close()
+    assert _sessions(history) == []
+    assert (history.parent / "history.sqlite3.waiting.json").is_file()
+
+    coach()
+    [(routine_id, duration_s, _done, completed)] = _poll(lambda: _sessions(history), bool)
+    assert routine_id == "desk-posture-reset" and completed == 0 and duration_s >= 5
+    assert not (history.parent / "history.sqlite3.waiting.json").exists()
+
+
+def test_a_history_locked_at_start_brings_its_timer_back_once_free(coach, display,
+                                                                  tmp_path: Path) -> None:
+    first = coach("timer", "cold", "--area", "neck")
+    wait_for_title(display, TIMER_TITLE.match)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    other = sqlite3.connect(tmp_path / "data" / "history.sqlite3", isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")  # not even readable
+    other.execute("BEGIN EXCLUSIVE")
+
+    coach()
+    wait_for_title(display, lambda title: title == "Coach")
+    other.execute("ROLLBACK")
+    other.close()
+    wait_for_title(display, TIMER_TITLE.match)
+
+
 def test_without_qt_audio_coach_start_plays_the_routine(display, tmp_path: Path) -> None:
     blocker = tmp_path / "no-audio"
     blocker.mkdir()

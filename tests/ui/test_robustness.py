@@ -219,3 +219,36 @@ def test_a_data_folder_that_cannot_be_made_is_a_notice_and_coach_runs(qtbot, tmp
     assert "cannot be made or written" in window.library_view.notice.text()
     assert "nothing from this run will be saved" in window.library_view.notice.text()
     assert window.library_view.list.count() > 0
+
+
+def test_a_history_locked_at_start_opens_when_free_and_its_running_timer_carries_on(
+        qtbot, make_window, clock, data, monkeypatch):
+    import sqlite3
+
+    from coach.core import history
+    from coach.core.therapy import TherapyKind, plan_application
+    from coach.core.therapy_desk import TherapyDesk
+    from coach.ui import history_retry
+
+    monkeypatch.setattr(history, "OPENING_WAIT_S", 0.05)
+    monkeypatch.setattr(history_retry, "FIRST_RETRY_MS", 50)
+    data.create()
+    before = HistoryStore(data.history)
+    TherapyDesk(before, clock).start(plan_application(TherapyKind.COLD, 15, "upper back"))
+    before.close()
+    other = sqlite3.connect(data.history, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")  # an SQLite browser, say
+    other.execute("BEGIN EXCLUSIVE")
+
+    window = make_window()
+    assert "Another program is using the history" in window.library_view.notice.text()
+    assert window.desk.timers == [] and window.history_retry.active
+    window.start_routine("desk-posture-reset")
+    window.player_view.stop()
+
+    other.execute("ROLLBACK")
+    other.close()
+    qtbot.waitUntil(lambda: len(window.timer_panel.cards) == 1, timeout=5000)
+    assert window.tabs.currentWidget() is window.therapy_page
+    assert "The history is free again" in window.statusBar().currentMessage()
+    assert [s.routine_id for s in window.store.routine_sessions()] == ["desk-posture-reset"]
