@@ -4,9 +4,10 @@ Facts and their source documents: ice in the acute phase reduces inflammation an
 area, worded here as dulling the pain (001, 003); one source advises against heat until the
 spasms end (000), another says a warm compress can help a spasm that persists (003); after the
 first 72 hours moist heat helps, and it may help recurring spasms (003); heat relaxes tense
-muscles and increases blood flow (001); 15 to 20 minutes at a time (003). The cloth, skin
-checks, never-asleep and one-hour-gap advice is common health-service guidance, not from the
-source documents.
+muscles and increases blood flow (001); 15 to 20 minutes at a time (003); a warm shower
+relaxes tense muscles too (001, 003). The cloth, skin checks, never-asleep, one-hour-gap,
+not-lying-on-it, skin-feeling, circulation and swelling advice is common health-service
+guidance, not from the source documents.
 """
 
 from __future__ import annotations
@@ -52,6 +53,15 @@ ALWAYS: tuple[Point, ...] = (
     Point("Never use a pack while you are asleep or might fall asleep.", GENERAL_GUIDANCE),
     Point("Leave about an hour before the next application of the same kind.",
           GENERAL_GUIDANCE),
+    Point("Rest the pack on the sore area rather than lying or sitting on it: your weight "
+          "presses it to the skin and can burn or chill it.", GENERAL_GUIDANCE),
+    Point("Ask a doctor first if your skin has less feeling than usual (diabetes can do "
+          "this); skip cold if you have poor circulation or Raynaud's; use neither on broken "
+          "or irritated skin.", GENERAL_GUIDANCE),
+    Point("No heat on a fresh injury that is swollen: use cold in the first days.",
+          GENERAL_GUIDANCE),
+    Point("A warm shower can relax tense muscles too: keep it warm rather than hot, and take "
+          "care getting in and out while your back is stiff.", SOURCE_001),
 )
 
 

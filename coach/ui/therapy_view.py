@@ -65,7 +65,7 @@ class TherapyView(QWidget):
         column.addLayout(self._build_onset())
         self.advice = plain_label()
         column.addWidget(self.advice)
-        column.addWidget(plain_label("Every time", "section"))
+        column.addWidget(plain_label("Using a pack safely", "section"))
         column.addWidget(plain_label("\n".join(point_text(p) for p in ALWAYS)))
         column.addLayout(self._build_form())
         self.message = plain_label("", "notice")

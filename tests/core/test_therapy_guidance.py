@@ -71,3 +71,12 @@ def test_the_sources_are_named_as_their_document_files():
     for source in (SOURCE_000, SOURCE_001, SOURCE_003):
         assert source.endswith(".txt")
     assert len({SOURCE_000, SOURCE_001, SOURCE_003}) == 3
+
+
+def test_the_safe_use_points_name_who_should_take_care_and_how() -> None:
+    from coach.core.therapy_guidance import ALWAYS
+
+    text = " ".join(p.text for p in ALWAYS)
+    for words in ("lying or sitting on it", "diabetes", "Raynaud's", "broken or irritated skin",
+                  "No heat on a fresh injury that is swollen", "warm shower"):
+        assert words in text, words
