@@ -105,3 +105,24 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 def red_flags(urgency: Urgency) -> tuple[RedFlag, ...]:
     """The signs of one urgency, in the order of RED_FLAGS."""
     return tuple(flag for flag in RED_FLAGS if flag.urgency is urgency)
+
+
+PAIN_RISE_POINTS = 2
+"""A pain score this much higher after a routine than before it means: no more today."""
+HIGH_PAIN = 8
+"""A pain score after a routine from which no more exercise is advised today."""
+
+
+def pain_after_routine(before: int | None, after: int) -> str | None:
+    """What to say when the pain score ``after`` a routine has risen by PAIN_RISE_POINTS or
+    more since ``before`` (None when not given), or is HIGH_PAIN or more; None otherwise."""
+    if before is not None and after - before >= PAIN_RISE_POINTS:
+        why = f"Your pain went up from {before} to {after} during this routine."
+    elif after >= HIGH_PAIN:
+        why = f"You gave your pain {after} out of 10."
+    else:
+        return None
+    return (f"{why} Leave the exercises for today and rest in whatever position is most "
+            "comfortable; slow breathing can help. Look through the warning signs, and if "
+            "the pain keeps rising or does not ease, get medical advice.")
+

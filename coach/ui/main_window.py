@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         if pain_before is not None:
             self.pain_questions.keep(session, pain_before, "before")
         if self.settings.settings.ask_pain_around_routines:
-            self.pain_questions.ask_after(self.player_view)
+            self.pain_questions.ask_after(self.player_view, pain_before)
 
     def _pain_kept(self, problem: str | None) -> None:
         if problem is not None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from coach.core.clock import Clock
+from coach.core.guidance import pain_after_routine
 from coach.core.history import HistoryStore
 from coach.core.session import GuidedSession
 from coach.core.symptoms import SymptomLog
@@ -106,11 +107,16 @@ class PainQuestions(QObject):
         prompt.answered.connect(lambda score: leave(True, score))
         prompt.cancelled.connect(lambda: leave(False))
 
-    def ask_after(self, view: PlayerView) -> None:
-        """Ask on ``view``'s end screen once the routine ends, if any exercise was done."""
+    def ask_after(self, view: PlayerView, before: int | None) -> None:
+        """Ask on ``view``'s end screen once the routine ends, if any exercise was done; a
+        score that rose from ``before`` or is high gets advice to stop for today, with the
+        warning signs a key away."""
         def answered(score: int | None) -> None:
             if score is not None:
                 self.keep(view.session, score, "after")
+                advice = pain_after_routine(before, score)
+                if advice is not None:
+                    view.add_to_end_page(_StopForToday(advice, view.safety_requested.emit))
             view.setFocus()
 
         def ask() -> None:
@@ -126,3 +132,23 @@ class PainQuestions(QObject):
     def keep(self, session: GuidedSession, score: int, moment: str) -> None:
         self._log.add_around_routine(self._clock.now(), score, session.session_id, moment)
         self.kept.emit(self._log.save_problem)
+
+
+class _StopForToday(QWidget):
+    """Advice to stop for today after a pain score that rose or is high, and a button to
+    the warning signs (the W key does the same in the player)."""
+
+    def __init__(self, advice: str, show_safety: Callable[[], None]) -> None:
+        super().__init__()
+        self.advice = plain_label(advice, "notice")
+        button = QPushButton("Warning signs  (W)")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(show_safety)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.advice)
+        column.addLayout(row)
+

@@ -33,11 +33,11 @@ from coach.ui.style import plain_label, scrolled, set_big_text
 from coach.ui.ticker import Ticker
 
 KEYS_HINT = ("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
-             "F11 full screen")
+             "W warning signs  ·  F11 full screen")
 
 
 class PlayerView(QWidget):
-    """Plays ``session``. Keys: Space, Left, Right, Esc, M (listed unless ``keys_shown`` is
+    """Plays ``session``. Keys: Space, Left, Right, Esc, M, W (listed unless ``keys_shown`` is
     False, for windows that do not take the keyboard). Emits ``finished`` when the routine
     ends or is stopped, ``closed`` when the user leaves the end screen (its button says
     ``done_text``), ``mute_toggled(bool)`` when sound is switched and ``safety_requested``
@@ -213,6 +213,7 @@ class PlayerView(QWidget):
             Qt.Key.Key_Left: self.back,
             Qt.Key.Key_Escape: self.closed.emit if ended else self.stop,
             Qt.Key.Key_M: self.toggle_mute,
+            Qt.Key.Key_W: self.safety_requested.emit,
             Qt.Key.Key_Return: self.closed.emit if ended else None,
             Qt.Key.Key_Enter: self.closed.emit if ended else None,
         }

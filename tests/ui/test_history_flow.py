@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from coach.core.player import GET_READY_S, PlayerState
 from coach.core.symptoms import SymptomLog
@@ -292,3 +292,36 @@ def test_an_open_history_window_picks_up_entries_saved_elsewhere(qtbot, make_win
     assert cells(history)[2] == "Played meanwhile"
     window.shut_down()
     assert not history.isVisible() and not history._watch.isActive()
+
+
+@pytest.mark.parametrize(("before", "after", "why"), [
+    (Qt.Key.Key_3, Qt.Key.Key_5, "went up from 3 to 5"),
+    (None, Qt.Key.Key_8, "You gave your pain 8 out of 10"),
+])
+def test_pain_that_rose_or_is_high_after_a_routine_means_stop_for_today(
+        qtbot, make_window, clock, before, after, why):
+    from coach.ui.safety_dialog import SafetyDialog
+
+    window = make_window(ask_pain=True)
+    window.start_routine(DESK)
+    qtbot.keyClick(window.pages.currentWidget().scale, before or Qt.Key.Key_S)
+    view = window.player_view
+    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    qtbot.keyClick(view.findChild(PainPrompt).scale, after)
+
+    advice = [w.text() for w in view.findChildren(QLabel) if "Leave the exercises" in w.text()]
+    assert len(advice) == 1 and why in advice[0] and "warning signs" in advice[0]
+    assert window.findChild(SafetyDialog) is None
+    qtbot.keyClick(view, Qt.Key.Key_W)
+    assert window.findChild(SafetyDialog) is not None
+
+
+def test_pain_a_little_lower_or_a_point_higher_gets_no_advice_to_stop(qtbot, make_window,
+                                                                     clock):
+    window = make_window(ask_pain=True)
+    window.start_routine(DESK)
+    qtbot.keyClick(window.pages.currentWidget().scale, Qt.Key.Key_4)
+    view = window.player_view
+    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    qtbot.keyClick(view.findChild(PainPrompt).scale, Qt.Key.Key_5)
+    assert not [w for w in view.findChildren(QLabel) if "Leave the exercises" in w.text()]
