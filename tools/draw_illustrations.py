@@ -89,6 +89,34 @@ def ball_out() -> Poses:
     return [[*lying_top(), ball((36, 64)), arrow((84, 74), (44, 60), (64, 50))]]
 
 
+@drawing("ball-wall", "Standing with the back to a wall, a tennis ball between the wall and "
+         "the muscle beside the spine; the knees bend a little so the ball rolls",
+         (SWING, 6.0))
+def ball_wall() -> Poses:
+    wall = furniture([(84, 8), (84, 186)], 5)
+
+    def pose(drop: float) -> list[str]:
+        crossed = {"shoulder": (100, 58 + drop), "elbow": (116, 76 + drop),
+                   "hand": (104, 62 + drop)}
+        return [floor(186, 70, 170), wall, ball((91, 72), 6),
+                *side(head=(100, 34 + drop), neck=(100, 49 + drop), hip=(100, 112 + drop),
+                      knee=(114 + drop, 146 + drop / 2), foot=(112, 180), toe=(124, 180),
+                      knee2=(110 + drop, 146 + drop / 2), foot2=(110, 180),
+                      toe2=(122, 180), **crossed),
+                both_ways((150, 50), (150, 90))]
+    return [pose(0), pose(10)]
+
+
+@drawing("get-up-side", "Getting up: roll onto the side with the knees bent, then push up "
+         "with the arms")
+def get_up_side() -> Poses:
+    body = [floor(150, 10, 190), head((44, 110), 14), line([(56, 116), (118, 132)]),
+            line([(118, 132), (146, 112), (172, 140)]),
+            line([(62, 120), (72, 146), (96, 146)]), line([(66, 122), (98, 128), (104, 148)]),
+            arrow((30, 128), (44, 86), (18, 100))]
+    return [body]
+
+
 @drawing("supported-lying", "Lying on the back with a pillow under the knees")
 def supported_lying() -> Poses:
     body = [floor(132, 8, 192), rounded(122, 100, 50, 30, 12),
@@ -184,6 +212,15 @@ def shoulder_blade_squeeze() -> Poses:
         return [*arms, *blades]
     return [pose(22, 0) + [arrow((52, 112), (70, 118)), arrow((148, 112), (130, 118))],
             pose(12, 8) + [arrow((52, 112), (70, 118)), arrow((148, 112), (130, 118))]]
+
+
+@drawing("wall-slide", "Back and arms against a wall: the arms slide up from a W to a Y, "
+         "shoulder blades drawing down", (HOLD_AND_RELEASE, 6.0))
+def wall_slide() -> Poses:
+    wall = rounded(40, 8, 120, 178, 6, FURNITURE, 3)
+    low = front(eL=(64, 58), wL=(66, 30), eR=(136, 58), wR=(134, 30))
+    high = front(eL=(70, 34), wL=(62, 10), eR=(130, 34), wR=(138, 10))
+    return [[wall, *low, arrow((40, 44), (40, 18))], [wall, *high, arrow((40, 44), (40, 18))]]
 
 
 @drawing("shoulder-rolls", "Shoulder rolls, seen from the side: up, back and down",

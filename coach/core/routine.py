@@ -26,6 +26,7 @@ MAX_FILE_BYTES = 256 * 1024
 WHEN_LABELS = {
     "acute-spasm": "During a spasm",
     "after-spasm-eases": "After a spasm eases",
+    "once-settled": "Once the pain has settled",
     "at-the-desk": "At the desk",
     "before-exercise": "Before exercise",
     "after-exercise": "After exercise",
@@ -35,7 +36,7 @@ WHEN_LABELS = {
 
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ILLUSTRATION_PATTERN = re.compile(r"^[A-Za-z0-9_-]+\.(svg|png)$")
-_ROUTINE_KEYS = {"id", "title", "summary", "when", "cautions", "sources", "steps"}
+_ROUTINE_KEYS = {"id", "title", "summary", "when", "how_often", "cautions", "sources", "steps"}
 _STEP_KEYS = {
     "name", "instruction", "duration_s", "reps", "seconds_per_rep", "sides", "rest_s",
     "illustration",
@@ -89,7 +90,8 @@ class Routine:
     """A guided routine: metadata plus an ordered, non-empty tuple of steps.
 
     ``sources`` names the source documents the routine rests on; ``path`` is the file it came
-    from and ``shipped`` says whether Coach ships it or the user added it.
+    from and ``shipped`` says whether Coach ships it or the user added it. ``how_often`` says
+    how often to do it (empty when the file does not say).
     """
 
     id: str
@@ -101,6 +103,7 @@ class Routine:
     steps: tuple[Step, ...]
     path: Path
     shipped: bool = True
+    how_often: str = ""
 
     @property
     def total_s(self) -> int:
@@ -192,6 +195,8 @@ def load_routine(path: Path, shipped: bool = True) -> Routine:
         title=check.text(data, "title", "title", 60),
         summary=check.text(data, "summary", "summary", 600),
         when=when,
+        how_often=(check.text(data, "how_often", "how_often", 300)
+                   if "how_often" in data else ""),
         cautions=check.texts(data, "cautions", 300),
         sources=check.texts(data, "sources", 120),
         steps=_read_steps(data, check),

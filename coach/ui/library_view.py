@@ -121,7 +121,8 @@ class LibraryView(QWidget):
 
 
 class _RoutineDetails(QScrollArea):
-    """Summary, when to use, cautions, steps and sources of one routine, and Start."""
+    """Summary, when and how often to use, cautions, steps and sources of one routine, and
+    Start."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -130,13 +131,14 @@ class _RoutineDetails(QScrollArea):
         self.title = plain_label("", "heading")
         self.meta = plain_label("", "side")
         self.summary = plain_label()
+        self.how_often = plain_label()
         self.cautions = plain_label()
         self.steps = plain_label()
         self.sources = plain_label("", "keys")
         self.start_button = QPushButton("Start  (Enter)")
         self.start_button.setObjectName("primary")
         column = QVBoxLayout(content)
-        for widget in (self.title, self.meta, self.summary, self.start_button,
+        for widget in (self.title, self.meta, self.summary, self.how_often, self.start_button,
                        plain_label("Cautions", "section"), self.cautions,
                        plain_label("Steps", "section"), self.steps, self.sources):
             column.addWidget(widget)
@@ -147,6 +149,8 @@ class _RoutineDetails(QScrollArea):
         self.title.setText(routine.title)
         self.meta.setText(routine_line(routine))
         self.summary.setText(routine.summary)
+        self.how_often.setText(f"How often: {routine.how_often}")
+        self.how_often.setVisible(bool(routine.how_often))
         self.cautions.setText("\n".join(f"• {c}" for c in routine.cautions))
         self.steps.setText("\n".join(f"{n}. {s.name} ({step_timing(s)})"
                                      for n, s in enumerate(routine.steps, 1)))

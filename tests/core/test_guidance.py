@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coach.core.guidance import RED_FLAGS, Urgency, red_flags
+import pytest
+
+from coach.core.guidance import RED_FLAGS, Urgency, pain_after_routine, red_flags
 from coach.core.library import load_library
+from coach.core.routine import Routine
+from coach.core.sources import SOURCE_001, SOURCE_003
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Shipped:
+    routines = load_library(ROOT / "routines").routines
+
+    def get(self, routine_id: str) -> Routine:
+        [routine] = [r for r in self.routines if r.id == routine_id]
+        return routine
+
+
+SHIPPED = _Shipped()
 EMERGENCY = "call your local emergency number now; do not drive yourself"
 
 
@@ -76,3 +91,56 @@ def test_the_notice_says_how_muscular_back_pain_usually_goes() -> None:
     from coach.core.guidance import NOT_MEDICAL_ADVICE
 
     assert "settles by itself within a few days to a few weeks" in NOT_MEDICAL_ADVICE
+
+
+@pytest.mark.parametrize(("before", "after", "advised"), [
+    (3, 5, True), (0, 2, True), (4, 5, False), (6, 3, False), (None, 7, False),
+    (None, 8, True), (9, 8, True), (2, 10, True),
+])
+def test_a_score_that_rose_by_two_or_is_eight_or_more_means_no_more_today(
+        before, after, advised):
+    advice = pain_after_routine(before, after)
+    assert (advice is not None) == advised
+    if advice is not None:
+        assert "Leave the exercises for today" in advice and "warning signs" in advice
+
+
+def test_every_shipped_routine_says_how_often():
+    for routine in SHIPPED.routines:
+        assert routine.how_often, routine.id
+
+
+def test_both_tennis_ball_routines_name_who_should_ask_first_and_keep_arms_crossed():
+    for routine_id in ("tennis-ball-rhomboid-release", "tennis-ball-wall-release"):
+        routine = SHIPPED.get(routine_id)
+        cautions = " ".join(routine.cautions)
+        for word in ("osteoporosis", "recent fall", "blood thinners", "broken or bruised skin"):
+            assert word in cautions, (routine_id, word)
+        assert any("cross your arms" in s.instruction.lower() for s in routine.steps)
+    assert "standing version against a wall" in SHIPPED.get(
+        "tennis-ball-rhomboid-release").summary
+
+
+def test_breathing_through_a_spasm_ends_with_how_to_get_up_and_when_to_play_again():
+    routine = SHIPPED.get("breathe-through-a-spasm")
+    assert routine.steps[0].instruction.startswith("Stop whatever set the spasm off")
+    assert "play this routine again" in routine.steps[-2].instruction
+    assert "Cold and heat" in routine.steps[-2].instruction
+    assert "roll onto your side" in routine.steps[-1].instruction
+    assert "cannot move" in routine.summary and "bed rest" in routine.summary
+
+
+def test_self_massage_names_when_to_leave_it_out_and_a_way_without_a_helper():
+    routine = SHIPPED.get("upper-back-self-massage")
+    cautions = " ".join(routine.cautions)
+    assert all(w in cautions for w in ("bruise", "broken skin", "swelling", "fever",
+                                       "blood thinners"))
+    helper_steps = [s for s in routine.steps if s.name.startswith("Helper")]
+    assert helper_steps and all("Alone:" in s.instruction for s in helper_steps)
+    assert "pillow under your chest" in helper_steps[0].instruction
+
+
+def test_strengthening_waits_until_the_pain_has_settled_and_cites_both_sources():
+    routine = SHIPPED.get("upper-back-strengthening")
+    assert routine.when == ("once-settled",)
+    assert set(routine.sources) == {SOURCE_001, SOURCE_003}

@@ -35,8 +35,8 @@ def qt_messages(qapp) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
     qInstallMessageHandler(previous)
 
 
-def test_all_ten_routines_are_covered() -> None:
-    assert len(ROUTINES) == 10 and len(SVGS) >= 30
+def test_all_twelve_routines_are_covered() -> None:
+    assert len(ROUTINES) == 12 and len(SVGS) >= 30
 
 
 @pytest.mark.parametrize("routine", ROUTINES, ids=lambda r: r.id)
