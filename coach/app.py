@@ -11,11 +11,11 @@ from __future__ import annotations
 import linecache
 import sys
 import time
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coach.core import inbox
 from coach.core.clock import Clock, SystemClock
+from coach.core.commands import Command
 from coach.core.history import HistoryStore, open_history
 from coach.core.library import load_library
 from coach.core.settings import SettingsStore
@@ -25,16 +25,16 @@ from coach.platform.idle import IdleSource, find_idle_source
 from coach.platform.quiet import QuietSource, find_quiet_source
 
 if TYPE_CHECKING:
-    from coach.ui.main_window import MainWindow
+    from coach.ui.shell import Shell
 
 HAND_OVER_WAIT_S = 5.0
 """How long a start waits for the Coach holding the data folder to take its command."""
 HAND_OVER_POLL_S = 0.05
 
 
-def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
-                 quiet: QuietSource | None = None) -> MainWindow:
-    """Open everything the window needs from ``paths``; problems become notices, not crashes.
+def build_shell(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
+                quiet: QuietSource | None = None) -> Shell:
+    """Open everything the app needs from ``paths``; problems become notices, not crashes.
     ``idle`` reports input idle time for the break reminders (None: count all time as active)
     and ``quiet`` whether a fullscreen window holds breaks back (None: never).
 
@@ -51,16 +51,16 @@ def build_window(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
     store, history_problem = open_history(paths.history, clock.now())
     library = load_library(shipped_dir("routines"), paths.routines, asset("illustrations"))
     notices += [p for p in (settings.load_problem, history_problem) if p]
-    from coach.ui.main_window import MainWindow
+    from coach.ui.shell import Shell
 
     linecache.clearcache()  # PySide6 keeps the source text of every module it checked
-    return MainWindow(library, store, settings, clock, notices, idle, quiet)
+    return Shell(library, store, settings, clock, notices, idle, quiet)
 
 
-def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
+def run_app(paths: DataPaths, command: Command) -> int:
     """Run the app until it quits, then return the exit status.
 
-    ``command`` is what to do once open (see ``MainWindow.handle_command``). Only one Coach
+    ``command`` is what to do once open. Only one Coach
     writes a data folder's history: while another holds it, the command goes to that one.
     """
     lock = WriterLock(paths.lock)
@@ -73,7 +73,7 @@ def run_app(paths: DataPaths, command: Sequence[str] = ()) -> int:
         lock.release()
 
 
-def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Sequence[str],
+def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Command,
                       wait_s: float = HAND_OVER_WAIT_S) -> int | None:
     """Take the data folder's writer lock; None once held (or when the folder cannot be
     written at all, so there is nothing to guard). While another Coach holds it, hand
@@ -90,7 +90,7 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Sequence[str]
         inbox.clear(paths.inbox, time.time_ns(), waiting_s=HAND_OVER_WAIT_S + 1)
         return None
     try:
-        letter = inbox.post(paths.inbox, list(command))
+        letter = inbox.post(paths.inbox, command.to_argv())
     except OSError as error:
         print(f"coach: another Coach is using {paths.root}, and the command could not be "
               f"left for it in {paths.inbox} ({error.strerror})", file=sys.stderr)
@@ -121,7 +121,7 @@ def _wait_for_hand_over(paths: DataPaths, lock: WriterLock, letter: inbox.Letter
     return 1
 
 
-def _run_window(paths: DataPaths, command: Sequence[str]) -> int:
+def _run_window(paths: DataPaths, command: Command) -> int:
     idle, quiet = find_idle_source(), find_quiet_source()
     from PySide6.QtWidgets import QApplication
 
@@ -135,12 +135,12 @@ def _run_window(paths: DataPaths, command: Sequence[str]) -> int:
     app.setFont(base_font())
     app.setStyleSheet(style_sheet(app.palette()))
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
-    window = build_window(paths, SystemClock(), idle, quiet)
-    watcher = CommandWatcher(paths.inbox, window)
-    watcher.command.connect(window.handle_command)
-    window.closed.connect(app.quit)
-    window.show()
-    window.handle_command(command)
+    shell = build_shell(paths, SystemClock(), idle, quiet)
+    watcher = CommandWatcher(paths.inbox, shell)
+    watcher.command.connect(shell.handle_argv)
+    shell.closed.connect(app.quit)
+    shell.window.show()
+    shell.handle(command)
     status = app.exec()
-    window.store.close()
+    shell.store.close()
     return status

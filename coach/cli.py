@@ -12,6 +12,15 @@ from typing import Any, NoReturn, TextIO
 
 import coach
 from coach.core.break_calendar import PAUSE_CHOICES
+from coach.core.commands import (
+    Command,
+    PauseBreaks,
+    ResumeBreaks,
+    ShowWindow,
+    StartRoutine,
+    StartTimer,
+    TakeBreak,
+)
 from coach.core.history import HistoryError, HistoryStore, local_days
 from coach.core.library import Library, check_files, load_library
 from coach.core.printable import printable
@@ -122,24 +131,24 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.since and args.until and args.since > args.until:
             args.parser.error("--since is after --until")
         return _history(paths, args)
-    command: list[str] = []
+    command: Command = ShowWindow()
     if args.command == "start":
         if _library(paths).get(args.routine_id) is None:
             return _usage_error(f"no routine has the id '{args.routine_id}' "
                                 "(see 'coach routines')")
-        command = ["start", args.routine_id]
+        command = StartRoutine(args.routine_id)
     elif args.command == "timer":
         try:
             plan = plan_application(TherapyKind(args.kind), args.minutes, args.area, args.method)
         except TherapyError as error:
             return _usage_error(str(error))
-        command = ["timer", plan.kind.value, str(plan.planned_s // 60), plan.area, plan.method]
+        command = StartTimer(plan.kind, plan.planned_s // 60, plan.area, plan.method)
     elif args.command == "break":
-        command = ["break"]
+        command = TakeBreak()
     elif args.command == "pause":
-        command = ["pause", args.length]
+        command = PauseBreaks(args.length)
     elif args.command == "resume":
-        command = ["resume"]
+        command = ResumeBreaks()
     from coach.app import run_app  # the app's modules load only when it is wanted
 
     return run_app(paths, command)

@@ -9,14 +9,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_core_imports_neither_qt_nor_pyqtgraph() -> None:
-    """The import-linter contract in pyproject.toml: coach.core stays free of Qt."""
+def test_core_imports_neither_qt_nor_pyqtgraph_and_layers_import_only_downwards() -> None:
+    """The import-linter contracts in pyproject.toml: coach.core stays free of Qt, and each
+    layer (cli, app, ui, platform, core) imports only the ones below it."""
     code = ("import sys; from importlinter.cli import lint_imports;"
             " sys.exit(lint_imports(no_cache=True))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 kept, 0 broken" in result.stdout, result.stdout
+    assert "2 kept, 0 broken" in result.stdout, result.stdout
 
 
 def test_importing_the_cli_loads_no_qt() -> None:

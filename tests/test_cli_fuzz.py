@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import coach.app
 from coach.cli import build_parser, main
+from coach.core.commands import Command
 from coach.core.printable import printable
 
 EDGES = ["0001-01-01", "0001-01-02", "9999-12-31", "9999-12-30", "2026-02-29", "2024-02-29",
@@ -57,8 +58,8 @@ def no_app(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Commands that would open or reach the app are collected instead."""
     asked: list[list[str]] = []
 
-    def run_app(_paths: object, command: list[str]) -> int:
-        asked.append(list(command))
+    def run_app(_paths: object, command: Command) -> int:
+        asked.append(command.to_argv())
         return 0
 
     monkeypatch.setattr(coach.app, "run_app", run_app)

@@ -9,6 +9,7 @@ a spool, what waits is kept on disk too, so that quitting meanwhile loses none o
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -16,6 +17,7 @@ from typing import Any
 
 from coach.core.history_spool import Spool, SpoolError, Statement, Waiting
 
+_WRITTEN_TABLE = re.compile(r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)", re.IGNORECASE)
 STAND_IN_BASE = 1 << 62
 """Ids handed out while the history cannot be read are above this; each is given a real id
 when its first write goes in (real ids count up from 1 and never get near it)."""
@@ -29,7 +31,8 @@ class HistoryWriter:
     disk, a folder made read-only: ``sqlite3.OperationalError``) stays at the head of the
     queue; one that can never be written (it breaks a constraint) is dropped and named in
     ``problem``, so it cannot hold back the rest. ``on_waiting`` is called when writes start
-    waiting, so that whoever owns the clock can ``flush`` again later. While writes wait they
+    waiting, so that whoever owns the clock can ``flush`` again later; ``on_written`` with
+    the names of the tables written to, once writes have gone in. While writes wait they
     are kept in ``spool`` (when given), which ``resume`` reads back in a later run.
     """
 
@@ -43,6 +46,7 @@ class HistoryWriter:
         self.problem: str | None = None
         """Why the oldest waiting write (or the last dropped one) failed, or None."""
         self.on_waiting: Callable[[], None] = lambda: None
+        self.on_written: Callable[[frozenset[str]], None] = lambda _tables: None
         self._stuck = False
 
     @property
@@ -90,6 +94,7 @@ class HistoryWriter:
         """Write what is queued, oldest first, stopping at the first that cannot be written
         yet. True when nothing is left waiting."""
         queue = self._waiting.groups
+        written: set[str] = set()
         while queue:
             try:
                 self._commit(queue[0])
@@ -101,9 +106,12 @@ class HistoryWriter:
                 self.problem = f"Could not write an entry to the history: {error}"
             else:
                 self.problem = None
+                written.update(_tables(queue[0]))
             queue.pop(0)
             self._changed = True
         self._keep_on_disk()
+        if written:
+            self.on_written(frozenset(written))
         if queue and not self._stuck:
             self._stuck = True
             self.on_waiting()
@@ -150,3 +158,8 @@ class HistoryWriter:
         newest = int(db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
         self._waiting.ids[table] = max(newest, self._waiting.ids.get(table, 0)) + 1
         return self._waiting.ids[table]
+
+
+def _tables(statements: tuple[Statement, ...]) -> set[str]:
+    """The tables ``statements`` insert into, update or delete from."""
+    return {match[1] for sql, _ in statements if (match := _WRITTEN_TABLE.match(sql))}

@@ -25,9 +25,11 @@ from coach.core.clock import Clock
 from coach.core.history import HistoryStore
 from coach.core.library import Library
 from coach.core.session import GuidedSession
+from coach.core.settings import Settings
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
 from coach.platform.quiet import NeverQuiet, QuietSource
+from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
 
 if TYPE_CHECKING:  # the break windows (and the player in them) load with the first break
@@ -41,26 +43,23 @@ BREAK_GET_READY_S = 3
 class BreakController(QObject):
     """Drives ``scheduler`` from ``idle`` (None: no idle source, so every minute counts as
     active), ``quiet`` (a fullscreen window holds breaks back) and ``busy`` (a routine being
-    played holds them back too), and shows breaks, after the safety notice the first time.
-    ``status_changed`` carries a line such as "Micro-break in 12 min" or "Breaks paused
-    until 14:30"."""
+    played holds them back too), and shows breaks, through ``gate`` (the safety notice, the
+    first time). ``status_changed`` carries a line such as "Micro-break in 12 min" or "Breaks
+    paused until 14:30"."""
 
     status_changed = Signal(str)
-    taken = Signal()
 
     def __init__(self, scheduler: BreakScheduler, idle: IdleSource | None, store: HistoryStore,
-                 clock: Clock, library: Library, sounds: Sounds,
+                 clock: Clock, library: Library, sounds: Sounds, gate: SafetyGate,
                  quiet: QuietSource | None = None, desktop: DesktopNotifier | None = None,
-                 busy: Callable[[], bool] = lambda: False,
-                 after_safety_notice: Callable[[Callable[[], None]], None] = lambda go: go(),
-                 parent: QObject | None = None) -> None:
+                 busy: Callable[[], bool] = lambda: False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._busy = busy
         self.hydration_nudge = True
         """Whether rest breaks remind the user to drink water."""
         self.routines = dict(BREAK_ROUTINES)
         """The routine id each kind of break plays."""
-        self._after_safety_notice = after_safety_notice
+        self._gate = gate
         self.desktop = desktop
         self._announced: dict[int, BreakKind] = {}
         self._presses: QSocketNotifier | None = None
@@ -77,6 +76,38 @@ class BreakController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
+
+    @classmethod
+    def from_settings(cls, chosen: Settings, idle: IdleSource | None, store: HistoryStore,
+                      clock: Clock, library: Library, sounds: Sounds, gate: SafetyGate,
+                      quiet: QuietSource | None = None, desktop: DesktopNotifier | None = None,
+                      busy: Callable[[], bool] = lambda: False,
+                      parent: QObject | None = None) -> BreakController:
+        """Reminders as ``chosen`` settings ask, paused as they were left."""
+        scheduler = BreakScheduler(chosen.break_rules(), paused_until=chosen.paused_until(),
+                                   working_hours=chosen.working_hours())
+        breaks = cls(scheduler, idle, store, clock, library, sounds, gate, quiet, desktop, busy,
+                     parent)
+        breaks.apply(chosen)
+        return breaks
+
+    def apply(self, chosen: Settings) -> None:
+        """Take up changed settings: break rules, working hours, the rest break's routine and
+        the hydration reminder."""
+        self.scheduler.set_rules(chosen.break_rules())
+        self.scheduler.working_hours = chosen.working_hours()
+        self.hydration_nudge = chosen.hydration_nudge_on
+        self.routines[BreakKind.REST] = chosen.rest_break_routine
+
+    @property
+    def reminders_on(self) -> bool:
+        """Whether any kind of break is being counted towards."""
+        return any(self.scheduler.until_due_s(kind) is not None for kind in BreakKind)
+
+    @property
+    def idle_source_name(self) -> str | None:
+        """The name of what tells idle time (None: none, all time counts as active)."""
+        return self.idle.name if self.idle is not None else None
 
     @property
     def save_problem(self) -> str | None:
@@ -200,7 +231,7 @@ class BreakController(QObject):
     def _show_break(self, kind: BreakKind) -> None:
         self._close_notice()
         if self.window is None:
-            self._after_safety_notice(lambda: self._open_break(kind))
+            self._gate.run_after_notice(lambda: self._open_break(kind))
 
     def _open_break(self, kind: BreakKind) -> None:
         routine = (self.library.get(self.routines[kind])
@@ -226,7 +257,6 @@ class BreakController(QObject):
     def _taken(self, kind: BreakKind) -> None:
         self.window = None
         self._record(self.scheduler.take(kind))
-        self.taken.emit()
         self.check()
 
     def _answer(self, ended: BreakEnded) -> None:

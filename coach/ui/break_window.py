@@ -82,7 +82,7 @@ class BreakWindow(QWidget):
     finishes, is left or is closed (the break counts as taken); ``answers`` offers snooze and
     skip, after which the controller calls ``dismiss``."""
 
-    ended = Signal(object)
+    ended = Signal(BreakKind)
     CLOSE_AFTER_MS = 4000
 
     def __init__(self, kind: BreakKind, session: GuidedSession, sounds: Sounds,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -22,13 +22,12 @@ from coach.core.timeline import EntryKind, Timeline
 from coach.ui.export_dialog import ExportDialog
 from coach.ui.format import counted
 from coach.ui.history_charts import ChartsView
+from coach.ui.history_feed import HistoryFeed
 from coach.ui.report_dialog import ReportDialog
 from coach.ui.style import plain_label, push_button
 from coach.ui.symptom_form import SymptomForm
 from coach.ui.timeline_view import TimelineView
 
-WATCH_MS = 3000
-"""How often an open History window looks for entries saved elsewhere in Coach."""
 NOT_SAVED = ("Your history file could not be opened (see the notice in the main window), so "
              "this window shows only what was done since Coach started, and none of it is "
              "saved.")
@@ -39,12 +38,11 @@ KIND_WORDS = {EntryKind.ROUTINE: ("routine session", None),
 
 
 class HistoryWindow(QWidget):
-    """Everything Coach has kept in ``store``; emits ``changed`` when entries are added,
-    edited or deleted, so other views can show the change."""
+    """Everything Coach has kept in ``store``, kept current by ``feed``; what is deleted here
+    is announced there, so other views show the change too."""
 
-    changed = Signal()
-
-    def __init__(self, store: HistoryStore, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, store: HistoryStore, feed: HistoryFeed, clock: Clock,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("History — Coach")
         self.resize(1000, 720)
@@ -61,11 +59,10 @@ class HistoryWindow(QWidget):
         self.tabs.addTab(self.symptom_form, "Log a symptom")
         self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
         self._charts_stale = True
-        self._seen_changes = store.connection.total_changes
-        self._watch = QTimer(self, interval=WATCH_MS)  # a routine or break saved meanwhile
-        self._watch.timeout.connect(self.refresh_if_changed)
-        self.timeline_view.changed.connect(self._history_changed)
-        self.symptom_form.logged.connect(lambda _entry: self._history_changed())
+        self._stale = False  # changed while hidden
+        self._feed = feed
+        feed.changed.connect(lambda _kind: self._history_changed())
+        self.timeline_view.changed.connect(feed.announce)
         self._build_layout()
         if not store.persistent:
             self.setWindowTitle("History (this run only) — Coach")
@@ -98,31 +95,23 @@ class HistoryWindow(QWidget):
         self._tab_shown()
 
     def refresh(self) -> None:
-        """Read the history again, after something outside this window changed it."""
-        self._seen_changes = self._store.connection.total_changes
+        """Read the history again."""
+        self._stale = False
         self.timeline_view.reload()
         self._charts_stale = True
         self._refresh_charts_if_shown()
 
-    def refresh_if_changed(self) -> None:
-        """Read the history again if anything was written to it since the last reading
-        (a routine played, a break, a timer), keeping the view as it is otherwise."""
-        if self._store.connection.total_changes != self._seen_changes:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
             self.refresh()
-
-    def event(self, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.WindowActivate:
-            self.refresh_if_changed()
-        if kind == QEvent.Type.Show:
-            self._watch.start()
-        elif kind == QEvent.Type.Hide:
-            self._watch.stop()
-        return super().event(event)
+        super().showEvent(event)
 
     def _history_changed(self) -> None:
-        self.refresh()
-        self.changed.emit()
+        """Show what changed now, or when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def _tab_shown(self) -> None:
         if self.tabs.currentWidget() is self.symptom_form:
@@ -180,5 +169,5 @@ class HistoryWindow(QWidget):
             QMessageBox.warning(self, "Delete everything", f"Nothing was deleted: {error}")
             return
         self.timeline_view.forget_undo()
-        self._history_changed()
+        self._feed.announce()
         self.timeline_view.count.setText("Everything was deleted.")

@@ -77,10 +77,10 @@ class PainPrompt(QWidget):
 
 class PainQuestions(QObject):
     """Asks for pain scores around routines played on ``pages`` and keeps them in the symptom
-    log of ``store``, tied to the session. Emits ``kept(problem)`` after each score, with
-    None when it was written or why it waits to be."""
+    log of ``store``, tied to the session. Emits ``kept(problem)`` after each score: "" when it
+    was written, else why it waits to be."""
 
-    kept = Signal(object)
+    kept = Signal(str)
 
     def __init__(self, pages: QStackedWidget, store: HistoryStore, clock: Clock) -> None:
         super().__init__(pages)
@@ -131,7 +131,7 @@ class PainQuestions(QObject):
 
     def keep(self, session: GuidedSession, score: int, moment: str) -> None:
         self._log.add_around_routine(self._clock.now(), score, session.session_id, moment)
-        self.kept.emit(self._log.save_problem)
+        self.kept.emit(self._log.save_problem or "")
 
 
 class _StopForToday(QWidget):

@@ -76,7 +76,7 @@ class Sounds(QObject):
     sounds, not at start-up: a Coach waiting in the background for the next break needs none.
     """
 
-    played = Signal(object)
+    played = Signal(Cue)
 
     def __init__(self, muted: bool = False, parent: QObject | None = None,
                  theme: str = "soft", volume: float = DEFAULT_VOLUME,

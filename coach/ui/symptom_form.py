@@ -24,7 +24,7 @@ INTRO = ("Note how it feels, as often as you like. Where it hurts, how strongly 
 class SymptomForm(QWidget):
     """Logs an entry in ``log`` at ``clock``'s time; emits ``logged`` with the entry kept."""
 
-    logged = Signal(object)
+    logged = Signal(SymptomEntry)
 
     def __init__(self, log: SymptomLog, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)

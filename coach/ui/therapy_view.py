@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -29,10 +28,12 @@ from coach.core.therapy import (
     TherapyPlan,
     plan_application,
 )
-from coach.core.therapy_desk import RestGapNotOver, TherapyDesk
+from coach.core.therapy_desk import RestGapNotOver
 from coach.core.therapy_guidance import ALWAYS, Advice, Onset, Point, advise
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
+from coach.ui.safety_gate import SafetyGate
 from coach.ui.style import plain_label, scrolled
+from coach.ui.therapy_alarms import TherapyAlarms
 from coach.ui.timer_panel import TimerPanel
 
 KIND_LABELS = {TherapyKind.COLD: "Cold", TherapyKind.HEAT: "Heat"}
@@ -43,21 +44,18 @@ def point_text(point: Point) -> str:
 
 
 class TherapyView(QWidget):
-    """Choose and start an application; the running timers are in ``timers``.
-
-    Starting goes through ``after_safety_notice`` (the notice is shown once, before the first
-    routine or timer). ``started`` is emitted with each new timer.
+    """Choose and start an application, kept counting by ``alarms``; the running timers
+    are in ``timers``. Starting goes through ``gate`` (the safety notice is shown once, before
+    the first routine or timer).
     """
 
-    started = Signal(object)
-
-    def __init__(self, desk: TherapyDesk, timers: TimerPanel,
-                 after_safety_notice: Callable[[Callable[[], None]], None],
+    def __init__(self, alarms: TherapyAlarms, gate: SafetyGate,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
-        self.timers = timers
-        self._after_safety_notice = after_safety_notice
+        self.alarms = alarms
+        self.desk = alarms.desk
+        self.timers = TimerPanel(alarms)
+        self._gate = gate
         setup = QWidget()
         column = QVBoxLayout(setup)
         column.addWidget(plain_label("Cold and heat", "heading"))
@@ -78,10 +76,10 @@ class TherapyView(QWidget):
         column.addStretch()
         row = QHBoxLayout(self)
         row.addWidget(scrolled(setup), 3)
-        row.addWidget(scrolled(timers), 2)
+        row.addWidget(scrolled(self.timers), 2)
         self.onset_buttons.buttons()[0].setChecked(True)
         self._show_advice(Onset.ACUTE)
-        timers.ended.connect(lambda _timer: self._show_gap(self.chosen_kind()))
+        alarms.ended.connect(lambda _timer: self._show_gap(self.chosen_kind()))
 
     def _build_onset(self) -> QVBoxLayout:
         self.onset_buttons = QButtonGroup(self)
@@ -161,7 +159,7 @@ class TherapyView(QWidget):
         except TherapyError as error:
             self._say(str(error))
             return str(error)
-        self._after_safety_notice(lambda: self._start(plan))
+        self._gate.run_after_notice(lambda: self._start(plan))
         return None
 
     def _start(self, plan: TherapyPlan, despite_rest_gap: bool = False) -> None:
@@ -172,8 +170,7 @@ class TherapyView(QWidget):
             return
         self.message.hide()
         self._show_gap(self.chosen_kind())
-        self.timers.add(timer)
-        self.started.emit(timer)
+        self.alarms.add(timer)
 
     def _ask_despite_gap(self, gap: RestGapNotOver, plan: TherapyPlan) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, "Start anyway?",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from coach.app import build_window
+from coach.app import build_shell
 from coach.core.breaks import WARNING_S, BreakKind
 from coach.core.settings import Settings, save_settings
 from coach.paths import DataPaths
@@ -22,8 +22,8 @@ def test_start_now_on_the_notification_opens_the_break(qtbot, notification_serve
                                                         tmp_path: Path) -> None:
     data = DataPaths(tmp_path / "data")
     save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
-    window = build_window(data, clock, Typing())
-    breaks = window.breaks
+    coach = build_shell(data, clock, Typing())
+    breaks = coach.breaks
     qtbot.waitUntil(breaks.desktop.has_buttons, timeout=10_000)
     while breaks.scheduler.until_due_s(BreakKind.MICRO) > WARNING_S:
         clock.advance(breaks.scheduler.next_check_s(0.5))
@@ -33,4 +33,4 @@ def test_start_now_on_the_notification_opens_the_break(qtbot, notification_serve
     qtbot.waitUntil(lambda: breaks.window is not None, timeout=10_000)
     assert breaks.window.kind is BreakKind.MICRO
     breaks.window.dismiss()
-    window.store.close()
+    coach.store.close()

@@ -1,5 +1,5 @@
-"""The main window built for tests; it never reaches the desktop's real notification service
-(tests/conftest.py runs Qt offscreen)."""
+"""Coach (its Shell and main window) built for tests; it never reaches the desktop's real
+notification service (tests/conftest.py runs Qt offscreen)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from coach.app import build_window  # noqa: E402
+from coach.app import build_shell  # noqa: E402
 from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
 from coach.platform.idle import IdleSource  # noqa: E402
 from coach.platform.quiet import QuietSource  # noqa: E402
 from coach.ui import settings_dialog, sounds  # noqa: E402
-from coach.ui.main_window import MainWindow  # noqa: E402
+from coach.ui.shell import Shell  # noqa: E402
 
 REAL_AUDIO_PROBLEM = sounds.audio_problem
 
@@ -57,29 +57,30 @@ def data(tmp_path: Path) -> DataPaths:
 
 
 @pytest.fixture
-def make_window(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
-                clock: FakeClock) -> Iterator[Callable[..., MainWindow]]:
-    """Builds the real main window on a temporary data folder and the fake clock.
+def make_coach(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
+               clock: FakeClock) -> Iterator[Callable[..., Shell]]:
+    """Builds the real app, its main window shown, on a temporary data folder and the fake
+    clock.
 
-    ``make_window(seen_safety=True)`` starts as a returning user who accepted the notice
+    ``make_coach(seen_safety=True)`` starts as a returning user who accepted the notice
     (and, unless ``ask_pain``, switched off the pain questions around routines);
     ``idle`` and ``quiet`` are what the break reminders read for input idle time and for a
     fullscreen window.
-    Windows are shut down here for good (closing alone would keep Coach running).
+    Each is shut down here for good (closing the window alone would keep Coach running).
     """
-    windows: list[MainWindow] = []
+    made: list[Shell] = []
 
     def make(seen_safety: bool = True, idle: IdleSource | None = None,
-             quiet: QuietSource | None = None, ask_pain: bool = False) -> MainWindow:
+             quiet: QuietSource | None = None, ask_pain: bool = False) -> Shell:
         if seen_safety:
             save_settings(data.settings, Settings(disclaimer_seen=True, muted=True,
                                                   ask_pain_around_routines=ask_pain))
-        window = build_window(data, clock, idle, quiet)
-        window.show()
-        windows.append(window)
-        return window
+        coach = build_shell(data, clock, idle, quiet)
+        coach.window.show()
+        made.append(coach)
+        return coach
 
     yield make
-    for window in windows:
-        window.shut_down()
-        window.store.close()
+    for coach in made:
+        coach.shut_down()
+        coach.store.close()

@@ -39,6 +39,6 @@ def largest_channel_difference(one: QImage, other: QImage) -> int:
     return max(abs(a - b) for a, b in zip(first, second, strict=True))
 
 
-def test_the_window_has_the_icon_in_every_size(make_window) -> None:
-    sizes = make_window().windowIcon().availableSizes()
+def test_the_window_has_the_icon_in_every_size(make_coach) -> None:
+    sizes = make_coach().window.windowIcon().availableSizes()
     assert sizes == [QSize(size, size) for size in ICON_SIZES]

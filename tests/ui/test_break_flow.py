@@ -25,98 +25,98 @@ class Idle:
         return self.seconds
 
 
-def run_until(window, clock, idle, done, limit_s=4 * 3600):  # type: ignore[no-untyped-def]
+def run_until(coach, clock, idle, done, limit_s=4 * 3600):  # type: ignore[no-untyped-def]
     """Advance the fake clock as the scheduler asks, checking, until ``done()``."""
     spent = 0.0
     while not done():
-        step = window.breaks.scheduler.next_check_s(idle.seconds)
+        step = coach.breaks.scheduler.next_check_s(idle.seconds)
         clock.advance(step)
         spent += step
-        window.breaks.check()
+        coach.breaks.check()
         assert spent < limit_s, "never happened"
     return spent
 
 
-def outcomes(window):  # type: ignore[no-untyped-def]
-    return [(r.kind, r.outcome) for r in reversed(BreakLog(window.store).records())]
+def outcomes(coach):  # type: ignore[no-untyped-def]
+    return [(r.kind, r.outcome) for r in reversed(BreakLog(coach.store).records())]
 
 
-def test_a_notice_comes_ten_seconds_before_the_micro_break(make_window, clock):
+def test_a_notice_comes_ten_seconds_before_the_micro_break(make_coach, clock):
     idle = Idle()
-    window = make_window(idle=idle)
-    spent = run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    coach = make_coach(idle=idle)
+    spent = run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
     assert 20 * MIN - 10 - 1 <= spent <= 20 * MIN - 10 + 1
-    assert "micro-break in 10 seconds" in window.breaks.notice.findChildren(
-        type(window.break_status))[0].text()
+    assert "micro-break in 10 seconds" in coach.breaks.notice.findChildren(
+        type(coach.window.break_status))[0].text()
 
 
-def test_the_break_window_plays_the_micro_break_and_counts_it_taken(qtbot, make_window,
+def test_the_break_window_plays_the_micro_break_and_counts_it_taken(qtbot, make_coach,
                                                                      clock):
     idle = Idle()
-    window = make_window(idle=idle)
-    run_until(window, clock, idle, lambda: window.breaks.window is not None)
-    break_window = window.breaks.window
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    break_window = coach.breaks.window
     assert break_window.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
     assert break_window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     play(break_window.player, clock, 3 + 30)
     assert not break_window.player.session.player.is_active
     break_window.close()
-    assert outcomes(window) == [(BreakKind.MICRO, Outcome.TAKEN)]
-    [session] = window.store.routine_sessions()
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.TAKEN)]
+    [session] = coach.store.routine_sessions()
     assert session.routine_id == "posture-micro-break" and session.completed
 
 
-def test_snooze_from_the_notice_asks_again_five_minutes_later(make_window, clock):
+def test_snooze_from_the_notice_asks_again_five_minutes_later(make_coach, clock):
     idle = Idle()
-    window = make_window(idle=idle)
-    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
-    window.breaks.notice.answers.snooze.emit()
-    assert window.breaks.notice is None
-    spent = run_until(window, clock, idle, lambda: window.breaks.notice is not None)
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    coach.breaks.notice.answers.snooze.emit()
+    assert coach.breaks.notice is None
+    spent = run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
     assert 5 * MIN - 11 <= spent <= 5 * MIN + 1
-    assert outcomes(window) == [(BreakKind.MICRO, Outcome.SNOOZED)]
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.SNOOZED)]
 
 
-def test_skip_from_the_break_window_starts_the_count_again(make_window, clock):
+def test_skip_from_the_break_window_starts_the_count_again(make_coach, clock):
     idle = Idle()
-    window = make_window(idle=idle)
-    run_until(window, clock, idle, lambda: window.breaks.window is not None)
-    window.breaks.window.answers.skip.emit()
-    assert window.breaks.window is None
-    assert outcomes(window) == [(BreakKind.MICRO, Outcome.SKIPPED)]
-    assert window.breaks.scheduler.until_due_s(BreakKind.MICRO) > 19 * MIN
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    coach.breaks.window.answers.skip.emit()
+    assert coach.breaks.window is None
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.SKIPPED)]
+    assert coach.breaks.scheduler.until_due_s(BreakKind.MICRO) > 19 * MIN
 
 
-def test_being_away_is_a_natural_break(make_window, clock):
+def test_being_away_is_a_natural_break(make_coach, clock):
     idle = Idle()
-    window = make_window(idle=idle)
-    run_until(window, clock, idle,
-              lambda: window.breaks.scheduler.active_s(BreakKind.MICRO) >= 10 * MIN)
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle,
+              lambda: coach.breaks.scheduler.active_s(BreakKind.MICRO) >= 10 * MIN)
     idle.seconds = 6 * MIN  # back after six minutes away; checks went on meanwhile
     clock.advance(6 * MIN)
-    window.breaks.check()
-    assert outcomes(window) == [(BreakKind.REST, Outcome.NATURAL)]  # it covers the micro too
-    assert window.breaks.scheduler.active_s(BreakKind.MICRO) == 0
+    coach.breaks.check()
+    assert outcomes(coach) == [(BreakKind.REST, Outcome.NATURAL)]  # it covers the micro too
+    assert coach.breaks.scheduler.active_s(BreakKind.MICRO) == 0
 
 
-def test_pause_and_resume_from_the_command_line(make_window, clock):
+def test_pause_and_resume_from_the_command_line(make_coach, clock):
     idle = Idle()
-    window = make_window(idle=idle)
-    window.handle_command(["pause", "1h"])
-    assert window.break_status.text().startswith("Breaks paused until ")
+    coach = make_coach(idle=idle)
+    coach.handle_argv(["pause", "1h"])
+    assert coach.window.break_status.text().startswith("Breaks paused until ")
     clock.advance(50 * MIN)
-    window.breaks.check()
-    assert window.breaks.notice is None and window.breaks.window is None
-    window.handle_command(["resume"])
-    assert window.break_status.text() == "Micro-break in 20 min"
+    coach.breaks.check()
+    assert coach.breaks.notice is None and coach.breaks.window is None
+    coach.handle_argv(["resume"])
+    assert coach.window.break_status.text() == "Micro-break in 20 min"
 
 
-def test_take_a_break_now_plays_the_desk_posture_reset(make_window):
-    window = make_window(idle=Idle())
-    window.handle_command(["break"])
-    assert window.breaks.window is not None
-    assert window.breaks.window.kind is BreakKind.REST
-    assert window.breaks.window.player.session.routine.id == "desk-posture-reset"
+def test_take_a_break_now_plays_the_desk_posture_reset(make_coach):
+    coach = make_coach(idle=Idle())
+    coach.handle_argv(["break"])
+    assert coach.breaks.window is not None
+    assert coach.breaks.window.kind is BreakKind.REST
+    assert coach.breaks.window.player.session.routine.id == "desk-posture-reset"
 
 
 class Quiet:
@@ -129,112 +129,112 @@ class Quiet:
         return self.fullscreen
 
 
-def test_a_fullscreen_window_holds_the_break_until_it_ends(make_window, clock):
+def test_a_fullscreen_window_holds_the_break_until_it_ends(make_coach, clock):
     idle, quiet = Idle(), Quiet()
-    window = make_window(idle=idle, quiet=quiet)
-    run_until(window, clock, idle, lambda: bool(outcomes(window)))
-    assert outcomes(window) == [(BreakKind.MICRO, Outcome.POSTPONED)]
-    assert window.breaks.notice is None and window.breaks.window is None
+    coach = make_coach(idle=idle, quiet=quiet)
+    run_until(coach, clock, idle, lambda: bool(outcomes(coach)))
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.POSTPONED)]
+    assert coach.breaks.notice is None and coach.breaks.window is None
     started = clock.monotonic()
-    run_until(window, clock, idle, lambda: clock.monotonic() - started >= 10 * MIN)
-    assert window.breaks.window is None and len(outcomes(window)) == 1
+    run_until(coach, clock, idle, lambda: clock.monotonic() - started >= 10 * MIN)
+    assert coach.breaks.window is None and len(outcomes(coach)) == 1
     quiet.fullscreen = False
-    run_until(window, clock, idle, lambda: window.breaks.window is not None, limit_s=30)
-    assert window.breaks.window is not None and window.breaks.window.kind is BreakKind.MICRO
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None, limit_s=30)
+    assert coach.breaks.window is not None and coach.breaks.window.kind is BreakKind.MICRO
 
 
-def test_a_pause_outlives_a_restart(make_window, clock):
-    first = make_window(idle=Idle())
-    first.handle_command(["pause", "until-resumed"])
-    again = make_window(seen_safety=False, idle=Idle())  # keeps the saved settings
-    assert again.break_status.text() == "Breaks paused"
-    again.handle_command(["resume"])
-    after = make_window(seen_safety=False, idle=Idle())
-    assert after.break_status.text() == "Micro-break in 20 min"
+def test_a_pause_outlives_a_restart(make_coach, clock):
+    first = make_coach(idle=Idle())
+    first.handle_argv(["pause", "until-resumed"])
+    again = make_coach(seen_safety=False, idle=Idle())  # keeps the saved settings
+    assert again.window.break_status.text() == "Breaks paused"
+    again.handle_argv(["resume"])
+    after = make_coach(seen_safety=False, idle=Idle())
+    assert after.window.break_status.text() == "Micro-break in 20 min"
 
 
-def test_a_break_waits_while_a_routine_is_played(make_window, clock):
+def test_a_break_waits_while_a_routine_is_played(make_coach, clock):
     idle = Idle()
-    window = make_window(idle=idle)
-    window.start_routine("tennis-ball-rhomboid-release")
-    run_until(window, clock, idle, lambda: bool(outcomes(window)))
-    assert outcomes(window) == [(BreakKind.MICRO, Outcome.POSTPONED)]
-    assert window.breaks.window is None and window.breaks.notice is None
+    coach = make_coach(idle=idle)
+    coach.window.start_routine("tennis-ball-rhomboid-release")
+    run_until(coach, clock, idle, lambda: bool(outcomes(coach)))
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.POSTPONED)]
+    assert coach.breaks.window is None and coach.breaks.notice is None
 
 
-def test_break_now_closes_a_notice_already_showing(make_window, clock):
+def test_break_now_closes_a_notice_already_showing(make_coach, clock):
     idle = Idle()
-    window = make_window(idle=idle)
-    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
-    window.handle_command(["break"])
-    assert window.breaks.notice is None and window.breaks.window is not None
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    coach.handle_argv(["break"])
+    assert coach.breaks.notice is None and coach.breaks.window is not None
 
 
-def test_the_first_break_ever_comes_after_the_safety_notice(make_window):
-    window = make_window(seen_safety=False, idle=Idle())
-    window.handle_command(["break"])
-    dialog = window.findChild(SafetyDialog)
-    assert dialog is not None and window.breaks.window is None
+def test_the_first_break_ever_comes_after_the_safety_notice(make_coach):
+    coach = make_coach(seen_safety=False, idle=Idle())
+    coach.handle_argv(["break"])
+    dialog = coach.window.findChild(SafetyDialog)
+    assert dialog is not None and coach.breaks.window is None
     dialog.accept()
-    assert window.breaks.window is not None
+    assert coach.breaks.window is not None
 
 
-def test_a_finished_break_offers_no_snooze_and_shows_in_recent_sessions(qtbot, make_window,
+def test_a_finished_break_offers_no_snooze_and_shows_in_recent_sessions(qtbot, make_coach,
                                                                          clock):
-    window = make_window(idle=Idle())
-    window.breaks.take_break_now(BreakKind.MICRO)
-    break_window = window.breaks.window
+    coach = make_coach(idle=Idle())
+    coach.breaks.take_break_now(BreakKind.MICRO)
+    break_window = coach.breaks.window
     play(break_window.player, clock, 3 + 30)
     assert not break_window.answers.isVisibleTo(break_window)
     break_window.close()
-    assert "Posture micro-break" in window.library_view.recent.text()
+    assert "Posture micro-break" in coach.window.library_view.recent.text()
 
 
 def note_texts(break_window):  # type: ignore[no-untyped-def]
     return " ".join(label.text() for label in break_window.findChildren(QLabel))
 
 
-def test_rest_breaks_remind_to_drink_water_unless_turned_off(make_window, tmp_path,
+def test_rest_breaks_remind_to_drink_water_unless_turned_off(make_coach, tmp_path,
                                                               monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    window = make_window(idle=Idle())
-    window.breaks.take_break_now(BreakKind.REST)
-    assert "drink of water" in note_texts(window.breaks.window)
-    window.breaks.window.answers.skip.emit()
-    window.breaks.take_break_now(BreakKind.MICRO)
-    assert "drink of water" not in note_texts(window.breaks.window)
-    window.breaks.window.answers.skip.emit()
-    dialog = window.open_settings()
+    coach = make_coach(idle=Idle())
+    coach.breaks.take_break_now(BreakKind.REST)
+    assert "drink of water" in note_texts(coach.breaks.window)
+    coach.breaks.window.answers.skip.emit()
+    coach.breaks.take_break_now(BreakKind.MICRO)
+    assert "drink of water" not in note_texts(coach.breaks.window)
+    coach.breaks.window.answers.skip.emit()
+    dialog = coach.open_settings()
     dialog.water.setChecked(False)
     dialog.accept()
-    window.breaks.take_break_now(BreakKind.REST)
-    assert "drink of water" not in note_texts(window.breaks.window)
+    coach.breaks.take_break_now(BreakKind.REST)
+    assert "drink of water" not in note_texts(coach.breaks.window)
 
 
-def test_a_rest_break_plays_the_chosen_routine_for_the_whole_break(make_window, tmp_path,
+def test_a_rest_break_plays_the_chosen_routine_for_the_whole_break(make_coach, tmp_path,
                                                                     monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    window = make_window(idle=Idle())
-    dialog = window.open_settings()
+    coach = make_coach(idle=Idle())
+    dialog = coach.open_settings()
     dialog.rest_routine.setCurrentIndex(dialog.rest_routine.findData("gentle-upper-body-movements"))
     dialog.rest_length.setValue(10)
     dialog.accept()
-    window.breaks.take_break_now(BreakKind.REST)
-    routine = window.breaks.window.player.session.routine
+    coach.breaks.take_break_now(BreakKind.REST)
+    routine = coach.breaks.window.player.session.routine
     assert routine.id == "gentle-upper-body-movements"
     assert routine.steps[-1].name == "Keep moving"
     assert routine.total_s + 3 == 10 * MIN
 
 
-def test_every_routine_a_break_can_play_shows_its_cautions_in_the_break_window(make_window,  # type: ignore[no-untyped-def]
+def test_every_routine_a_break_can_play_shows_its_cautions_in_the_break_window(make_coach,  # type: ignore[no-untyped-def]
                                                                              clock) -> None:
     from coach.core.session import GuidedSession
     from coach.ui.break_window import BreakWindow
 
-    window = make_window()
-    for routine in window.library_view.library.routines:
-        session = GuidedSession(routine, window.store, clock, get_ready_s=3)
-        shown = BreakWindow(BreakKind.REST, session, window.sounds)
+    coach = make_coach()
+    for routine in coach.window.library_view.library.routines:
+        session = GuidedSession(routine, coach.store, clock, get_ready_s=3)
+        shown = BreakWindow(BreakKind.REST, session, coach.sounds)
         shown.begin()
         assert shown.player.cautions.isVisibleTo(shown) == bool(routine.cautions)
         for caution in routine.cautions:

@@ -39,12 +39,13 @@ def cells(history, row=0):  # type: ignore[no-untyped-def]
     return [model.data(model.index(row, column)) for column in range(len(HEADERS))]
 
 
-def test_history_opens_with_ctrl_h_and_loads_pyqtgraph_only_then(qtbot, make_window):
-    window = make_window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    qtbot.keyClick(window.library_view.list, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
-    assert window.history_window is not None and window.history_window.isVisible()
+def test_history_opens_with_ctrl_h_and_loads_pyqtgraph_only_then(qtbot, make_coach):
+    coach = make_coach()
+    coach.window.activateWindow()
+    qtbot.waitUntil(coach.window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(coach.window.library_view.list, Qt.Key.Key_H,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert coach.history_window is not None and coach.history_window.isVisible()
     assert "pyqtgraph" in sys.modules
 
 
@@ -55,9 +56,9 @@ LOADED_WHEN_NEEDED = ("pyqtgraph", "PySide6.QtMultimedia", "PySide6.QtTextToSpee
 
 def test_start_up_leaves_charts_sound_speech_and_pictures_for_later(tmp_path):
     code = ("import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; "
-            "from coach.core.clock import SystemClock; from coach.app import build_window; "
+            "from coach.core.clock import SystemClock; from coach.app import build_shell; "
             "from coach.paths import DataPaths; app = QApplication([]); "
-            f"w = build_window(DataPaths(Path({str(tmp_path)!r})), SystemClock()); w.show(); "
+            f"s = build_shell(DataPaths(Path({str(tmp_path)!r})), SystemClock()); s.window.show(); "
             f"app.processEvents(); print([m for m in {LOADED_WHEN_NEEDED!r} "
             "if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -67,9 +68,9 @@ def test_start_up_leaves_charts_sound_speech_and_pictures_for_later(tmp_path):
     assert result.stdout.strip() == "[]", result.stderr
 
 
-def test_a_symptom_logged_shows_in_the_timeline_and_the_pain_chart(qtbot, make_window, clock):
-    window = make_window()
-    history = window.open_history("symptoms")
+def test_a_symptom_logged_shows_in_the_timeline_and_the_pain_chart(qtbot, make_coach, clock):
+    coach = make_coach()
+    history = coach.open_history("symptoms")
     log_symptom(qtbot, history, Qt.Key.Key_7, note="<b>not bold</b> after lifting")
     assert "Logged pain 7/10" in history.symptom_form.message.text()
     when, kind, title, spent, outcome, note = cells(history)
@@ -80,12 +81,12 @@ def test_a_symptom_logged_shows_in_the_timeline_and_the_pain_chart(qtbot, make_w
     assert history.charts.series["pain"] == ([today], [7.0])
 
 
-def test_the_timeline_filters_by_kind_and_searches(qtbot, make_window, clock):
-    window = make_window()
-    history = window.open_history("symptoms")
+def test_the_timeline_filters_by_kind_and_searches(qtbot, make_coach, clock):
+    coach = make_coach()
+    history = coach.open_history("symptoms")
     log_symptom(qtbot, history, Qt.Key.Key_3, note="after gardening")
-    session = window.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
-    window.store.update_routine(session, 90, 3, True)
+    session = coach.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
+    coach.store.update_routine(session, 90, 3, True)
     view = history.timeline_view
     view.reload()
     assert view.model.total == 2
@@ -103,9 +104,9 @@ def test_the_timeline_filters_by_kind_and_searches(qtbot, make_window, clock):
     assert view.model.total == 0
 
 
-def test_delete_with_undo_and_edit_a_note(qtbot, make_window):
-    window = make_window()
-    history = window.open_history("symptoms")
+def test_delete_with_undo_and_edit_a_note(qtbot, make_coach):
+    coach = make_coach()
+    history = coach.open_history("symptoms")
     log_symptom(qtbot, history, Qt.Key.Key_5, note="first")
     view = history.timeline_view
     view.table.selectRow(0)
@@ -122,24 +123,24 @@ def test_delete_with_undo_and_edit_a_note(qtbot, make_window):
     assert view.model.total == 1 and cells(history)[5] == "changed"
 
 
-def test_delete_everything_says_what_goes(qtbot, make_window, clock):
-    window = make_window()
-    history = window.open_history("symptoms")
+def test_delete_everything_says_what_goes(qtbot, make_coach, clock):
+    coach = make_coach()
+    history = coach.open_history("symptoms")
     log_symptom(qtbot, history, Qt.Key.Key_2)
     log_symptom(qtbot, history, Qt.Key.Key_4)
-    window.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
-    window._show_recent()
-    assert "Desk posture reset" in window.library_view.recent.text()
+    coach.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
+    coach.window.show_recent()
+    assert "Desk posture reset" in coach.window.library_view.recent.text()
     assert history.deletion_summary() == "1 routine session, 2 symptom entries"
     history.delete_everything()
     assert history.deletion_summary() is None
     assert history.timeline_view.model.total == 0
-    assert window.library_view.recent.text() == "No sessions yet."
+    assert coach.window.library_view.recent.text() == "No sessions yet."
 
 
-def test_export_everything_or_a_range_to_a_private_file(qtbot, make_window, tmp_path, clock):
-    window = make_window()
-    history = window.open_history("symptoms")
+def test_export_everything_or_a_range_to_a_private_file(qtbot, make_coach, tmp_path, clock):
+    coach = make_coach()
+    history = coach.open_history("symptoms")
     log_symptom(qtbot, history, Qt.Key.Key_6, note='=1+1, "quoted"\nsecond line')
     dialog = history.open_export()
     target = tmp_path / "history.csv"
@@ -156,11 +157,11 @@ def test_export_everything_or_a_range_to_a_private_file(qtbot, make_window, tmp_
     assert "Exported 0 entries" in dialog.message.text()
 
 
-def test_clinician_report_prints_to_a_pdf_with_its_headings(qtbot, make_window, tmp_path,
+def test_clinician_report_prints_to_a_pdf_with_its_headings(qtbot, make_coach, tmp_path,
                                                             clock):
-    window = make_window()
-    SymptomLog(window.store).add(clock.now(), 8, "neck", True, "<i>stiff</i>")
-    dialog = window.open_history("timeline").open_report()
+    coach = make_coach()
+    SymptomLog(coach.store).add(clock.now(), 8, "neck", True, "<i>stiff</i>")
+    dialog = coach.open_history("timeline").open_report()
     assert dialog.report is not None and dialog.report.pain_entries == 1
     target = tmp_path / "report.pdf"
     assert dialog.save(target)
@@ -174,73 +175,73 @@ def test_clinician_report_prints_to_a_pdf_with_its_headings(qtbot, make_window, 
     assert "<i>stiff</i>" in text
 
 
-def test_a_report_that_cannot_be_written_says_so(qtbot, make_window, tmp_path):
-    window = make_window()
-    dialog = window.open_history("timeline").open_report()
+def test_a_report_that_cannot_be_written_says_so(qtbot, make_coach, tmp_path):
+    coach = make_coach()
+    dialog = coach.open_history("timeline").open_report()
     assert not dialog.save(tmp_path / "missing" / "report.pdf")
     assert "Not saved" in dialog.message.text()
 
 
-def test_pain_is_asked_before_and_after_a_routine(qtbot, make_window, clock):
-    window = make_window(ask_pain=True)
-    window.start_routine(DESK)
-    prompt = window.pages.currentWidget()
-    assert isinstance(prompt, PainPrompt) and window.player_view is None
+def test_pain_is_asked_before_and_after_a_routine(qtbot, make_coach, clock):
+    coach = make_coach(ask_pain=True)
+    coach.window.start_routine(DESK)
+    prompt = coach.window.pages.currentWidget()
+    assert isinstance(prompt, PainPrompt) and coach.window.player_view is None
     qtbot.keyClick(prompt.scale, Qt.Key.Key_6)
-    view = window.player_view
+    view = coach.window.player_view
     assert view is not None
     play(view, clock, GET_READY_S + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
     after = view.findChild(PainPrompt)
-    assert after is not None and after.isVisible() and window.focusWidget() is after.scale
+    assert after is not None and after.isVisible() and coach.window.focusWidget() is after.scale
     qtbot.keyClick(after.scale, Qt.Key.Key_3)
-    entries = SymptomLog(window.store).entries()
+    entries = SymptomLog(coach.store).entries()
     assert [(e.moment, e.pain, e.session_id) for e in entries] == [
         ("after", 3, view.session.session_id), ("before", 6, view.session.session_id)]
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.player_view is None
-    changes = window.open_history("charts").charts.helped.text()
+    assert coach.window.player_view is None
+    changes = coach.open_history("charts").charts.helped.text()
     assert "Desk posture reset 6.0 → 3.0 (1×)" in changes
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_S, Qt.Key.Key_Escape])
-def test_the_pain_question_can_be_skipped_or_the_routine_left(qtbot, make_window, key):
-    window = make_window(ask_pain=True)
-    window.start_routine(DESK)
-    qtbot.keyClick(window.pages.currentWidget().scale, key)
-    assert (window.player_view is not None) == (key == Qt.Key.Key_S)
-    assert SymptomLog(window.store).entries() == []
+def test_the_pain_question_can_be_skipped_or_the_routine_left(qtbot, make_coach, key):
+    coach = make_coach(ask_pain=True)
+    coach.window.start_routine(DESK)
+    qtbot.keyClick(coach.window.pages.currentWidget().scale, key)
+    assert (coach.window.player_view is not None) == (key == Qt.Key.Key_S)
+    assert SymptomLog(coach.store).entries() == []
 
 
-def test_the_pain_questions_can_be_switched_off_in_settings(qtbot, make_window):
-    window = make_window(ask_pain=True)
-    dialog = window.open_settings()
+def test_the_pain_questions_can_be_switched_off_in_settings(qtbot, make_coach):
+    coach = make_coach(ask_pain=True)
+    dialog = coach.open_settings()
     dialog.ask_pain.setChecked(False)
     dialog.accept()
-    window.start_routine(DESK)
-    assert window.player_view is not None
+    coach.window.start_routine(DESK)
+    assert coach.window.player_view is not None
 
 
-def test_entries_of_every_kind_can_be_deleted_and_put_back(qtbot, make_window, clock):
-    window = make_window()
-    window.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
-    history = window.open_history("timeline")
+def test_entries_of_every_kind_can_be_deleted_and_put_back(qtbot, make_coach, clock):
+    coach = make_coach()
+    coach.store.begin_routine("r", "Desk posture reset", clock.now(), 3)
+    history = coach.open_history("timeline")
     view = history.timeline_view
     assert view.delete_selected(0)
-    assert window.store.routine_sessions() == []
+    assert coach.store.routine_sessions() == []
     view.undo()
-    assert [s.routine_title for s in window.store.routine_sessions()] == ["Desk posture reset"]
+    assert [s.routine_title for s in coach.store.routine_sessions()] == ["Desk posture reset"]
     assert view.model.entry(0).kind is EntryKind.ROUTINE
 
 
-def test_report_has_one_page_even_for_90_busy_days(qtbot, make_window, tmp_path, clock):
-    window = make_window()
-    log = SymptomLog(window.store)
+def test_report_has_one_page_even_for_90_busy_days(qtbot, make_coach, tmp_path, clock):
+    coach = make_coach()
+    log = SymptomLog(coach.store)
     today = clock.now()
     for day in range(90):
         log.add(today - timedelta(days=day), day % 11, "upper back", day % 3 == 0,
                 f"note {day}")
-    dialog = window.open_history("timeline").open_report()
+    dialog = coach.open_history("timeline").open_report()
     dialog.period.setCurrentIndex(2)
     target = tmp_path / "busy.pdf"
     assert dialog.report is not None
@@ -252,46 +253,54 @@ def test_report_has_one_page_even_for_90_busy_days(qtbot, make_window, tmp_path,
     assert isinstance(dialog.report.first_day, date)
 
 
-def test_a_note_that_cannot_be_saved_yet_is_kept_and_written_later(qtbot, make_window,
+def test_a_note_that_cannot_be_saved_yet_is_kept_and_written_later(qtbot, make_coach,
                                                                     clock):
-    window = make_window()
-    SymptomLog(window.store).add(clock.now(), 4, "neck", False, "kept")
-    history = window.open_history("timeline")
-    window.store.connection.execute("PRAGMA query_only = ON")
+    coach = make_coach()
+    SymptomLog(coach.store).add(clock.now(), 4, "neck", False, "kept")
+    history = coach.open_history("timeline")
+    coach.store.connection.execute("PRAGMA query_only = ON")
     assert history.timeline_view.edit_note(0, "new")
     assert "Not saved yet" in history.timeline_view.count.text()
     assert not history.timeline_view.delete_selected(0)
-    assert cells(history)[5] == "kept" and window.history_retry.active
-    window.store.connection.execute("PRAGMA query_only = OFF")
-    qtbot.waitUntil(lambda: not window.history_retry.active, timeout=5000)
-    history.refresh_if_changed()
-    assert cells(history)[5] == "new"
+    assert cells(history)[5] == "kept" and coach.history_retry.active
+    coach.store.connection.execute("PRAGMA query_only = OFF")
+    qtbot.waitUntil(lambda: not coach.history_retry.active, timeout=5000)
+    assert cells(history)[5] == "new"  # shown as soon as it is written
 
 
-def test_the_delete_button_deletes_the_selected_entry(qtbot, make_window, clock):
-    window = make_window()
-    log = SymptomLog(window.store)
+def test_the_delete_button_deletes_the_selected_entry(qtbot, make_coach, clock):
+    coach = make_coach()
+    log = SymptomLog(coach.store)
     log.add(clock.now() - timedelta(hours=1), 2, "neck", False, "older")
     log.add(clock.now(), 5, "neck", False, "newer")
-    view = window.open_history("timeline").timeline_view
+    view = coach.open_history("timeline").timeline_view
     view.table.selectRow(1)
     [button] = [b for b in view.findChildren(QPushButton) if b.text().startswith("Delete")]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [e.note for e in log.entries()] == ["newer"]
 
 
-def test_an_open_history_window_picks_up_entries_saved_elsewhere(qtbot, make_window, clock):
-    window = make_window()
-    history = window.open_history("timeline")
-    assert history._watch.isActive()
+def test_an_open_history_window_picks_up_entries_saved_elsewhere(qtbot, make_coach, clock):
+    coach = make_coach()
+    history = coach.open_history("timeline")
     before = history.timeline_view.model.total
-    session = window.store.begin_routine("r", "Played meanwhile", clock.now(), 2)
-    window.store.update_routine(session, 30, 1, False)
-    history.refresh_if_changed()  # what the watch timer does every few seconds
-    assert history.timeline_view.model.total == before + 1
+    session = coach.store.begin_routine("r", "Played meanwhile", clock.now(), 2)
+    coach.store.update_routine(session, 30, 1, False)
+    assert history.timeline_view.model.total == before + 1  # told by the feed, not polled
     assert cells(history)[2] == "Played meanwhile"
-    window.shut_down()
-    assert not history.isVisible() and not history._watch.isActive()
+    assert "Played meanwhile" in coach.window.library_view.recent.text()
+
+
+def test_a_hidden_history_window_shows_what_changed_when_it_opens_again(qtbot, make_coach,
+                                                                         clock):
+    coach = make_coach()
+    history = coach.open_history("timeline")
+    history.hide()
+    SymptomLog(coach.store).add(clock.now(), 3, "neck", False, "while hidden")
+    history.show()
+    assert cells(history)[5] == "while hidden"
+    coach.shut_down()
+    assert not history.isVisible()
 
 
 @pytest.mark.parametrize(("before", "after", "why"), [
@@ -299,29 +308,29 @@ def test_an_open_history_window_picks_up_entries_saved_elsewhere(qtbot, make_win
     (None, Qt.Key.Key_8, "You gave your pain 8 out of 10"),
 ])
 def test_pain_that_rose_or_is_high_after_a_routine_means_stop_for_today(
-        qtbot, make_window, clock, before, after, why):
+        qtbot, make_coach, clock, before, after, why):
     from coach.ui.safety_dialog import SafetyDialog
 
-    window = make_window(ask_pain=True)
-    window.start_routine(DESK)
-    qtbot.keyClick(window.pages.currentWidget().scale, before or Qt.Key.Key_S)
-    view = window.player_view
+    coach = make_coach(ask_pain=True)
+    coach.window.start_routine(DESK)
+    qtbot.keyClick(coach.window.pages.currentWidget().scale, before or Qt.Key.Key_S)
+    view = coach.window.player_view
     play(view, clock, GET_READY_S + view.session.routine.total_s)
     qtbot.keyClick(view.findChild(PainPrompt).scale, after)
 
     advice = [w.text() for w in view.findChildren(QLabel) if "Leave the exercises" in w.text()]
     assert len(advice) == 1 and why in advice[0] and "warning signs" in advice[0]
-    assert window.findChild(SafetyDialog) is None
+    assert coach.window.findChild(SafetyDialog) is None
     qtbot.keyClick(view, Qt.Key.Key_W)
-    assert window.findChild(SafetyDialog) is not None
+    assert coach.window.findChild(SafetyDialog) is not None
 
 
-def test_pain_a_little_lower_or_a_point_higher_gets_no_advice_to_stop(qtbot, make_window,
+def test_pain_a_little_lower_or_a_point_higher_gets_no_advice_to_stop(qtbot, make_coach,
                                                                      clock):
-    window = make_window(ask_pain=True)
-    window.start_routine(DESK)
-    qtbot.keyClick(window.pages.currentWidget().scale, Qt.Key.Key_4)
-    view = window.player_view
+    coach = make_coach(ask_pain=True)
+    coach.window.start_routine(DESK)
+    qtbot.keyClick(coach.window.pages.currentWidget().scale, Qt.Key.Key_4)
+    view = coach.window.player_view
     play(view, clock, GET_READY_S + view.session.routine.total_s)
     qtbot.keyClick(view.findChild(PainPrompt).scale, Qt.Key.Key_5)
     assert not [w for w in view.findChildren(QLabel) if "Leave the exercises" in w.text()]

@@ -99,10 +99,10 @@ def _shown(view) -> QImage:  # type: ignore[no-untyped-def]
     return view.illustration.grab().toImage()
 
 
-def test_the_player_mirrors_the_drawing_for_the_right_side(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
-    window.start_routine("light-upper-back-stretches")
-    view = window.player_view
+def test_the_player_mirrors_the_drawing_for_the_right_side(qtbot, make_coach) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    coach.window.start_routine("light-upper-back-stretches")
+    view = coach.window.player_view
     player = view.session.player
     images = {}
     while player.is_active:
@@ -126,10 +126,10 @@ def _differing(first: QImage, second: QImage) -> float:
                       - second.pixelColor(x, y).lightness()) > 40) / size
 
 
-def test_right_side_ball_steps_are_mirrored_in_the_player(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
-    window.start_routine("tennis-ball-rhomboid-release")
-    view = window.player_view
+def test_right_side_ball_steps_are_mirrored_in_the_player(qtbot, make_coach) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    coach.window.start_routine("tennis-ball-rhomboid-release")
+    view = coach.window.player_view
     seen = []
     while view.session.player.is_active:
         frame = view.illustration.current_frame()

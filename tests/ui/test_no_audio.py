@@ -21,69 +21,69 @@ def beeps(monkeypatch: pytest.MonkeyPatch) -> list[None]:
     return rung
 
 
-def heard(window) -> list[Cue]:  # type: ignore[no-untyped-def]
-    window.sounds.muted = False
+def heard(coach) -> list[Cue]:  # type: ignore[no-untyped-def]
+    coach.sounds.muted = False
     played: list[Cue] = []
-    window.sounds.played.connect(played.append)
+    coach.sounds.played.connect(played.append)
     return played
 
 
-def test_a_routine_plays_to_the_end_without_sound(no_audio, make_window, clock) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
-    played = heard(window)
-    window.start_routine("desk-posture-reset")
-    view = window.player_view
+def test_a_routine_plays_to_the_end_without_sound(no_audio, make_coach, clock) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    played = heard(coach)
+    coach.window.start_routine("desk-posture-reset")
+    view = coach.window.player_view
     play(view, clock, 3)
     assert view.countdown.text() == "0:02" and view.phase.text() == "Get ready"
     assert view.instruction.text()
     play(view, clock, GET_READY_S + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED and view.session.player.completed
-    [session] = window.store.routine_sessions()
+    [session] = coach.store.routine_sessions()
     assert session.completed and session.steps_completed == session.steps_total
     assert played == []
 
 
-def test_a_break_plays_its_routine_without_sound(no_audio, make_window, clock) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
-    played = heard(window)
-    window.breaks.take_break_now(BreakKind.MICRO)
-    player = window.breaks.window.player
+def test_a_break_plays_its_routine_without_sound(no_audio, make_coach, clock) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    played = heard(coach)
+    coach.breaks.take_break_now(BreakKind.MICRO)
+    player = coach.breaks.window.player
     play(player, clock, 3)
     assert player.countdown.text() and player.instruction.text()
     play(player, clock, 30)
     assert not player.session.player.is_active and player.session.player.completed
-    window.breaks.window.close()
-    assert [r.outcome for r in window.breaks.log.records()] == [Outcome.TAKEN]
+    coach.breaks.window.close()
+    assert [r.outcome for r in coach.breaks.log.records()] == [Outcome.TAKEN]
     assert played == []
 
 
 def test_the_alarm_without_sound_rings_the_bell_shows_its_window_and_notifies(  # type: ignore[no-untyped-def]
-        no_audio, beeps, make_window, clock, monkeypatch) -> None:
-    window = make_window()
+        no_audio, beeps, make_coach, clock, monkeypatch) -> None:
+    coach = make_coach()
     sent: list[tuple[str, str]] = []
-    monkeypatch.setattr(window, "_alert_desktop", lambda title, body: sent.append((title, body)))
-    window.timer_panel.time_up.disconnect()
-    window.timer_panel.time_up.connect(window._alert_desktop)
-    window.show_therapy().start(TherapyKind.COLD, 15, "neck")
+    monkeypatch.setattr(coach, "_alert_desktop", lambda title, body: sent.append((title, body)))
+    coach.alarms.time_up.disconnect()
+    coach.alarms.time_up.connect(coach._alert_desktop)
+    coach.window.show_therapy().start(TherapyKind.COLD, 15, "neck")
     clock.advance(15 * 60)
-    window.timer_panel.refresh()
-    alert = window.findChild(AlertWindow)
+    coach.alarms.refresh()
+    alert = coach.window.findChild(AlertWindow)
     assert alert is not None and alert.isVisible()
     assert len(beeps) == 1 and sent and "ice pack" in sent[0][0].lower()
     clock.advance(60)
-    window.timer_panel.refresh()
+    coach.alarms.refresh()
     assert len(beeps) == 2  # every minute, as the alarm sound would
 
 
-def test_settings_say_why_there_is_no_sound(no_audio, make_window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_settings_say_why_there_is_no_sound(no_audio, make_coach, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    dialog = make_window().open_settings()
+    dialog = make_coach().open_settings()
     note = dialog.audio_note.text()
     assert dialog.audio_note.isVisible() and note.startswith("Sound is off: ")
     reason = "could not be loaded" if no_audio == "no Qt audio" else "no audio output device"
     assert reason in note and "libpulse0" in note
 
 
-def test_settings_say_nothing_of_sound_where_it_works(make_window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_settings_say_nothing_of_sound_where_it_works(make_coach, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    assert not make_window().open_settings().audio_note.isVisible()
+    assert not make_coach().open_settings().audio_note.isVisible()

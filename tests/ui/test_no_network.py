@@ -84,20 +84,20 @@ def test_the_blocker_does_catch_an_internet_connection(no_network: list[str]) ->
     no_network.clear()
 
 
-def test_the_main_paths_use_no_network(no_network: list[str], qtbot, make_window,  # type: ignore[no-untyped-def]
+def test_the_main_paths_use_no_network(no_network: list[str], qtbot, make_coach,  # type: ignore[no-untyped-def]
                                        clock, data, tmp_path: Path, write_routine) -> None:
     idle = Idle()
-    window = make_window(idle=idle)
-    view = start(qtbot, window, RHOMBOID)
+    coach = make_coach(idle=idle)
+    view = start(qtbot, coach, RHOMBOID)
     play(view, clock, GET_READY_S + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
-    window.show_therapy()
-    window.therapy_view.start(TherapyKind.COLD, 15, "upper back")
+    coach.window.show_therapy()
+    coach.window.therapy_view.start(TherapyKind.COLD, 15, "upper back")
     clock.advance(15 * 60)
-    window.timer_panel.refresh()
-    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
-    window.breaks.notice.answers.start_now.emit()
-    window.pause_breaks("30m")
+    coach.alarms.refresh()
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    coach.breaks.notice.answers.start_now.emit()
+    coach.pause_breaks("30m")
     root = str(data.root)
     for command in (["history"], ["history", "--format", "csv"],
                     ["history", "--format", "json"], ["routines"]):

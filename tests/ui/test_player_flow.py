@@ -15,11 +15,11 @@ RHOMBOID = "tennis-ball-rhomboid-release"
 DESK = "desk-posture-reset"
 
 
-def start(qtbot, window, routine_id):  # type: ignore[no-untyped-def]
-    window.library_view.select(routine_id)
-    qtbot.keyClick(window.library_view.list, Qt.Key.Key_Return)
-    assert window.player_view is not None
-    return window.player_view
+def start(qtbot, coach, routine_id):  # type: ignore[no-untyped-def]
+    coach.window.library_view.select(routine_id)
+    qtbot.keyClick(coach.window.library_view.list, Qt.Key.Key_Return)
+    assert coach.window.player_view is not None
+    return coach.window.player_view
 
 
 def wait_for_tick(qtbot, view):  # type: ignore[no-untyped-def]
@@ -28,116 +28,116 @@ def wait_for_tick(qtbot, view):  # type: ignore[no-untyped-def]
         pass
 
 
-def test_library_lists_every_shipped_routine_with_length_and_when(make_window):
-    window = make_window()
-    rows = [window.library_view.list.item(i).text()
-            for i in range(window.library_view.list.count())]
+def test_library_lists_every_shipped_routine_with_length_and_when(make_coach):
+    coach = make_coach()
+    rows = [coach.window.library_view.list.item(i).text()
+            for i in range(coach.window.library_view.list.count())]
     assert len(rows) >= 9
     assert any(row.startswith("Tennis-ball rhomboid release\n") and "min" in row
                for row in rows)
 
 
-def test_first_routine_ever_shows_the_safety_notice_first(qtbot, make_window, data):
-    window = make_window(seen_safety=False)
-    window.library_view.select(RHOMBOID)
-    window.library_view.details.start_button.click()
-    dialog = window.findChild(SafetyDialog)
+def test_first_routine_ever_shows_the_safety_notice_first(qtbot, make_coach, data):
+    coach = make_coach(seen_safety=False)
+    coach.window.library_view.select(RHOMBOID)
+    coach.window.library_view.details.start_button.click()
+    dialog = coach.window.findChild(SafetyDialog)
     assert dialog is not None and dialog.isVisible()
-    assert window.player_view is None
+    assert coach.window.player_view is None
     dialog.accept()
-    prompt = window.pages.currentWidget()  # a new user is asked about pain first
+    prompt = coach.window.pages.currentWidget()  # a new user is asked about pain first
     assert isinstance(prompt, PainPrompt)
     qtbot.keyClick(prompt.scale, Qt.Key.Key_S)
-    assert window.player_view is not None
-    assert load_settings(data.settings, window.clock.now()).settings.disclaimer_seen
+    assert coach.window.player_view is not None
+    assert load_settings(data.settings, coach.clock.now()).settings.disclaimer_seen
 
 
-def test_cancelling_the_safety_notice_does_not_start(qtbot, make_window, data):
-    window = make_window(seen_safety=False)
-    window.start_routine(RHOMBOID)
-    window.findChild(SafetyDialog).reject()
-    assert window.player_view is None
+def test_cancelling_the_safety_notice_does_not_start(qtbot, make_coach, data):
+    coach = make_coach(seen_safety=False)
+    coach.window.start_routine(RHOMBOID)
+    coach.window.findChild(SafetyDialog).reject()
+    assert coach.window.player_view is None
     assert not data.settings.exists()
 
 
-def test_two_requests_before_the_notice_is_accepted_share_one_notice(make_window):
-    window = make_window(seen_safety=False)
+def test_two_requests_before_the_notice_is_accepted_share_one_notice(make_coach):
+    coach = make_coach(seen_safety=False)
     done: list[str] = []
-    window.after_safety_notice(lambda: done.append("cold timer"))
-    window.after_safety_notice(lambda: done.append("heat timer"))
-    [dialog] = window.findChildren(SafetyDialog)
+    coach.gate.run_after_notice(lambda: done.append("cold timer"))
+    coach.gate.run_after_notice(lambda: done.append("heat timer"))
+    [dialog] = coach.window.findChildren(SafetyDialog)
     dialog.accept()
     assert done == ["cold timer", "heat timer"]
-    window.after_safety_notice(lambda: done.append("routine"))  # accepted: runs at once
-    assert done[-1] == "routine" and len(window.findChildren(SafetyDialog)) == 1
+    coach.gate.run_after_notice(lambda: done.append("routine"))  # accepted: runs at once
+    assert done[-1] == "routine" and len(coach.window.findChildren(SafetyDialog)) == 1
 
 
-def test_a_handed_over_command_that_is_not_understood_is_a_notice(make_window):
-    window = make_window()
+def test_a_handed_over_command_that_is_not_understood_is_a_notice(make_coach):
+    coach = make_coach()
     for argv in (["pause", "forever"], ["timer", "lava", "15", "neck", "ice pack"],
                  ["timer", "cold", "abc", "neck", "ice pack"], ["timer", "cold", "²", "neck",
                  "ice pack"], ["timer", "cold", "9" * 5000, "neck", "ice pack"], ["dance"]):
-        window.handle_command(argv)
-        assert " ".join(argv) in window.library_view.notice.text()
-    assert window.desk.timers == [] and not window.breaks.scheduler.paused_until
+        coach.handle_argv(argv)
+        assert " ".join(argv) in coach.window.library_view.notice.text()
+    assert coach.desk.timers == [] and not coach.breaks.scheduler.paused_until
 
 
-def test_a_handed_over_timer_that_cannot_start_says_why(make_window):
-    window = make_window()
-    window.handle_command(["timer", "heat", "0", "neck", "moist heat pack"])
-    assert window.desk.timers == []
-    assert "too short" in window.library_view.notice.text()
+def test_a_handed_over_timer_that_cannot_start_says_why(make_coach):
+    coach = make_coach()
+    coach.handle_argv(["timer", "heat", "0", "neck", "moist heat pack"])
+    assert coach.desk.timers == []
+    assert "too short" in coach.window.library_view.notice.text()
 
 
-def test_a_routine_asked_for_on_the_last_one_s_end_screen_starts(qtbot, make_window, clock):
-    window = make_window()
-    view = start(qtbot, window, DESK)
+def test_a_routine_asked_for_on_the_last_one_s_end_screen_starts(qtbot, make_coach, clock):
+    coach = make_coach()
+    view = start(qtbot, coach, DESK)
     play(view, clock, GET_READY_S + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
-    window.handle_command(["start", RHOMBOID])
-    assert window.player_view is not None and window.player_view is not view
-    assert window.player_view.session.routine.id == RHOMBOID
+    coach.handle_argv(["start", RHOMBOID])
+    assert coach.window.player_view is not None and coach.window.player_view is not view
+    assert coach.window.player_view.session.routine.id == RHOMBOID
 
 
-def test_a_routine_asked_for_while_a_pain_question_is_open_says_so(make_window):
-    window = make_window(ask_pain=True)
-    window.start_routine(DESK)
-    question = window.pages.currentWidget()
-    window.handle_command(["start", RHOMBOID])
-    assert window.pages.currentWidget() is question and window.player_view is None
-    assert "pain question" in window.statusBar().currentMessage()
+def test_a_routine_asked_for_while_a_pain_question_is_open_says_so(make_coach):
+    coach = make_coach(ask_pain=True)
+    coach.window.start_routine(DESK)
+    question = coach.window.pages.currentWidget()
+    coach.handle_argv(["start", RHOMBOID])
+    assert coach.window.pages.currentWidget() is question and coach.window.player_view is None
+    assert "pain question" in coach.window.statusBar().currentMessage()
 
 
-def test_a_routine_asked_for_while_another_plays_is_not_started_and_says_so(make_window):
-    window = make_window()
-    window.start_routine(RHOMBOID)
-    playing = window.player_view
+def test_a_routine_asked_for_while_another_plays_is_not_started_and_says_so(make_coach):
+    coach = make_coach()
+    coach.window.start_routine(RHOMBOID)
+    playing = coach.window.player_view
     assert playing is not None
-    window.handle_command(["start", "desk-posture-reset"])
-    assert window.player_view is playing
-    assert "is playing" in window.statusBar().currentMessage()
+    coach.handle_argv(["start", "desk-posture-reset"])
+    assert coach.window.player_view is playing
+    assert "is playing" in coach.window.statusBar().currentMessage()
 
 
-def test_rhomboid_release_played_to_the_end_is_a_completed_session(qtbot, make_window, clock):
-    window = make_window()
-    view = start(qtbot, window, RHOMBOID)
+def test_rhomboid_release_played_to_the_end_is_a_completed_session(qtbot, make_coach, clock):
+    coach = make_coach()
+    view = start(qtbot, coach, RHOMBOID)
     routine = view.session.routine
     assert "Get ready" in view.phase.text()
     play(view, clock, GET_READY_S + routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
     assert view.end_heading.text() == "Well done."
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.player_view is None
-    [session] = window.store.routine_sessions()
+    assert coach.window.player_view is None
+    [session] = coach.store.routine_sessions()
     assert session.routine_id == RHOMBOID and session.completed
     assert session.steps_completed == session.steps_total == view.session.player.exercises_total
     assert session.duration_s == GET_READY_S + routine.total_s
-    assert "completed" in window.library_view.recent.text()
+    assert "completed" in coach.window.library_view.recent.text()
 
 
-def test_space_pauses_and_a_long_pause_leaves_the_countdown_exact(qtbot, make_window, clock):
-    window = make_window()
-    view = start(qtbot, window, DESK)
+def test_space_pauses_and_a_long_pause_leaves_the_countdown_exact(qtbot, make_coach, clock):
+    coach = make_coach()
+    view = start(qtbot, coach, DESK)
     clock.advance(GET_READY_S + 2.5)
     wait_for_tick(qtbot, view)
     first = view.session.routine.steps[0]
@@ -152,9 +152,9 @@ def test_space_pauses_and_a_long_pause_leaves_the_countdown_exact(qtbot, make_wi
     assert view.countdown.text() == f"0:{int(expected) + 1:02d}"
 
 
-def test_right_skips_and_left_goes_back(qtbot, make_window):
-    window = make_window()
-    view = start(qtbot, window, DESK)
+def test_right_skips_and_left_goes_back(qtbot, make_coach):
+    coach = make_coach()
+    view = start(qtbot, coach, DESK)
     steps = view.session.routine.steps
     qtbot.keyClick(view, Qt.Key.Key_Right)  # past get-ready
     assert view.step_name.text().startswith(steps[0].name)
@@ -165,42 +165,42 @@ def test_right_skips_and_left_goes_back(qtbot, make_window):
     assert view.step_name.text().startswith(steps[view.session.player.current.step_index].name)
 
 
-def test_escape_stops_early_and_keeps_a_partial_session(qtbot, make_window, clock):
-    window = make_window()
-    view = start(qtbot, window, RHOMBOID)
+def test_escape_stops_early_and_keeps_a_partial_session(qtbot, make_coach, clock):
+    coach = make_coach()
+    view = start(qtbot, coach, RHOMBOID)
     play(view, clock, GET_READY_S + 40)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert view.end_heading.text() == "Stopped early."
-    [session] = window.store.routine_sessions()
+    [session] = coach.store.routine_sessions()
     assert not session.completed
     assert session.duration_s == GET_READY_S + 40
     assert 0 < session.steps_completed < session.steps_total
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert window.player_view is None
-    assert "partial" in window.library_view.recent.text()
+    assert coach.window.player_view is None
+    assert "partial" in coach.window.library_view.recent.text()
 
 
-def test_closing_the_window_mid_routine_keeps_a_partial_session(qtbot, make_window, clock):
-    window = make_window()
-    play(start(qtbot, window, RHOMBOID), clock, 30)
-    window.close()
-    [session] = window.store.routine_sessions()
+def test_closing_the_window_mid_routine_keeps_a_partial_session(qtbot, make_coach, clock):
+    coach = make_coach()
+    play(start(qtbot, coach, RHOMBOID), clock, 30)
+    coach.window.close()
+    [session] = coach.store.routine_sessions()
     assert not session.completed and session.duration_s == 30
 
 
-def test_window_title_shows_time_left_and_routine(qtbot, make_window):
-    window = make_window()
-    view = start(qtbot, window, DESK)
+def test_window_title_shows_time_left_and_routine(qtbot, make_coach):
+    coach = make_coach()
+    view = start(qtbot, coach, DESK)
     wait_for_tick(qtbot, view)
-    assert window.windowTitle() == "0:05 · Desk posture reset — Coach"
+    assert coach.window.windowTitle() == "0:05 · Desk posture reset — Coach"
 
 
-def test_sound_cues_for_step_countdown_and_end_and_m_mutes(qtbot, make_window, clock, data):
-    window = make_window()
-    window.sounds.muted = False
-    view = start(qtbot, window, DESK)
+def test_sound_cues_for_step_countdown_and_end_and_m_mutes(qtbot, make_coach, clock, data):
+    coach = make_coach()
+    coach.sounds.muted = False
+    view = start(qtbot, coach, DESK)
     played: list[Cue] = []
-    window.sounds.played.connect(played.append)
+    coach.sounds.played.connect(played.append)
     clock.advance(GET_READY_S - 2.5)
     wait_for_tick(qtbot, view)
     assert played == [Cue.TICK]
@@ -216,42 +216,42 @@ def test_sound_cues_for_step_countdown_and_end_and_m_mutes(qtbot, make_window, c
     assert len(played) == count
 
 
-def test_skipping_to_the_end_is_finished_but_not_completed(qtbot, make_window):
-    window = make_window()
-    view = start(qtbot, window, DESK)
+def test_skipping_to_the_end_is_finished_but_not_completed(qtbot, make_coach):
+    coach = make_coach()
+    view = start(qtbot, coach, DESK)
     while view.session.player.is_active:
         qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.end_heading.text() == "Finished, with 4 skipped."
-    assert window.windowTitle() == "Coach"
-    [session] = window.store.routine_sessions()
+    assert coach.window.windowTitle() == "Coach"
+    [session] = coach.store.routine_sessions()
     assert not session.completed and session.steps_completed == 0
 
 
-def test_a_suspend_mid_routine_pauses_it_and_says_so_on_wake(qtbot, make_window, clock):
-    window = make_window()
-    view = start(qtbot, window, RHOMBOID)
+def test_a_suspend_mid_routine_pauses_it_and_says_so_on_wake(qtbot, make_coach, clock):
+    coach = make_coach()
+    view = start(qtbot, coach, RHOMBOID)
     play(view, clock, GET_READY_S + 10)  # 10 s into step 1
     clock.suspend(2 * 3600)
     view.tick()
     assert view.session.player.state is PlayerState.PAUSED
     assert view.position.text() == f"Step 1 of {len(view.session.routine.steps)}"
     assert view.away_notice.isVisibleTo(view) and "for 2 h (" in view.away_notice.text()
-    [session] = window.store.routine_sessions()
+    [session] = coach.store.routine_sessions()
     assert (session.duration_s, session.steps_completed) == (GET_READY_S + 10, 0)
 
     qtbot.keyClick(view, Qt.Key.Key_Space)
     play(view, clock, 1)
     assert not view.away_notice.isVisibleTo(view)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    [session] = window.store.routine_sessions()
+    [session] = coach.store.routine_sessions()
     assert session.duration_s == GET_READY_S + 11 and not session.completed
 
 
-def test_every_routine_shows_its_cautions_on_the_get_ready_screen(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
-    for routine in window.library_view.library.routines:
-        window.start_routine(routine.id)
-        view = window.player_view
+def test_every_routine_shows_its_cautions_on_the_get_ready_screen(qtbot, make_coach) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    for routine in coach.window.library_view.library.routines:
+        coach.window.start_routine(routine.id)
+        view = coach.window.player_view
         assert view is not None and view.phase.text() == "Get ready"
         assert view.step_name.text() == "Before you start"
         for caution in routine.cautions:
@@ -259,14 +259,14 @@ def test_every_routine_shows_its_cautions_on_the_get_ready_screen(qtbot, make_wi
         assert view.next_preview.text() == f"First: {routine.steps[0].name}"
         qtbot.keyClick(view, Qt.Key.Key_Escape)
         qtbot.keyClick(view, Qt.Key.Key_Escape)
-        assert window.player_view is None
+        assert coach.window.player_view is None
 
 
-def test_the_warning_signs_are_one_click_away_while_a_routine_plays(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
-    view = start(qtbot, window, RHOMBOID)
+def test_the_warning_signs_are_one_click_away_while_a_routine_plays(qtbot, make_coach) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    view = start(qtbot, coach, RHOMBOID)
     view.safety_button.click()
-    dialog = window.findChild(SafetyDialog)
+    dialog = coach.window.findChild(SafetyDialog)
     assert dialog is not None and dialog.isVisible()
     assert "Call your local emergency number now if:" in dialog_texts(dialog)
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from coach.app import build_window
+from coach.app import build_shell
 from coach.core.clock import FakeClock
 from coach.core.history import HistoryStore
 from coach.paths import DataPaths
@@ -27,40 +27,40 @@ duration_s = 20
 """
 
 
-def test_a_bad_user_routine_is_skipped_with_a_notice_naming_file_and_field(make_window, data):
+def test_a_bad_user_routine_is_skipped_with_a_notice_naming_file_and_field(make_coach, data):
     data.routines.mkdir(parents=True)
     (data.routines / "broken.toml").write_text(USER_ROUTINE.replace("duration_s = 20",
                                                                     "duration_s = -5"))
-    window = make_window()
-    notice = window.library_view.notice
+    coach = make_coach()
+    notice = coach.window.library_view.notice
     assert notice.isVisible()
     assert "broken.toml" in notice.text() and "steps[0].duration_s" in notice.text()
-    assert window.library_view.list.count() >= 9
+    assert coach.window.library_view.list.count() >= 9
 
 
-def test_user_routine_text_is_shown_as_plain_text(make_window, data):
+def test_user_routine_text_is_shown_as_plain_text(make_coach, data):
     data.routines.mkdir(parents=True)
     (data.routines / "mine.toml").write_text(USER_ROUTINE)
-    window = make_window()
-    window.library_view.select("my-stretch")
-    details = window.library_view.details
+    coach = make_coach()
+    coach.window.library_view.select("my-stretch")
+    details = coach.window.library_view.details
     assert details.title.text() == "<b>Mine</b>"
-    for label in window.findChildren(QLabel):
+    for label in coach.window.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_a_damaged_history_is_set_aside_and_the_user_is_told(make_window, data):
+def test_a_damaged_history_is_set_aside_and_the_user_is_told(make_coach, data):
     data.create()
     data.history.write_bytes(b"this is not a database" * 100)
-    window = make_window()
+    coach = make_coach()
     kept = [p for p in data.root.iterdir() if p.name.startswith("history.sqlite3.damaged-")]
     assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database" * 100
-    assert str(kept[0]) in window.library_view.notice.text()
-    window.start_routine("desk-posture-reset")
-    assert len(window.store.routine_sessions()) == 1
+    assert str(kept[0]) in coach.window.library_view.notice.text()
+    coach.window.start_routine("desk-posture-reset")
+    assert len(coach.store.routine_sessions()) == 1
 
 
-def test_a_history_from_a_newer_coach_is_left_untouched(make_window, data):
+def test_a_history_from_a_newer_coach_is_left_untouched(make_coach, data):
     data.create()
     HistoryStore(data.history).close()
     import sqlite3
@@ -68,43 +68,43 @@ def test_a_history_from_a_newer_coach_is_left_untouched(make_window, data):
     with sqlite3.connect(data.history) as db:
         db.execute("PRAGMA user_version = 99")
     before = data.history.read_bytes()
-    window = make_window()
-    assert "newer Coach" in window.library_view.notice.text()
-    window.close()
+    coach = make_coach()
+    assert "newer Coach" in coach.window.library_view.notice.text()
+    coach.window.close()
     assert data.history.read_bytes() == before
 
 
-def test_damaged_settings_fall_back_to_defaults_with_a_notice(make_window, data):
+def test_damaged_settings_fall_back_to_defaults_with_a_notice(make_coach, data):
     data.create()
     data.settings.write_text("{not json")
-    window = make_window(seen_safety=False)
-    assert "settings.json" in window.library_view.notice.text()
-    assert not window.settings.settings.muted
+    coach = make_coach(seen_safety=False)
+    assert "settings.json" in coach.window.library_view.notice.text()
+    assert not coach.settings.settings.muted
 
 
-def test_a_history_row_that_cannot_be_read_is_a_notice_not_a_crash(make_window, data):
+def test_a_history_row_that_cannot_be_read_is_a_notice_not_a_crash(make_coach, data):
     data.create()
     store = HistoryStore(data.history)
     store.begin_routine("r", "Routine", datetime(2026, 1, 5, tzinfo=UTC), 3)
     store.connection.execute("UPDATE routine_sessions SET started_at = 'not a date'")
     store.close()
-    window = make_window()
-    assert "routine session 1 holds a bad value" in window.library_view.notice.text()
+    coach = make_coach()
+    assert "routine session 1 holds a bad value" in coach.window.library_view.notice.text()
 
 
-def test_when_history_cannot_be_written_the_end_screen_says_so(qtbot, make_window, data,
+def test_when_history_cannot_be_written_the_end_screen_says_so(qtbot, make_coach, data,
                                                                clock):
     data.root.parent.mkdir(parents=True, exist_ok=True)
     data.root.write_text("a file where the data folder should be")
-    window = make_window(seen_safety=False)
-    assert window.settings.update(disclaimer_seen=True, ask_pain_around_routines=False) \
+    coach = make_coach(seen_safety=False)
+    assert coach.settings.update(disclaimer_seen=True, ask_pain_around_routines=False) \
         is not None  # cannot be saved either
-    window.start_routine("desk-posture-reset")
-    qtbot.keyClick(window.player_view, Qt.Key.Key_Escape)
-    assert "could not be saved" in window.player_view.end_summary.text()
+    coach.window.start_routine("desk-posture-reset")
+    qtbot.keyClick(coach.window.player_view, Qt.Key.Key_Escape)
+    assert "could not be saved" in coach.window.player_view.end_summary.text()
 
 
-def test_breaks_not_saved_on_a_full_disk_are_shown_and_saved_with_the_next(make_window,
+def test_breaks_not_saved_on_a_full_disk_are_shown_and_saved_with_the_next(make_coach,
                                                                           clock):
     from coach.core.break_log import BreakLog
     from coach.core.breaks import BreakKind, Outcome
@@ -112,43 +112,43 @@ def test_breaks_not_saved_on_a_full_disk_are_shown_and_saved_with_the_next(make_
     from tests.ui.test_break_flow import Idle, run_until
 
     idle = Idle()
-    window = make_window(idle=idle)
-    disk = FillingDisk(window.store)
+    coach = make_coach(idle=idle)
+    disk = FillingDisk(coach.store)
     disk.full = True
-    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
-    window.breaks.notice.answers.skip.emit()
-    assert "Not saved yet" in window.break_status.text()
-    assert "disk is full" in window.break_status.text()
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    coach.breaks.notice.answers.skip.emit()
+    assert "Not saved yet" in coach.window.break_status.text()
+    assert "disk is full" in coach.window.break_status.text()
 
     disk.full = False
-    run_until(window, clock, idle, lambda: window.breaks.notice is not None)
-    window.breaks.notice.answers.skip.emit()
-    assert "Not saved yet" not in window.break_status.text()
-    assert [(r.kind, r.outcome) for r in BreakLog(window.store).records()] == [
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    coach.breaks.notice.answers.skip.emit()
+    assert "Not saved yet" not in coach.window.break_status.text()
+    assert [(r.kind, r.outcome) for r in BreakLog(coach.store).records()] == [
         (BreakKind.MICRO, Outcome.SKIPPED)] * 2
 
 
-def test_a_history_locked_by_another_program_never_stalls_the_player(qtbot, make_window,
+def test_a_history_locked_by_another_program_never_stalls_the_player(qtbot, make_coach,
                                                                     clock, data):
     import sqlite3
 
     from coach.core.player import GET_READY_S
     from tests.ui.playing import play
 
-    window = make_window()
+    coach = make_coach()
     other = sqlite3.connect(data.history, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # a backup tool or an SQLite browser, say
-    window.start_routine("desk-posture-reset")
-    view = window.player_view
+    coach.window.start_routine("desk-posture-reset")
+    view = coach.window.player_view
     play(view, clock, GET_READY_S + 40)  # into the second step
     assert view.session.player.index == 2 and view.session.session_id == 1
     assert view.save_problem.isVisibleTo(view)
     assert "database is locked" in view.save_problem.text()
-    assert window.history_retry.active
+    assert coach.history_retry.active
 
     other.execute("ROLLBACK")
-    qtbot.waitUntil(lambda: not window.history_retry.active, timeout=5000)
-    [session] = window.store.routine_sessions()
+    qtbot.waitUntil(lambda: not coach.history_retry.active, timeout=5000)
+    [session] = coach.store.routine_sessions()
     assert session.duration_s == GET_READY_S + 30 and session.steps_completed == 1  # step 1
     play(view, clock, 1)
     assert not view.save_problem.isVisibleTo(view)
@@ -157,7 +157,7 @@ def test_a_history_locked_by_another_program_never_stalls_the_player(qtbot, make
 HOSTILE = "<b>bold</b> &amp; <a href='x'>link</a>"
 
 
-def test_user_strings_stay_plain_text_in_every_widget_and_message(make_window, data, clock):
+def test_user_strings_stay_plain_text_in_every_widget_and_message(make_coach, data, clock):
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -166,16 +166,16 @@ def test_user_strings_stay_plain_text_in_every_widget_and_message(make_window, d
 
     data.routines.mkdir(parents=True)
     (data.routines / "mine.toml").write_text(USER_ROUTINE.replace("<b>Mine</b>", HOSTILE))
-    window = make_window()
-    window.library_view.select("my-stretch")
-    window.start_routine("my-stretch")
-    window._close_player()
-    window.therapy_view.start(TherapyKind.COLD, 15, HOSTILE[:60])
+    coach = make_coach()
+    coach.window.library_view.select("my-stretch")
+    coach.window.start_routine("my-stretch")
+    coach.window._close_player()
+    coach.window.therapy_view.start(TherapyKind.COLD, 15, HOSTILE[:60])
     clock.advance(15 * 60)
-    window.timer_panel.refresh()
-    window.desk.confirm_off(window.desk.timers[0])
-    window.therapy_view.start(TherapyKind.COLD, 15, "neck")  # inside the rest gap: asks
-    assert window.findChildren(QMessageBox)
+    coach.alarms.refresh()
+    coach.desk.confirm_off(coach.desk.timers[0])
+    coach.window.therapy_view.start(TherapyKind.COLD, 15, "neck")  # inside the rest gap: asks
+    assert coach.window.findChildren(QMessageBox)
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QMenu):
             continue  # menus hold fixed words (the chart library's among them)
@@ -213,8 +213,8 @@ def test_side_labels_stay_readable_on_a_dark_window():
 
 def test_a_data_folder_that_cannot_be_made_is_a_notice_and_coach_runs(qtbot, tmp_path):
     (tmp_path / "file").write_text("in the way")
-    window = build_window(DataPaths(tmp_path / "file" / "data"),
-                          FakeClock(datetime(2026, 3, 2, 9, tzinfo=UTC)))
+    window = build_shell(DataPaths(tmp_path / "file" / "data"),
+                         FakeClock(datetime(2026, 3, 2, 9, tzinfo=UTC))).window
     qtbot.addWidget(window)
     assert "cannot be made or written" in window.library_view.notice.text()
     assert "nothing from this run will be saved" in window.library_view.notice.text()
@@ -222,7 +222,7 @@ def test_a_data_folder_that_cannot_be_made_is_a_notice_and_coach_runs(qtbot, tmp
 
 
 def test_a_history_locked_at_start_opens_when_free_and_its_running_timer_carries_on(
-        qtbot, make_window, clock, data, monkeypatch):
+        qtbot, make_coach, clock, data, monkeypatch):
     import sqlite3
 
     from coach.core import history
@@ -240,15 +240,15 @@ def test_a_history_locked_at_start_opens_when_free_and_its_running_timer_carries
     other.execute("PRAGMA locking_mode = EXCLUSIVE")  # an SQLite browser, say
     other.execute("BEGIN EXCLUSIVE")
 
-    window = make_window()
-    assert "Another program is using the history" in window.library_view.notice.text()
-    assert window.desk.timers == [] and window.history_retry.active
-    window.start_routine("desk-posture-reset")
-    window.player_view.stop()
+    coach = make_coach()
+    assert "Another program is using the history" in coach.window.library_view.notice.text()
+    assert coach.desk.timers == [] and coach.history_retry.active
+    coach.window.start_routine("desk-posture-reset")
+    coach.window.player_view.stop()
 
     other.execute("ROLLBACK")
     other.close()
-    qtbot.waitUntil(lambda: len(window.timer_panel.cards) == 1, timeout=5000)
-    assert window.tabs.currentWidget() is window.therapy_page
-    assert "The history is free again" in window.statusBar().currentMessage()
-    assert [s.routine_id for s in window.store.routine_sessions()] == ["desk-posture-reset"]
+    qtbot.waitUntil(lambda: len(coach.window.therapy_view.timers.cards) == 1, timeout=5000)
+    assert coach.window.tabs.currentWidget() is coach.window.therapy_page
+    assert "The history is free again" in coach.window.statusBar().currentMessage()
+    assert [s.routine_id for s in coach.store.routine_sessions()] == ["desk-posture-reset"]

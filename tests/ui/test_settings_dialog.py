@@ -9,11 +9,11 @@ from coach.core.settings import load_settings
 from coach.platform import autostart
 
 
-def test_saved_settings_apply_at_once_and_are_kept(make_window, data, clock, tmp_path,
+def test_saved_settings_apply_at_once_and_are_kept(make_coach, data, clock, tmp_path,
                                                     monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    window = make_window()
-    dialog = window.open_settings()
+    coach = make_coach()
+    dialog = coach.open_settings()
     dialog.micro_every.setValue(30)
     dialog.rest_on.setChecked(False)
     dialog.sound.setChecked(True)
@@ -25,25 +25,25 @@ def test_saved_settings_apply_at_once_and_are_kept(make_window, data, clock, tmp
     saved = load_settings(data.settings, clock.now()).settings
     assert (saved.micro_break_every_min, saved.rest_break_on, saved.muted) == (30, False, False)
     assert saved.working_hours_on and saved.work_days == [0, 1, 2, 3, 4, 5]
-    assert window.breaks.scheduler.until_due_s(BreakKind.MICRO) == 30 * 60
-    assert window.breaks.scheduler.until_due_s(BreakKind.REST) is None
-    assert window.breaks.scheduler.working_hours is not None
-    assert not window.sounds.muted
+    assert coach.breaks.scheduler.until_due_s(BreakKind.MICRO) == 30 * 60
+    assert coach.breaks.scheduler.until_due_s(BreakKind.REST) is None
+    assert coach.breaks.scheduler.working_hours is not None
+    assert not coach.sounds.muted
     assert autostart.is_enabled()
 
 
-def test_cancel_changes_nothing(make_window, data, tmp_path, monkeypatch):
+def test_cancel_changes_nothing(make_coach, data, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    window = make_window()
+    coach = make_coach()
     before = data.settings.read_bytes()
-    dialog = window.open_settings()
+    dialog = coach.open_settings()
     dialog.micro_on.setChecked(False)
     dialog.reject()
     assert data.settings.read_bytes() == before
 
 
-def test_settings_say_when_no_idle_source_works(make_window, tmp_path, monkeypatch):
+def test_settings_say_when_no_idle_source_works(make_coach, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    dialog = make_window(idle=None).open_settings()
+    dialog = make_coach(idle=None).open_settings()
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert dialog.isVisible() and "No idle-time source works" in texts

@@ -12,6 +12,8 @@ from PySide6.QtCore import QFileSystemWatcher
 
 from coach.app import claim_data_folder
 from coach.core import inbox
+from coach.core.commands import ShowWindow, StartTimer, TakeBreak
+from coach.core.therapy import TherapyKind
 from coach.core.writer_lock import WriterLock
 from coach.paths import DataPaths
 from coach.ui.instance import CommandWatcher
@@ -30,7 +32,8 @@ def test_a_held_folder_with_no_answer_is_refused_in_one_line(
     paths, other = held_folder(tmp_path)
     mine = WriterLock(paths.lock)
 
-    status = claim_data_folder(paths, mine, ["timer", "cold"], wait_s=0.3)
+    status = claim_data_folder(paths, mine, StartTimer(TherapyKind.COLD, 15, "neck", "ice pack"),
+                               wait_s=0.3)
 
     assert status == 1 and not mine.held
     err = capsys.readouterr().err
@@ -50,7 +53,7 @@ def test_a_command_taken_by_the_running_coach_ends_the_start_with_0(tmp_path: Pa
 
     thread = threading.Thread(target=running_coach)
     thread.start()
-    status = claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=10)
+    status = claim_data_folder(paths, WriterLock(paths.lock), TakeBreak(), wait_s=10)
     thread.join()
     assert status == 0 and taken == [["break"]]
     other.release()
@@ -60,7 +63,7 @@ def test_an_inbox_that_cannot_be_written_is_reported_in_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths, other = held_folder(tmp_path)
     paths.inbox.write_text("in the way")
-    assert claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=0.3) == 1
+    assert claim_data_folder(paths, WriterLock(paths.lock), TakeBreak(), wait_s=0.3) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "could not be left for it" in err
     other.release()
@@ -69,7 +72,7 @@ def test_an_inbox_that_cannot_be_written_is_reported_in_one_line(
 def test_a_free_folder_is_claimed_and_made(tmp_path: Path) -> None:
     paths = DataPaths(tmp_path / "new")
     lock = WriterLock(paths.lock)
-    assert claim_data_folder(paths, lock, []) is None and lock.held
+    assert claim_data_folder(paths, lock, ShowWindow()) is None and lock.held
     lock.release()
 
 
@@ -77,7 +80,7 @@ def test_a_folder_that_cannot_be_made_is_not_guarded(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("in the way")
     paths = DataPaths(tmp_path / "file" / "data")
     lock = WriterLock(paths.lock)
-    assert claim_data_folder(paths, lock, []) is None and not lock.held
+    assert claim_data_folder(paths, lock, ShowWindow()) is None and not lock.held
 
 
 def test_letters_of_killed_starts_are_cleared_and_waiting_ones_kept_when_claimed(
@@ -89,7 +92,7 @@ def test_letters_of_killed_starts_are_cleared_and_waiting_ones_kept_when_claimed
     stale.path.write_text('["start", "tennis-ball-rhomboid-release"]')
     waiting = inbox.post(paths.inbox, ["timer", "cold", "15", "neck", "ice pack"])
     lock = WriterLock(paths.lock)
-    assert claim_data_folder(paths, lock, []) is None
+    assert claim_data_folder(paths, lock, ShowWindow()) is None
     assert stale.taken() and not waiting.taken()  # the new Coach's watcher takes it
     assert inbox.take_all(paths.inbox) == [["timer", "cold", "15", "neck", "ice pack"]]
     lock.release()
@@ -104,7 +107,7 @@ def test_an_interrupted_start_withdraws_its_command(
 
     monkeypatch.setattr(time, "sleep", interrupted)
     with pytest.raises(KeyboardInterrupt):  # the command line ends with status 130
-        claim_data_folder(paths, WriterLock(paths.lock), ["break"], wait_s=5)
+        claim_data_folder(paths, WriterLock(paths.lock), TakeBreak(), wait_s=5)
     assert inbox.take_all(paths.inbox) == []
     other.release()
 
@@ -122,7 +125,7 @@ def test_a_command_taken_by_a_coach_as_it_quits_is_not_run_again(
     monkeypatch.setattr(inbox.Letter, "taken", lambda _letter: False)  # seen just before
     monkeypatch.setattr(time, "sleep", other_takes_it_and_quits)
     mine = WriterLock(paths.lock)
-    assert claim_data_folder(paths, mine, ["break"], wait_s=5) == 0 and not mine.held
+    assert claim_data_folder(paths, mine, TakeBreak(), wait_s=5) == 0 and not mine.held
 
 
 def test_the_running_coach_emits_each_command_posted_to_its_inbox(qtbot, tmp_path: Path) -> None:

@@ -16,30 +16,30 @@ from coach.ui.therapy_view import TherapyView
 MIN = 60
 
 
-def start_cold(window, minutes=15, area="upper back"):  # type: ignore[no-untyped-def]
-    window.show_therapy()
-    window.therapy_view.start(TherapyKind.COLD, minutes, area)
-    [timer] = [t for t in window.desk.timers if t.plan.area == area]
-    return timer, window.timer_panel.cards[timer]
+def start_cold(coach, minutes=15, area="upper back"):  # type: ignore[no-untyped-def]
+    coach.window.show_therapy()
+    coach.window.therapy_view.start(TherapyKind.COLD, minutes, area)
+    [timer] = [t for t in coach.desk.timers if t.plan.area == area]
+    return timer, coach.window.therapy_view.timers.cards[timer]
 
 
-def refresh(window):  # type: ignore[no-untyped-def]
-    window.timer_panel.refresh()
+def refresh(coach):  # type: ignore[no-untyped-def]
+    coach.alarms.refresh()
 
 
-def test_the_panel_is_built_when_its_tab_is_first_shown(qtbot, make_window):
-    window = make_window()
-    assert window.therapy_page.findChild(QWidget) is None  # nothing built at start-up
-    window.show()
-    window.tabs.setCurrentWidget(window.therapy_page)
-    view = window.therapy_page.findChild(TherapyView)
-    assert view is window.therapy_view
+def test_the_panel_is_built_when_its_tab_is_first_shown(qtbot, make_coach):
+    coach = make_coach()
+    assert coach.window.therapy_page.findChild(QWidget) is None  # nothing built at start-up
+    coach.window.show()
+    coach.window.tabs.setCurrentWidget(coach.window.therapy_page)
+    view = coach.window.therapy_page.findChild(TherapyView)
+    assert view is coach.window.therapy_view
     qtbot.waitUntil(view.isVisible, timeout=2000)
-    assert window.therapy_page.findChildren(TherapyView) == [view]  # built once
+    assert coach.window.therapy_page.findChildren(TherapyView) == [view]  # built once
 
 
-def test_acute_answer_suggests_ice_and_shows_the_other_view(make_window):
-    view = make_window().therapy_view
+def test_acute_answer_suggests_ice_and_shows_the_other_view(make_coach):
+    view = make_coach().window.therapy_view
     assert view.chosen_kind() is TherapyKind.COLD
     assert "ice pack" in view.advice.text() and "warm compress" in view.advice.text()
     view.onset_buttons.buttons()[1].setChecked(True)  # more than 72 hours
@@ -47,68 +47,68 @@ def test_acute_answer_suggests_ice_and_shows_the_other_view(make_window):
     assert view.method.currentText() == "moist heat pack"
 
 
-def test_the_form_starts_a_timer_shown_big_with_its_end_time(qtbot, make_window):
-    window = make_window()
-    view = window.therapy_view
+def test_the_form_starts_a_timer_shown_big_with_its_end_time(qtbot, make_coach):
+    coach = make_coach()
+    view = coach.window.therapy_view
     view.area.setEditText("left shoulder")
     qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
-    [timer] = window.desk.timers
-    card = window.timer_panel.cards[timer]
+    [timer] = coach.desk.timers
+    card = coach.window.therapy_view.timers.cards[timer]
     assert (timer.plan.kind, timer.plan.area, timer.planned_s) == (TherapyKind.COLD,
                                                                    "left shoulder", 15 * MIN)
     assert card.time_left.text() == "15:00"
     assert card.ends.text().startswith("Ends at ")
-    assert window.windowTitle() == "Ice pack 15 min — Coach"
+    assert coach.window.windowTitle() == "Ice pack 15 min — Coach"
 
 
-def test_more_than_twenty_minutes_is_refused_with_the_reason(make_window):
-    window = make_window()
-    window.therapy_view.start(TherapyKind.HEAT, 25, "neck")
-    assert window.desk.timers == []
-    message = window.therapy_view.message.text()
+def test_more_than_twenty_minutes_is_refused_with_the_reason(make_coach):
+    coach = make_coach()
+    coach.window.therapy_view.start(TherapyKind.HEAT, 25, "neck")
+    assert coach.desk.timers == []
+    message = coach.window.therapy_view.message.text()
     assert "at most 20 minutes" in message and "skin" in message
 
 
-def test_skin_check_prompts_every_five_minutes_and_can_be_dismissed(make_window, clock):
-    window = make_window()
-    timer, card = start_cold(window)
+def test_skin_check_prompts_every_five_minutes_and_can_be_dismissed(make_coach, clock):
+    coach = make_coach()
+    timer, card = start_cold(coach)
     clock.advance(5 * MIN)
-    refresh(window)
+    refresh(coach)
     assert card.skin_check.isVisibleTo(card) and "5 minutes in" in card.skin_check.text()
     card.dismiss_button.click()
     assert not card.skin_check.isVisibleTo(card)
     clock.advance(5 * MIN)
-    refresh(window)
+    refresh(coach)
     assert "10 minutes in" in card.skin_check.text()
 
 
-def test_time_up_alarm_stays_and_repeats_until_the_pack_is_off(qtbot, make_window, clock):
-    window = make_window()  # cues are muted: the alarm must sound all the same
-    timer, _card = start_cold(window)
+def test_time_up_alarm_stays_and_repeats_until_the_pack_is_off(qtbot, make_coach, clock):
+    coach = make_coach()  # cues are muted: the alarm must sound all the same
+    timer, _card = start_cold(coach)
     alarms: list[Cue] = []
-    window.sounds.played.connect(alarms.append)
+    coach.sounds.played.connect(alarms.append)
     clock.advance(15 * MIN)
-    refresh(window)
-    alert = window.findChild(AlertWindow)
+    refresh(coach)
+    alert = coach.window.findChild(AlertWindow)
     assert alert is not None and alert.isVisible()
     assert alarms == [Cue.ALARM]
     qtbot.keyClick(alert, Qt.Key.Key_Escape)
     alert.close()
     assert alert.isVisible()
     clock.advance(MIN)
-    refresh(window)
+    refresh(coach)
     assert alarms == [Cue.ALARM, Cue.ALARM]
     assert "1 minute too long" in alert.detail.text()
     clock.advance(30)
     alert.off_button.click()
-    assert window.desk.timers == []
-    [record] = TherapyLog(window.store).records()
+    assert coach.desk.timers == []
+    [record] = TherapyLog(coach.store).records()
     assert record.outcome is Outcome.OVERDUE and record.actual_s == 16.5 * MIN
 
 
-def test_pause_and_extend_from_the_card(make_window, clock):
-    window = make_window()
-    timer, card = start_cold(window)
+def test_pause_and_extend_from_the_card(make_coach, clock):
+    coach = make_coach()
+    timer, card = start_cold(coach)
     clock.advance(MIN)
     card.pause_button.click()
     assert timer.state is TimerState.PAUSED and card.ends.text() == "Paused"
@@ -125,91 +125,91 @@ def test_pause_and_extend_from_the_card(make_window, clock):
     assert not card.extend_button.isEnabled() and "20-minute limit" in card.extend_button.toolTip()
 
 
-def test_inside_the_rest_gap_starting_asks_first_and_is_noted(qtbot, make_window, clock):
-    window = make_window()
-    timer, card = start_cold(window)
+def test_inside_the_rest_gap_starting_asks_first_and_is_noted(qtbot, make_coach, clock):
+    coach = make_coach()
+    timer, card = start_cold(coach)
     clock.advance(15 * MIN)
-    refresh(window)
-    window.findChild(AlertWindow).off_button.click()
-    assert "advised from" in window.therapy_view.gap_note.text()
-    window.therapy_view.start(TherapyKind.COLD, 15, "neck")
-    box = window.therapy_view.findChild(QMessageBox)
+    refresh(coach)
+    coach.window.findChild(AlertWindow).off_button.click()
+    assert "advised from" in coach.window.therapy_view.gap_note.text()
+    coach.window.therapy_view.start(TherapyKind.COLD, 15, "neck")
+    box = coach.window.therapy_view.findChild(QMessageBox)
     assert box is not None and "less than an hour ago" in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
-    [again] = window.desk.timers
+    [again] = coach.desk.timers
     assert again.plan.area == "neck" and not again.rest_gap_respected
 
 
-def test_two_timers_at_once_each_with_its_area(make_window):
-    window = make_window()
-    start_cold(window, area="neck")
-    window.handle_command(["timer", "heat", "20", "shoulders", "warm compress"])
-    plans = sorted((t.plan.area, t.plan.method) for t in window.desk.timers)
+def test_two_timers_at_once_each_with_its_area(make_coach):
+    coach = make_coach()
+    start_cold(coach, area="neck")
+    coach.handle_argv(["timer", "heat", "20", "shoulders", "warm compress"])
+    plans = sorted((t.plan.area, t.plan.method) for t in coach.desk.timers)
     assert plans == [("neck", "ice pack"), ("shoulders", "warm compress")]
-    assert len(window.timer_panel.cards) == 2
+    assert len(coach.window.therapy_view.timers.cards) == 2
 
 
-def test_a_new_window_on_the_same_data_carries_the_timer_on(make_window, clock):
-    first = make_window()
+def test_a_new_window_on_the_same_data_carries_the_timer_on(make_coach, clock):
+    first = make_coach()
     start_cold(first, area="neck")
     clock.advance(4 * MIN)
-    second = make_window()  # as after a crash: the first never closed its store
+    second = make_coach()  # as after a crash: the first never closed its store
     [timer] = second.desk.timers
-    assert second.timer_panel.cards[timer].time_left.text() == "11:00"
+    assert second.window.therapy_view.timers.cards[timer].time_left.text() == "11:00"
 
 
-def test_without_a_tray_closing_keeps_a_small_window_and_quitting_asks(make_window,
+def test_without_a_tray_closing_keeps_a_small_window_and_quitting_asks(make_coach,
                                                                         monkeypatch):
-    window = make_window()
-    start_cold(window)
+    coach = make_coach()
+    start_cold(coach)
     answers = iter([False, True])
-    monkeypatch.setattr(window, "_confirm_quit", lambda: next(answers))
-    monkeypatch.setattr(window.tray, "available", False)
-    window.close()
-    assert not window.isVisible() and window.mini.isVisible()
-    assert "Ice pack 15 min" in window.mini.status.text()
-    window.mini.close()  # asks; "No" keeps Coach running
-    assert window.mini.isVisible()
-    window.mini.close()
-    assert not window.mini.isVisible()
+    monkeypatch.setattr(coach, "_confirm_quit", lambda: next(answers))
+    monkeypatch.setattr(coach.tray, "available", False)
+    coach.window.close()
+    assert not coach.window.isVisible() and coach.mini.isVisible()
+    assert "Ice pack 15 min" in coach.mini.status.text()
+    coach.mini.close()  # asks; "No" keeps Coach running
+    assert coach.mini.isVisible()
+    coach.mini.close()
+    assert not coach.mini.isVisible()
 
 
-def test_a_restart_with_several_timers_past_a_skin_check_opens(make_window, clock):
-    first = make_window()
+def test_a_restart_with_several_timers_past_a_skin_check_opens(make_coach, clock):
+    first = make_coach()
     start_cold(first, area="upper back")
     start_cold(first, area="neck")
     clock.advance(6 * MIN)
-    second = make_window()
-    assert len(second.timer_panel.cards) == 2
-    assert second.tabs.currentWidget() is second.therapy_page
+    second = make_coach()
+    assert len(second.window.therapy_view.timers.cards) == 2
+    assert second.window.tabs.currentWidget() is second.window.therapy_page
     assert all(card.skin_check.isVisibleTo(card)
-               for card in second.timer_panel.cards.values())
+               for card in second.window.therapy_view.timers.cards.values())
 
 
-def test_extending_a_due_timer_takes_the_alert_down(make_window, clock):
-    window = make_window()
-    timer, card = start_cold(window)
+def test_extending_a_due_timer_takes_the_alert_down(make_coach, clock):
+    coach = make_coach()
+    timer, card = start_cold(coach)
     clock.advance(15 * MIN)
-    refresh(window)
-    assert window.findChild(AlertWindow).isVisible()
+    refresh(coach)
+    assert coach.window.findChild(AlertWindow).isVisible()
     assert not card.skin_check.isVisibleTo(card)  # time is up: no more skin-check prompts
     card.extend_minutes.setValue(2)
     card.extend_button.click()
     assert timer.state is TimerState.RUNNING
-    assert not any(a.isVisible() for a in window.findChildren(AlertWindow))
+    assert not any(a.isVisible() for a in coach.window.findChildren(AlertWindow))
 
 
-def test_the_first_timer_ever_waits_for_the_safety_notice(make_window):
-    window = make_window(seen_safety=False)
-    window.therapy_view.start(TherapyKind.COLD, 15, "neck")
-    dialog = window.findChild(SafetyDialog)
-    assert dialog is not None and dialog.isVisible() and window.desk.timers == []
+def test_the_first_timer_ever_waits_for_the_safety_notice(make_coach):
+    coach = make_coach(seen_safety=False)
+    coach.window.therapy_view.start(TherapyKind.COLD, 15, "neck")
+    dialog = coach.window.findChild(SafetyDialog)
+    assert dialog is not None and dialog.isVisible() and coach.desk.timers == []
     dialog.accept()
-    assert [t.plan.area for t in window.desk.timers] == ["neck"]
+    assert [t.plan.area for t in coach.desk.timers] == ["neck"]
 
 
-def test_the_mouse_wheel_scrolls_past_the_form_without_changing_it(qtbot, make_window):
-    view = make_window().therapy_view
+def test_the_mouse_wheel_scrolls_past_the_form_without_changing_it(qtbot, make_coach):
+    view = make_coach().window.therapy_view
     before = view.minutes.value(), view.method.currentText()
     for widget, turn in ((view.minutes, 120), (view.method, -120)):  # each would change it
         wheel = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, turn),

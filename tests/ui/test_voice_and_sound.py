@@ -14,13 +14,13 @@ from coach.ui.voice import NO_ENGINE, Voice
 DESK = "desk-posture-reset"
 
 
-def with_mock_voice(window) -> list[str]:  # type: ignore[no-untyped-def]
+def with_mock_voice(coach) -> list[str]:  # type: ignore[no-untyped-def]
     """Turn voice guidance on through Qt's mock engine; returns the lines spoken."""
-    window.sounds.muted = False
-    window.sounds.voice_on = True
-    window.sounds.use_voice(Voice("mock", window))
+    coach.sounds.muted = False
+    coach.sounds.voice_on = True
+    coach.sounds.use_voice(Voice("mock", coach))
     spoken: list[str] = []
-    window.sounds.voice.spoken.connect(spoken.append)
+    coach.sounds.voice.spoken.connect(spoken.append)
     return spoken
 
 
@@ -35,49 +35,49 @@ def test_the_mock_engine_speaks_a_line_to_the_end(qtbot) -> None:  # type: ignor
     assert states[0] is QTextToSpeech.State.Speaking
 
 
-def test_voice_is_off_by_default_and_says_nothing(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_voice_is_off_by_default_and_says_nothing(make_coach) -> None:  # type: ignore[no-untyped-def]
     assert not Settings().voice_on
-    window = make_window()
-    window.sounds.muted = False
-    window.start_routine(DESK)
-    assert window.sounds.voice is None
+    coach = make_coach()
+    coach.sounds.muted = False
+    coach.window.start_routine(DESK)
+    assert coach.sounds.voice is None
 
 
-def test_the_player_announces_steps_last_seconds_and_the_end(qtbot, make_window,  # type: ignore[no-untyped-def]
+def test_the_player_announces_steps_last_seconds_and_the_end(qtbot, make_coach,  # type: ignore[no-untyped-def]
                                                               clock) -> None:
-    window = make_window()
-    spoken = with_mock_voice(window)
-    window.start_routine(DESK)
-    view = window.player_view
+    coach = make_coach()
+    spoken = with_mock_voice(coach)
+    coach.window.start_routine(DESK)
+    view = coach.window.player_view
     assert spoken == ["Get ready. First: Posture check."]
     clock.advance(GET_READY_S - 2.5)
     qtbot.waitUntil(lambda: len(spoken) == 2, timeout=2000)
     clock.advance(2.5)
     qtbot.waitUntil(lambda: len(spoken) == 3, timeout=2000)
     assert spoken[1:] == ["Three", "Posture check."]
-    assert window.sounds.voice.engine.state() is not QTextToSpeech.State.Error
+    assert coach.sounds.voice.engine.state() is not QTextToSpeech.State.Error
     while view.session.player.is_active:
         qtbot.keyClick(view, Qt.Key.Key_Right)
     assert "Shoulder-blade squeezes. 6 reps." in spoken and "Rest." in spoken
     assert spoken[-1] == "Done. Well done."
 
 
-def test_m_silences_the_voice_too(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
-    spoken = with_mock_voice(window)
-    window.start_routine(DESK)
-    view = window.player_view
+def test_m_silences_the_voice_too(qtbot, make_coach) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    spoken = with_mock_voice(coach)
+    coach.window.start_routine(DESK)
+    view = coach.window.player_view
     qtbot.keyClick(view, Qt.Key.Key_M)
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert spoken == ["Get ready. First: Posture check."]
 
 
-def test_settings_save_theme_volume_and_voice_and_apply_them(make_window, data, clock,  # type: ignore[no-untyped-def]
+def test_settings_save_theme_volume_and_voice_and_apply_them(make_coach, data, clock,  # type: ignore[no-untyped-def]
                                                              tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    window = make_window()
-    window.sounds.use_voice(Voice("mock", window))
-    dialog = window.open_settings()
+    coach = make_coach()
+    coach.sounds.use_voice(Voice("mock", coach))
+    dialog = coach.open_settings()
     assert dialog.theme.currentData() == "soft" and not dialog.voice.isChecked()
     dialog.theme.setCurrentIndex(dialog.theme.findData("clear"))
     dialog.volume.setValue(50)
@@ -88,23 +88,23 @@ def test_settings_save_theme_volume_and_voice_and_apply_them(make_window, data, 
     saved = load_settings(data.settings, clock.now()).settings
     assert (saved.sound_theme, saved.sound_volume, saved.voice_on) == ("clear", 50, True)
     assert (saved.voice_volume, saved.voice_rate) == (40, -3)
-    assert (window.sounds.theme, window.sounds.volume, window.sounds.voice_on) == (
+    assert (coach.sounds.theme, coach.sounds.volume, coach.sounds.voice_on) == (
         "clear", 0.5, True)
-    engine = window.sounds.voice.engine
+    engine = coach.sounds.voice.engine
     assert abs(engine.volume() - 0.4) < 0.01 and abs(engine.rate() + 0.3) < 0.01
 
 
-def test_settings_say_how_to_get_a_speech_engine_when_none_works(make_window, tmp_path,  # type: ignore[no-untyped-def]
+def test_settings_say_how_to_get_a_speech_engine_when_none_works(make_coach, tmp_path,  # type: ignore[no-untyped-def]
                                                                  monkeypatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setattr(settings_dialog, "speech_problem", lambda: NO_ENGINE)
-    dialog = make_window().open_settings()
+    dialog = make_coach().open_settings()
     assert dialog.speech_note.isVisible()
     assert "speech-dispatcher" in dialog.speech_note.text()
     assert "sounds only" in dialog.speech_note.text()
     dialog.reject()
     monkeypatch.setattr(settings_dialog, "speech_problem", lambda: None)
-    assert not make_window().open_settings().speech_note.isVisible()
+    assert not make_coach().open_settings().speech_note.isVisible()
 
 
 def test_without_an_engine_the_voice_stays_quiet_and_sounds_go_on(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -138,17 +138,17 @@ def test_every_theme_has_every_cue_and_none_plays_no_cue_but_the_alarm(qtbot) ->
     assert played == [Cue.ALARM]
 
 
-def test_f11_plays_full_screen_with_large_text_and_esc_leaves_it(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
-    window.start_routine(DESK)
-    view = window.player_view
+def test_f11_plays_full_screen_with_large_text_and_esc_leaves_it(qtbot, make_coach) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    coach.window.start_routine(DESK)
+    view = coach.window.player_view
     qtbot.keyClick(view, Qt.Key.Key_F11)
-    assert window.isFullScreen() and view.property("bigText")
+    assert coach.window.isFullScreen() and view.property("bigText")
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert not window.isFullScreen() and not view.property("bigText")
+    assert not coach.window.isFullScreen() and not view.property("bigText")
     assert view.session.player.is_active  # Esc left full screen; it did not stop
     qtbot.keyClick(view, Qt.Key.Key_F11)
     while view.session.player.is_active:
         qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.player_view is None and not window.isFullScreen()
+    assert coach.window.player_view is None and not coach.window.isFullScreen()

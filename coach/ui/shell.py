@@ -1,0 +1,278 @@
+"""The running app's parts and how they meet: it builds and owns, as peers, the main window,
+the tray (or the small window where there is none), desktop notifications, the break
+reminders, the cold/heat alarms and the safety gate; it carries out commands, decides when
+Coach quits, applies settings and keeps the title and tray status current."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from coach.core.break_calendar import pause_end
+from coach.core.clock import Clock
+from coach.core.commands import (
+    Command,
+    CommandError,
+    PauseBreaks,
+    ResumeBreaks,
+    ShowWindow,
+    StartRoutine,
+    StartTimer,
+    TakeBreak,
+    from_argv,
+)
+from coach.core.history import HistoryStore
+from coach.core.library import Library
+from coach.core.settings import SettingsStore
+from coach.core.therapy_desk import TherapyDesk
+from coach.core.timeline import EntryKind
+from coach.platform import autostart
+from coach.platform.idle import IdleSource
+from coach.platform.notifications import DesktopNotifier
+from coach.platform.quiet import QuietSource
+from coach.ui.break_controller import BreakController
+from coach.ui.history_feed import HistoryFeed
+from coach.ui.history_retry import HistoryRetry
+from coach.ui.main_window import MainWindow
+from coach.ui.mini_window import MiniWindow
+from coach.ui.safety_gate import SafetyGate
+from coach.ui.sounds import Sounds
+from coach.ui.therapy_alarms import NO_MINUTES, TherapyAlarms
+from coach.ui.tray import Tray
+
+if TYPE_CHECKING:  # these load when first used, not at start-up
+    from coach.ui.history_window import HistoryWindow
+    from coach.ui.settings_dialog import SettingsDialog
+
+APP_TITLE = "Coach"
+
+
+class Shell(QObject):
+    """Coach as it runs on ``store``, ``settings`` and ``clock``, with ``notices`` to show at
+    start; ``idle`` tells input idle time (None: all time counts as active) and ``quiet``
+    whether a fullscreen window holds breaks back. ``closed`` is emitted once Coach has shut
+    down. While a cold or heat timer runs or break reminders are on, closing the window leaves
+    Coach running in the tray, or in a small window where there is no tray."""
+
+    closed = Signal()
+
+    def __init__(self, library: Library, store: HistoryStore, settings: SettingsStore,
+                 clock: Clock, notices: list[str] | None = None,
+                 idle: IdleSource | None = None, quiet: QuietSource | None = None) -> None:
+        super().__init__()
+        self.store, self.settings, self.clock, self.library = store, settings, clock, library
+        self.sounds = Sounds.from_settings(settings.settings, self)
+        self.history_retry = HistoryRetry(store, self)
+        self.feed = HistoryFeed(store, self)
+        self.gate = SafetyGate(settings, self)
+        self.desk = TherapyDesk(store, clock)
+        self.alarms = TherapyAlarms(self.desk, self.sounds, self)
+        self.window = MainWindow(library, store, settings, clock, self.sounds, self.gate,
+                                 self.alarms)
+        self.gate.window = self.alarms.window = self.window
+        self.tray = Tray(self.window.windowIcon(), self)
+        self.mini = MiniWindow()
+        self.desktop = DesktopNotifier()
+        self.breaks = BreakController.from_settings(
+            settings.settings, idle, store, clock, library, self.sounds, self.gate, quiet,
+            self.desktop, busy=self.window.playing, parent=self)
+        self.history_window: HistoryWindow | None = None
+        self._title_parts: dict[str, str] = {}
+        self._quitting = False
+        self._connect()
+        if self.desk.timers:
+            self.window.show_therapy()
+        for notice in notices or []:
+            self.window.notify(notice)
+        self._show_title()
+        self.alarms.refresh()
+        self.breaks.check()
+
+    def _connect(self) -> None:
+        for source in (self.tray, self.mini):
+            source.open_requested.connect(self.bring_forward)
+            source.quit_requested.connect(self.quit)
+            source.break_now_requested.connect(self.breaks.take_break_now)
+        self.tray.pause_requested.connect(self.pause_breaks)
+        self.tray.resume_requested.connect(self.resume_breaks)
+        self.tray.settings_requested.connect(self.open_settings)
+        self.tray.history_requested.connect(self.open_history)
+        window = self.window
+        window.quit_requested.connect(self.quit)
+        window.settings_requested.connect(self.open_settings)
+        window.history_requested.connect(self.open_history)
+        window.close_requested.connect(self._window_closing)
+        window.closed.connect(self.closed)
+        window.player_title_changed.connect(lambda text: self._set_title_part("player", text))
+        self.gate.problem.connect(window.notify)
+        self.alarms.started.connect(lambda _timer: window.show_therapy())
+        self.alarms.summary_changed.connect(self._show_therapy_summary)
+        self.alarms.time_up.connect(self._alert_desktop)
+        self.breaks.status_changed.connect(self._show_break_status)
+        self.feed.changed.connect(self._history_changed)
+        self.history_retry.opened.connect(self._history_opened)
+        self.history_retry.written.connect(self._history_written)
+
+    def handle_argv(self, argv: list[str]) -> None:
+        """Carry out a command handed over as a list of strings by a second ``coach`` start;
+        one that is not understood is shown as a notice, not run."""
+        try:
+            command = from_argv(argv)
+        except CommandError as error:
+            self.window.notify("A command handed over from the command line was not "
+                               f"understood: {error}")
+            return
+        self.handle(command)
+
+    def handle(self, command: Command) -> None:
+        """Carry out ``command``."""
+        match command:
+            case TakeBreak():
+                self.breaks.take_break_now()
+            case PauseBreaks(length):
+                self.pause_breaks(length)
+            case ResumeBreaks():
+                self.resume_breaks()
+            case ShowWindow():
+                self.bring_forward()
+            case StartRoutine(routine_id):
+                self.bring_forward()
+                self.window.start_routine(routine_id)
+            case StartTimer(kind, minutes, area, method):
+                self.bring_forward()
+                problem = self.window.show_therapy().start(kind, minutes, area, method)
+                if problem:
+                    self.window.notify("The timer from the command line was not started: "
+                                       f"{problem}")
+
+    def bring_forward(self) -> None:
+        self.mini.hide()
+        self.window.bring_forward()
+
+    def quit(self) -> None:
+        """Quit Coach, asking first while a cold or heat timer runs."""
+        if self.desk.timers and not self._confirm_quit():
+            return
+        self.shut_down()
+
+    def shut_down(self) -> None:
+        """Close every window for good, no question asked (``closed`` follows)."""
+        self._quitting = True
+        self.mini.hide()
+        if self.history_window is not None:
+            self.history_window.close()
+        self.window.close_for_good()
+
+    def _window_closing(self) -> None:
+        """The user closed the window: Coach keeps running while a timer runs or reminders
+        are on, in the tray or, where there is none, in the small window."""
+        if self._quitting or not (self.desk.timers or self.breaks.reminders_on):
+            self.shut_down()
+            return
+        self.window.hide()
+        if self.tray.available:
+            self.tray.notify("Coach is still running", "Timers and break reminders go on.")
+        else:
+            self.mini.show()
+
+    def _confirm_quit(self) -> bool:
+        answer = QMessageBox.question(
+            self.window, "Quit Coach?",
+            "A cold or heat timer is running. If Coach quits, no alarm can tell you when to "
+            "take the pack off (the timer carries on when Coach starts again). Quit anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _alert_desktop(self, title: str, body: str) -> None:
+        """An urgent desktop notification, through the tray where the desktop has no service."""
+        if not self.desktop.notify(title, body, urgent=True):
+            self.tray.notify(title, body)
+
+    def open_history(self, tab: str = "timeline") -> HistoryWindow:
+        """The History window on ``tab`` ("timeline", "charts" or "symptoms"). Its module,
+        and pyqtgraph with it, is loaded the first time it opens."""
+        if self.history_window is None:
+            from coach.ui.history_window import HistoryWindow
+
+            self.history_window = HistoryWindow(self.store, self.feed, self.clock, self.window)
+        else:
+            self.history_window.refresh()
+        self.history_window.show_tab(tab)
+        return self.history_window
+
+    def open_settings(self) -> SettingsDialog:
+        """The settings dialog (non-modal); Save applies the changes at once."""
+        from coach.ui.settings_dialog import SettingsDialog  # with Qt's speech, when needed
+
+        routines = [(r.id, r.title) for r in self.library.routines]
+        dialog = SettingsDialog(self.settings.settings, autostart.is_enabled(),
+                                self.breaks.idle_source_name, routines, self.window)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_settings(self, dialog: SettingsDialog) -> None:
+        self.window.report(self.settings.update(**dialog.changes()))
+        chosen = self.settings.settings
+        self.sounds.apply(chosen)
+        self.breaks.apply(chosen)
+        if dialog.start_at_login != autostart.is_enabled():
+            try:
+                autostart.set_enabled(dialog.start_at_login)
+            except OSError as error:
+                self.window.notify(f"Could not change starting at login: {error}")
+        self.breaks.check()
+
+    def pause_breaks(self, choice: str) -> None:
+        """Pause break reminders as chosen (one of PAUSE_CHOICES); kept across restarts."""
+        until = pause_end(choice, self.clock.now())
+        self.breaks.pause(until)
+        self.window.report(self.settings.update(breaks_paused_until=until.isoformat()))
+
+    def resume_breaks(self) -> None:
+        self.breaks.resume()
+        self.window.report(self.settings.update(breaks_paused_until=""))
+
+    def _history_changed(self, kind: EntryKind) -> None:
+        if kind is EntryKind.ROUTINE:
+            self.window.show_recent()
+
+    def _history_opened(self) -> None:
+        """The history, locked by another program at start, is open now: timers that were
+        running when Coach last stopped carry on (or ring), as after any start."""
+        if self.alarms.restore():
+            self.window.show_therapy()
+        self.window.notify("The history is free again: everything from this run is saved "
+                           "there.")
+
+    def _history_written(self) -> None:
+        self._show_break_status(self.breaks.status())
+        self.alarms.refresh()
+
+    def _show_break_status(self, text: str) -> None:
+        self.window.break_status.setText(text)
+        self.tray.show_break_status(text)
+        self._show_mini_status()
+
+    def _show_mini_status(self) -> None:
+        self.mini.show_status([self.window.break_status.text(),
+                               self._title_parts.get("therapy", "")])
+
+    def _show_therapy_summary(self, text: str, minutes: int) -> None:
+        self._set_title_part("therapy", text)
+        self.tray.show_summary(text, None if minutes == NO_MINUTES else minutes)
+
+    def _set_title_part(self, part: str, text: str) -> None:
+        if self._title_parts.get(part, "") != text:
+            self._title_parts[part] = text
+            self._show_title()
+            self._show_mini_status()
+
+    def _show_title(self) -> None:
+        parts = [t for t in (self._title_parts.get("player"), self._title_parts.get("therapy"))
+                 if t]
+        self.window.setWindowTitle(" · ".join(parts) + f" — {APP_TITLE}" if parts
+                                   else APP_TITLE)
