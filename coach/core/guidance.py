@@ -22,7 +22,7 @@ NOT_MEDICAL_ADVICE = (
     "Coach is a self-care helper, not medical advice, and it cannot examine you. Move gently, "
     "stay within what feels comfortable, and stop any exercise that makes the pain sharper or "
     "makes it spread. If your pain is severe, keeps coming back or does not ease, see a doctor "
-    "or physiotherapist, and tell them where it hurts, how strongly and for how long. Most "
+    "or physiotherapist soon, and tell them where it hurts, how strongly and for how long. Most "
     "muscular back pain settles by itself within a few days to a few weeks."
 )
 """The last sentence rests on "Muscle Spasm in the Back" (004)."""
@@ -38,7 +38,8 @@ class Urgency(Enum):
     @property
     def heading(self) -> str:
         """The words that head this group of signs."""
-        return {Urgency.EMERGENCY: "Call your local emergency number now if",
+        return {Urgency.EMERGENCY: "Call your local emergency number now (do not drive "
+                                   "yourself) if",
                 Urgency.SAME_DAY: "Get seen by a doctor the same day if",
                 Urgency.SOON: "See a doctor or physiotherapist soon if"}[self]
 
@@ -60,29 +61,31 @@ class RedFlag:
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag("You have chest pain or pressure, you are short of breath, or the pain spreads "
-            "to your arm, jaw or neck, or comes with sweating or feeling sick.",
+            "to your arm, jaw or neck, or comes with sweating, feeling sick or feeling "
+            "light-headed.",
             Urgency.EMERGENCY, (GENERAL_GUIDANCE, SOURCE_003)),
     RedFlag("A sudden, tearing pain starts between your shoulder blades.",
             Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
     RedFlag("Breathing in hurts and you are also short of breath or coughing up blood.",
             Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
     RedFlag("You lose control of your bladder or bowels, cannot pass urine, feel numb around "
-            "your genitals or bottom, or your legs feel weak, heavy or unsteady: the nerves of "
-            "the spine may be pressed on.", Urgency.EMERGENCY, (SOURCE_002, GENERAL_GUIDANCE)),
+            "your genitals or bottom, or both legs feel weak or heavy or you are unsteady on "
+            "your feet: the nerves of the spine may be pressed on.", Urgency.EMERGENCY,
+            (SOURCE_002, GENERAL_GUIDANCE)),
     RedFlag("The pain began with a car accident, a fall from a height or a hard blow.",
             Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
-    RedFlag("The pain or spasms come with a fever, feeling hot and shivery, nausea or "
-            "vomiting: something other than the muscle may be going on.",
+    RedFlag("The pain or spasms come with a fever or feeling hot and shivery, with or "
+            "without nausea or vomiting: something other than the muscle may be going on.",
             Urgency.SAME_DAY, (SOURCE_003, GENERAL_GUIDANCE)),
-    RedFlag("An arm or a leg tingles, feels numb or feels weak: a nerve may be involved, not "
-            "only a tight muscle.", Urgency.SAME_DAY, (SOURCE_003, GENERAL_GUIDANCE)),
+    RedFlag("One arm or one leg tingles, feels numb or feels weak: a nerve may be involved, "
+            "not only a tight muscle.", Urgency.SAME_DAY, (SOURCE_003, GENERAL_GUIDANCE)),
     RedFlag("The pain is getting worse quickly.", Urgency.SAME_DAY,
             (SOURCE_003, GENERAL_GUIDANCE)),
     RedFlag("Breathing in deeply hurts and this does not settle within a few days, or comes "
             "with a cough. (Some soreness on a deep breath is common with a strained muscle.)",
             Urgency.SOON, (SOURCE_003, GENERAL_GUIDANCE)),
-    RedFlag("After even a minor fall you are over 50, have osteoporosis or take steroid "
-            "tablets: be checked before you exercise.", Urgency.SOON, (GENERAL_GUIDANCE,)),
+    RedFlag("You have had even a minor fall and are over 50, have osteoporosis or take "
+            "steroid tablets: be checked before you exercise.", Urgency.SOON, (GENERAL_GUIDANCE,)),
     RedFlag("Rest and changing position do not ease the pain at all, or it is worse at "
             "night.", Urgency.SOON, (GENERAL_GUIDANCE,)),
     RedFlag("You are losing weight without trying or feel generally unwell.", Urgency.SOON,
@@ -123,6 +126,7 @@ def pain_after_routine(before: int | None, after: int) -> str | None:
     else:
         return None
     return (f"{why} Leave the exercises for today and rest in whatever position is most "
-            "comfortable; slow breathing can help. Look through the warning signs, and if "
-            "the pain keeps rising or does not ease, get medical advice.")
+            "comfortable; slow breathing can help. Look through the warning signs. If the pain "
+            "keeps rising, get seen by a doctor the same day; if it has not eased after a few "
+            "days, see a doctor or physiotherapist soon.")
 

@@ -6,8 +6,8 @@ spasms end (000), another says a warm compress can help a spasm that persists (0
 first 72 hours moist heat helps, and it may help recurring spasms (003); heat relaxes tense
 muscles and increases blood flow (001); 15 to 20 minutes at a time (003); a warm shower
 relaxes tense muscles too (001, 003). The cloth, skin checks, never-asleep, one-hour-gap,
-not-lying-on-it, skin-feeling, circulation and swelling advice is common health-service
-guidance, not from the source documents.
+not-lying-on-it, skin-feeling, circulation, swelling and shower-care advice is common
+health-service guidance, not from the source documents.
 """
 
 from __future__ import annotations
@@ -45,11 +45,13 @@ class Advice:
 
 
 ALWAYS: tuple[Point, ...] = (
-    Point(f"Keep each application to {MIN_MINUTES}-{MAX_MINUTES} minutes.", SOURCE_003),
+    Point(f"No more than {MAX_MINUTES} minutes at a time ({MIN_MINUTES} to {MAX_MINUTES} is "
+          "usual); end it early whenever you like.", SOURCE_003),
     Point("Wrap the pack in a cloth: never put ice or a hot pack straight on the skin.",
           GENERAL_GUIDANCE),
     Point("Look at the skin every 5 minutes. Stop if it turns white or blotchy, blisters, or "
-          "goes completely numb.", GENERAL_GUIDANCE),
+          "goes completely numb; with heat, also if it turns very red or stings.",
+          GENERAL_GUIDANCE),
     Point("Never use a pack while you are asleep or might fall asleep.", GENERAL_GUIDANCE),
     Point("Leave about an hour before the next application of the same kind.",
           GENERAL_GUIDANCE),
@@ -60,8 +62,9 @@ ALWAYS: tuple[Point, ...] = (
           "or irritated skin.", GENERAL_GUIDANCE),
     Point("No heat on a fresh injury that is swollen: use cold in the first days.",
           GENERAL_GUIDANCE),
-    Point("A warm shower can relax tense muscles too: keep it warm rather than hot, and take "
-          "care getting in and out while your back is stiff.", SOURCE_001),
+    Point("A warm shower can relax tense muscles too.", SOURCE_001),
+    Point("In the shower, keep the water warm rather than hot, and take care getting in and "
+          "out while your back is stiff.", GENERAL_GUIDANCE),
 )
 
 

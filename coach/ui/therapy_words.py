@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from coach.core.therapy import METHODS, TherapyKind
+
 SHOWER = "warm shower"
 
 
@@ -20,5 +22,6 @@ def skin_check_text(method: str, minutes: int) -> str:
     if method == SHOWER:
         return (f"{minutes} minutes in: look at your skin. Get out if it is very red or "
                 "feels sore.")
+    heat = "" if method in METHODS[TherapyKind.COLD] else ", very red or stinging"
     return (f"{minutes} minutes in: lift the pack and look at the skin. Stop if it is white, "
-            "blotchy or blistered, or has gone completely numb.")
+            f"blotchy{heat} or blistered, or has gone completely numb.")

@@ -9,7 +9,7 @@ import pytest
 from coach.core.guidance import RED_FLAGS, Urgency, pain_after_routine, red_flags
 from coach.core.library import load_library
 from coach.core.routine import Routine
-from coach.core.sources import SOURCE_001, SOURCE_003
+from coach.core.sources import GENERAL_GUIDANCE, SOURCE_001, SOURCE_003
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -143,4 +143,40 @@ def test_self_massage_names_when_to_leave_it_out_and_a_way_without_a_helper():
 def test_strengthening_waits_until_the_pain_has_settled_and_cites_both_sources():
     routine = SHIPPED.get("upper-back-strengthening")
     assert routine.when == ("once-settled",)
-    assert set(routine.sources) == {SOURCE_001, SOURCE_003}
+    assert set(routine.sources) == {SOURCE_001, SOURCE_003, GENERAL_GUIDANCE}
+
+
+def test_feeling_sick_with_the_pain_is_an_emergency_and_fever_the_same_day():
+    [emergency] = [f for f in red_flags(Urgency.EMERGENCY) if "chest pain" in f.sign]
+    assert "feeling sick" in emergency.sign and "light-headed" in emergency.sign
+    [fever] = [f for f in RED_FLAGS if "fever" in f.sign]
+    assert fever.urgency is Urgency.SAME_DAY and "with or without nausea" in fever.sign
+
+
+def test_both_legs_weak_is_an_emergency_and_one_limb_the_same_day():
+    [both] = [f for f in RED_FLAGS if "both legs" in f.sign]
+    [one] = [f for f in RED_FLAGS if "One arm or one leg" in f.sign]
+    assert both.urgency is Urgency.EMERGENCY and one.urgency is Urgency.SAME_DAY
+
+
+def test_the_emergency_heading_says_not_to_drive():
+    assert "do not drive yourself" in Urgency.EMERGENCY.heading
+
+
+def test_the_breathing_routine_names_a_tearing_pain_as_an_emergency_twice():
+    routine = SHIPPED.get("breathe-through-a-spasm")
+    [caution] = [c for c in routine.cautions if "tearing pain" in c]
+    assert EMERGENCY in caution
+    assert "tearing pain" in routine.steps[-2].instruction
+
+
+def test_numbness_or_tingling_that_stays_gets_a_next_step_in_every_routine():
+    for routine in SHIPPED.routines:
+        for caution in routine.cautions:
+            if "tingling" in caution and caution.startswith(("Stop", "Take", "Step")):
+                assert "get seen by a doctor the same day" in caution, routine.id
+
+
+def test_every_shipped_routine_names_general_guidance_for_its_how_often():
+    for routine in SHIPPED.routines:
+        assert GENERAL_GUIDANCE in routine.sources, routine.id

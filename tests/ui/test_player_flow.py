@@ -268,7 +268,8 @@ def test_the_warning_signs_are_one_click_away_while_a_routine_plays(qtbot, make_
     view.safety_button.click()
     dialog = coach.window.findChild(SafetyDialog)
     assert dialog is not None and dialog.isVisible()
-    assert "Call your local emergency number now if:" in dialog_texts(dialog)
+    assert "Call your local emergency number now (do not drive yourself) if:" in dialog_texts(
+        dialog)
 
 
 def dialog_texts(dialog) -> str:  # type: ignore[no-untyped-def]

@@ -217,3 +217,10 @@ def test_the_mouse_wheel_scrolls_past_the_form_without_changing_it(qtbot, make_c
                             Qt.ScrollPhase.NoScrollPhase, False)
         QApplication.sendEvent(widget, wheel)
     assert (view.minutes.value(), view.method.currentText()) == before
+
+
+def test_the_heat_skin_check_names_burn_signs_and_the_cold_one_does_not() -> None:
+    from coach.ui.therapy_words import skin_check_text
+
+    assert "very red or stinging" in skin_check_text("moist heat pack", 5)
+    assert "very red" not in skin_check_text("ice pack", 5)
