@@ -15,6 +15,9 @@ from enum import Enum
 from coach.core.routine import SWITCH_SIDES_S, Routine
 
 GET_READY_S = 5
+MAX_READING_S = 30
+READING_WORDS_PER_S = 3
+"""A calm reading pace (180 words a minute) for the cautions shown while getting ready."""
 COUNTDOWN_FROM = 3
 """The last seconds of a segment that get a countdown cue."""
 
@@ -74,6 +77,13 @@ class Interrupted:
 
 
 Event = SegmentStarted | Countdown | Finished | Stopped | Interrupted
+
+
+def reading_s(routine: Routine) -> int:
+    """Seconds to get ready for ``routine`` while its cautions show: time to read them at
+    READING_WORDS_PER_S, at least GET_READY_S and at most MAX_READING_S."""
+    words = sum(len(caution.split()) for caution in routine.cautions)
+    return min(MAX_READING_S, max(GET_READY_S, math.ceil(words / READING_WORDS_PER_S)))
 
 
 def build_segments(routine: Routine, get_ready_s: int = GET_READY_S) -> tuple[Segment, ...]:
@@ -145,7 +155,9 @@ class Player:
         return duration if self.state is PlayerState.NOT_STARTED else 0.0
 
     def active_s(self, now: float) -> float:
-        """Seconds spent playing so far, pauses excluded."""
+        """Seconds spent on the routine so far, pauses and getting ready excluded."""
+        if self.current.kind is SegmentKind.READY:
+            return 0.0
         if self.state is PlayerState.RUNNING:
             return self._active_s + max(0.0, now - self._running_since)
         return self._active_s
@@ -249,6 +261,8 @@ class Player:
     # -- internals -------------------------------------------------------------------------
 
     def _enter(self, index: int, at: float) -> list[Event]:
+        if self.current.kind is SegmentKind.READY and index > self.index:
+            self._active_s, self._running_since = 0.0, at  # time spent starts now
         self.index = index
         self._last_countdown = COUNTDOWN_FROM + 1
         duration = float(self.segments[index].duration_s)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QStatusBar, QTabWidge
 from coach.core.clock import Clock
 from coach.core.history import HistoryError, HistoryStore
 from coach.core.library import Library
+from coach.core.player import reading_s
 from coach.core.routine import Routine
 from coach.core.session import GuidedSession
 from coach.core.settings import SettingsStore
@@ -43,7 +44,8 @@ def app_icon() -> QIcon:
 
 class MainWindow(QMainWindow):
     """Shows the library and the cold/heat panel; ``start_routine`` plays a routine (through
-    ``gate``, the safety notice) with the pain questions around it where the user wants them.
+    ``gate``, the safety notice) with the pain questions around it where the user wants them,
+    after time to read its cautions.
 
     Closing the window stops a routine (kept as partial) and emits ``close_requested``: whoever
     owns the window decides whether Coach quits (``close_for_good``) or keeps running.
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
     def _start_player(self, routine: Routine, pain_before: int | None) -> None:
         from coach.ui.player_view import PlayerView
 
-        session = GuidedSession(routine, self.store, self.clock)
+        session = GuidedSession(routine, self.store, self.clock, get_ready_s=reading_s(routine))
         self.player_view = PlayerView(session, self.sounds)
         self.player_view.safety_requested.connect(self._gate.show_notice)
         self.player_view.closed.connect(self._close_player)

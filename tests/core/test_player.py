@@ -27,6 +27,7 @@ from coach.core.routine import SWITCH_SIDES_S, Step
 READY, EXERCISE, SWITCH, REST = (SegmentKind.READY, SegmentKind.EXERCISE, SegmentKind.SWITCH,
                                  SegmentKind.REST)
 TOTAL_S = 83
+SPENT_S = TOTAL_S - GET_READY_S  # getting ready is not time spent
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def test_ticking_through_the_whole_routine_finishes_with_exact_active_time(playe
     assert events.count(Finished()) == 1
     assert now == 100.0 + TOTAL_S
     assert player.state is PlayerState.FINISHED
-    assert player.active_s(now + 500) == TOTAL_S
+    assert player.active_s(now + 500) == SPENT_S
     assert player.exercises_completed == 4
     assert player.progress(now) == 1.0
     assert player.remaining_s(now) == 0.0
@@ -130,14 +131,14 @@ def test_late_tick_crosses_several_segments_and_keeps_the_deadlines_exact(starte
     assert started.index == 4
     assert started.remaining_s(43.5) == 16.5
     assert started.exercises_completed == 2
-    assert started.active_s(43.5) == 43.5
+    assert started.active_s(43.5) == 38.5
 
 
 def test_very_late_tick_finishes_at_the_planned_end(started):
     events = started.tick(10_000.0)
     assert started_indexes(events) == [1, 2, 3, 4, 5, 6]
     assert events[-1] == Finished()
-    assert started.active_s(10_000.0) == TOTAL_S
+    assert started.active_s(10_000.0) == SPENT_S
     assert started.exercises_completed == 4
 
 
@@ -159,10 +160,10 @@ def test_a_two_hour_pause_leaves_the_remaining_time_unchanged(started):
 def test_active_time_excludes_the_pause(started):
     started.pause(8.0)
     started.resume(7208.0)
-    assert started.active_s(7210.0) == 10.0
+    assert started.active_s(7210.0) == 5.0
     started.tick(100_000.0)
     assert started.state is PlayerState.FINISHED
-    assert started.active_s(100_000.0) == TOTAL_S
+    assert started.active_s(100_000.0) == SPENT_S
 
 
 def test_toggle_pause_alternates(started):
@@ -194,7 +195,7 @@ def test_skip_on_the_last_segment_finishes(started):
     assert events == [Finished()]
     assert started.state is PlayerState.FINISHED
     assert started.exercises_completed == 3  # A, B left, B right, not C
-    assert started.active_s(90.0) == 80.0
+    assert started.active_s(90.0) == 75.0
 
 
 def test_skip_while_paused_stays_paused_with_the_whole_next_segment(started):
@@ -260,7 +261,7 @@ def test_stop_ends_early_as_partial(started):
     started.tick(20.0)
     assert started.stop(20.0) == [Stopped()]
     assert started.state is PlayerState.STOPPED
-    assert started.active_s(50.0) == 20.0
+    assert started.active_s(50.0) == 15.0
     assert started.exercises_completed == 1
     assert started.remaining_s(20.0) == 0.0
 
@@ -268,7 +269,7 @@ def test_stop_ends_early_as_partial(started):
 def test_stop_while_paused_does_not_count_the_pause(started):
     started.pause(10.0)
     assert started.stop(500.0) == [Stopped()]
-    assert started.active_s(500.0) == 10.0
+    assert started.active_s(500.0) == 5.0
 
 
 # -- progress and preview -------------------------------------------------------------------------
@@ -305,7 +306,7 @@ def test_calls_after_finish_do_nothing(started):
                    started.skip, started.back, started.stop):
         assert action(2000.0) == []
         assert started.state is PlayerState.FINISHED
-    assert started.active_s(3000.0) == TOTAL_S
+    assert started.active_s(3000.0) == SPENT_S
     assert started.exercises_completed == 4
 
 
@@ -358,3 +359,26 @@ def test_any_actions_keep_remaining_progress_and_active_time_in_bounds(
         assert last_active <= active <= (now - start_at) + 1e-6
         last_active = active
         assert 0 <= player.exercises_completed <= player.exercises_total
+
+
+def test_reading_time_follows_the_cautions_between_the_get_ready_floor_and_a_ceiling(
+        three_steps):
+    from dataclasses import replace
+
+    from coach.core.player import MAX_READING_S, READING_WORDS_PER_S, reading_s
+
+    assert reading_s(replace(three_steps, cautions=())) == GET_READY_S
+    words = ("word " * (READING_WORDS_PER_S * 12)).strip()
+    assert reading_s(replace(three_steps, cautions=(words,))) == 12
+    assert reading_s(replace(three_steps, cautions=(words * 10,))) == MAX_READING_S
+
+
+def test_getting_ready_is_not_time_spent(three_steps):
+    player = Player(three_steps, get_ready_s=20)
+    player.start(0.0)
+    player.tick(15.0)
+    assert player.active_s(15.0) == 0.0
+    player.tick(26.0)
+    assert player.active_s(26.0) == 6.0
+    player.stop(30.0)
+    assert player.active_s(99.0) == 10.0

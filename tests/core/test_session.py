@@ -14,6 +14,7 @@ from coach.core.session import STALL_S, GuidedSession
 from tests.core.conftest import play_for
 
 TOTAL_S = 83  # three_steps with the 5 s get-ready; see tests/core/conftest.py
+SPENT_S = 78  # the time spent on it: getting ready does not count
 
 
 
@@ -53,7 +54,7 @@ def test_finishing_marks_the_row_completed_with_the_exact_duration(session, stor
     assert Finished() in events
     row = only_row(store)
     assert row.completed is True
-    assert row.duration_s == TOTAL_S
+    assert row.duration_s == SPENT_S
     assert row.steps_completed == 4
 
 
@@ -62,7 +63,7 @@ def test_a_late_tick_still_records_the_exact_duration(session, store, clock):
     play_for(session, clock, TOTAL_S - 5)
     clock.advance(STALL_S)  # a busy machine, not long enough to count as away
     session.tick()
-    assert only_row(store).duration_s == TOTAL_S
+    assert only_row(store).duration_s == SPENT_S
 
 
 def test_stopping_midway_leaves_a_partial_row_with_the_steps_done(session, store, clock):
@@ -73,14 +74,14 @@ def test_stopping_midway_leaves_a_partial_row_with_the_steps_done(session, store
     row = only_row(store)
     assert row.completed is False
     assert row.steps_completed == 1
-    assert row.duration_s == 20.0
+    assert row.duration_s == 15.0
 
 
 def test_progress_is_saved_at_each_segment_change(session, store, clock):
     session.start()
     play_for(session, clock, 16)  # A ended at 15 s; nothing changed since
     row = only_row(store)
-    assert (row.steps_completed, row.duration_s) == (1, 15.0)
+    assert (row.steps_completed, row.duration_s) == (1, 10.0)
 
 
 def test_pause_time_is_not_counted(session, store, clock):
@@ -88,14 +89,14 @@ def test_pause_time_is_not_counted(session, store, clock):
     play_for(session, clock, 10)
     session.toggle_pause()
     assert session.player.state is PlayerState.PAUSED
-    assert only_row(store).duration_s == 10.0
+    assert only_row(store).duration_s == 5.0
 
     clock.advance(2 * 3600)
     session.toggle_pause()
     play_for(session, clock, 5)
     session.stop()
 
-    assert only_row(store).duration_s == 15.0
+    assert only_row(store).duration_s == 10.0
 
 
 def test_stop_after_the_end_does_nothing(session, store, clock):
@@ -148,7 +149,7 @@ def test_a_locked_history_never_waits_and_gets_the_session_once_free(file_store,
     play_for(session, clock, TOTAL_S)
     assert session.save_problem is None and session.saved
     row = only_row(file_store)
-    assert (row.id, row.completed, row.duration_s) == (1, True, TOTAL_S)
+    assert (row.id, row.completed, row.duration_s) == (1, True, SPENT_S)
 
 
 def test_a_lock_held_until_the_end_is_written_when_the_history_closes(file_store,
@@ -163,7 +164,7 @@ def test_a_lock_held_until_the_end_is_written_when_the_history_closes(file_store
     file_store.close()
     releasing.join()
     [row] = HistoryStore(file_store.path).routine_sessions()
-    assert (row.completed, row.duration_s) == (True, TOTAL_S)
+    assert (row.completed, row.duration_s) == (True, SPENT_S)
 
 
 @pytest.mark.parametrize("counts_suspend", [True, False], ids=["boottime", "monotonic"])
@@ -179,14 +180,14 @@ def test_a_suspend_pauses_the_routine_at_the_step_it_was_on(three_steps, store,
     assert session.player.state is PlayerState.PAUSED
     assert session.player.index == 2 and session.player.remaining_s(clock.monotonic()) == 15
     row = only_row(store)
-    assert (row.duration_s, row.steps_completed, row.completed) == (20.0, 1, False)
+    assert (row.duration_s, row.steps_completed, row.completed) == (15.0, 1, False)
 
     play_for(session, clock, 30)  # paused: nothing moves until the user says so
     assert session.player.index == 2
     session.toggle_pause()
     events = play_for(session, clock, 16)
     assert SegmentStarted(3, session.player.segments[3]) in events
-    assert only_row(store).duration_s == 35.0
+    assert only_row(store).duration_s == 30.0
 
 
 def test_a_stalled_machine_pauses_the_routine_like_a_suspend(session, store, clock):
@@ -196,7 +197,7 @@ def test_a_stalled_machine_pauses_the_routine_like_a_suspend(session, store, clo
 
     [interrupted] = session.tick()
     assert isinstance(interrupted, Interrupted) and interrupted.away_s == STALL_S + 1
-    assert only_row(store).duration_s == 7.0  # up to the last tick before the gap
+    assert only_row(store).duration_s == 2.0  # up to the last tick before the gap
 
 
 @pytest.mark.parametrize("action", ["toggle_pause", "skip", "back"])
@@ -217,7 +218,7 @@ def test_stop_after_a_gap_counts_only_the_time_before_it(session, store, clock):
 
     events = session.stop()
     assert [type(e) for e in events] == [Interrupted, Stopped]
-    assert only_row(store).duration_s == 8.0
+    assert only_row(store).duration_s == 3.0
 
 
 def test_a_gap_while_paused_by_the_user_is_no_interruption(session, store, clock):
@@ -228,4 +229,4 @@ def test_a_gap_while_paused_by_the_user_is_no_interruption(session, store, clock
     assert session.tick() == []
     session.toggle_pause()
     assert session.player.state is PlayerState.RUNNING
-    assert only_row(store).duration_s == 8.0
+    assert only_row(store).duration_s == 3.0

@@ -15,3 +15,8 @@ def play(view: PlayerView, clock: FakeClock, seconds: float) -> None:
         clock.advance(step)
         seconds -= step
         view.tick()
+
+
+def ready_s(view: PlayerView) -> int:
+    """How long ``view``'s routine gives to get ready (and read its cautions) before step 1."""
+    return view.session.player.segments[0].duration_s

@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from coach.core.player import GET_READY_S, PlayerState
+from coach.core.player import PlayerState
 from coach.core.symptoms import SymptomLog
 from coach.core.timeline import EntryKind
 from coach.ui.pain_prompt import PainPrompt
 from coach.ui.report_document import HEADINGS, save_pdf
 from coach.ui.timeline_model import HEADERS
-from tests.ui.playing import play
+from tests.ui.playing import play, ready_s
 
 DESK = "desk-posture-reset"
 
@@ -190,7 +190,7 @@ def test_pain_is_asked_before_and_after_a_routine(qtbot, make_coach, clock):
     qtbot.keyClick(prompt.scale, Qt.Key.Key_6)
     view = coach.window.player_view
     assert view is not None
-    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    play(view, clock, ready_s(view) + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
     after = view.findChild(PainPrompt)
     assert after is not None and after.isVisible() and coach.window.focusWidget() is after.scale
@@ -315,7 +315,7 @@ def test_pain_that_rose_or_is_high_after_a_routine_means_stop_for_today(
     coach.window.start_routine(DESK)
     qtbot.keyClick(coach.window.pages.currentWidget().scale, before or Qt.Key.Key_S)
     view = coach.window.player_view
-    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    play(view, clock, ready_s(view) + view.session.routine.total_s)
     qtbot.keyClick(view.findChild(PainPrompt).scale, after)
 
     advice = [w.text() for w in view.findChildren(QLabel) if "Leave the exercises" in w.text()]
@@ -331,6 +331,6 @@ def test_pain_a_little_lower_or_a_point_higher_gets_no_advice_to_stop(qtbot, mak
     coach.window.start_routine(DESK)
     qtbot.keyClick(coach.window.pages.currentWidget().scale, Qt.Key.Key_4)
     view = coach.window.player_view
-    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    play(view, clock, ready_s(view) + view.session.routine.total_s)
     qtbot.keyClick(view.findChild(PainPrompt).scale, Qt.Key.Key_5)
     assert not [w for w in view.findChildren(QLabel) if "Leave the exercises" in w.text()]

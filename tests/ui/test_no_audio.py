@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from coach.core.breaks import BreakKind, Outcome
-from coach.core.player import GET_READY_S, PlayerState
+from coach.core.player import PlayerState
 from coach.core.therapy import TherapyKind
 from coach.ui.alert_window import AlertWindow
 from coach.ui.sounds import Cue
-from tests.ui.playing import play
+from tests.ui.playing import play, ready_s
 
 
 @pytest.fixture
@@ -33,10 +33,10 @@ def test_a_routine_plays_to_the_end_without_sound(no_audio, make_coach, clock) -
     played = heard(coach)
     coach.window.start_routine("desk-posture-reset")
     view = coach.window.player_view
-    play(view, clock, 3)
+    play(view, clock, ready_s(view) - 2)
     assert view.countdown.text() == "0:02" and view.phase.text() == "Get ready"
     assert view.instruction.text()
-    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    play(view, clock, ready_s(view) + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED and view.session.player.completed
     [session] = coach.store.routine_sessions()
     assert session.completed and session.steps_completed == session.steps_total

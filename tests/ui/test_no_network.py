@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 from coach.cli import main
-from coach.core.player import GET_READY_S, PlayerState
+from coach.core.player import PlayerState
 from coach.core.therapy import TherapyKind
-from tests.ui.playing import play
+from tests.ui.playing import play, ready_s
 from tests.ui.test_break_flow import Idle, run_until
 from tests.ui.test_player_flow import RHOMBOID, start
 
@@ -89,7 +89,7 @@ def test_the_main_paths_use_no_network(no_network: list[str], qtbot, make_coach,
     idle = Idle()
     coach = make_coach(idle=idle)
     view = start(qtbot, coach, RHOMBOID)
-    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    play(view, clock, ready_s(view) + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
     coach.window.show_therapy()
     coach.window.therapy_view.start(TherapyKind.COLD, 15, "upper back")

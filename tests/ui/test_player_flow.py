@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from coach.core.player import GET_READY_S, PlayerState
+from coach.core.player import GET_READY_S, PlayerState, reading_s
 from coach.core.settings import load_settings
 from coach.ui.pain_prompt import PainPrompt
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
-from tests.ui.playing import play
+from tests.ui.playing import play, ready_s
 
 RHOMBOID = "tennis-ball-rhomboid-release"
 DESK = "desk-posture-reset"
@@ -92,7 +92,7 @@ def test_a_handed_over_timer_that_cannot_start_says_why(make_coach):
 def test_a_routine_asked_for_on_the_last_one_s_end_screen_starts(qtbot, make_coach, clock):
     coach = make_coach()
     view = start(qtbot, coach, DESK)
-    play(view, clock, GET_READY_S + view.session.routine.total_s)
+    play(view, clock, ready_s(view) + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
     coach.handle_argv(["start", RHOMBOID])
     assert coach.window.player_view is not None and coach.window.player_view is not view
@@ -123,7 +123,7 @@ def test_rhomboid_release_played_to_the_end_is_a_completed_session(qtbot, make_c
     view = start(qtbot, coach, RHOMBOID)
     routine = view.session.routine
     assert "Get ready" in view.phase.text()
-    play(view, clock, GET_READY_S + routine.total_s)
+    play(view, clock, ready_s(view) + routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
     assert view.end_heading.text() == "Well done."
     qtbot.keyClick(view, Qt.Key.Key_Return)
@@ -131,14 +131,14 @@ def test_rhomboid_release_played_to_the_end_is_a_completed_session(qtbot, make_c
     [session] = coach.store.routine_sessions()
     assert session.routine_id == RHOMBOID and session.completed
     assert session.steps_completed == session.steps_total == view.session.player.exercises_total
-    assert session.duration_s == GET_READY_S + routine.total_s
+    assert session.duration_s == routine.total_s
     assert "completed" in coach.window.library_view.recent.text()
 
 
 def test_space_pauses_and_a_long_pause_leaves_the_countdown_exact(qtbot, make_coach, clock):
     coach = make_coach()
     view = start(qtbot, coach, DESK)
-    clock.advance(GET_READY_S + 2.5)
+    play(view, clock, ready_s(view) + 2.5)
     wait_for_tick(qtbot, view)
     first = view.session.routine.steps[0]
     qtbot.keyClick(view, Qt.Key.Key_Space)
@@ -168,12 +168,12 @@ def test_right_skips_and_left_goes_back(qtbot, make_coach):
 def test_escape_stops_early_and_keeps_a_partial_session(qtbot, make_coach, clock):
     coach = make_coach()
     view = start(qtbot, coach, RHOMBOID)
-    play(view, clock, GET_READY_S + 40)
+    play(view, clock, ready_s(view) + 40)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert view.end_heading.text() == "Stopped early."
     [session] = coach.store.routine_sessions()
     assert not session.completed
-    assert session.duration_s == GET_READY_S + 40
+    assert session.duration_s == 40
     assert 0 < session.steps_completed < session.steps_total
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert coach.window.player_view is None
@@ -182,7 +182,8 @@ def test_escape_stops_early_and_keeps_a_partial_session(qtbot, make_coach, clock
 
 def test_closing_the_window_mid_routine_keeps_a_partial_session(qtbot, make_coach, clock):
     coach = make_coach()
-    play(start(qtbot, coach, RHOMBOID), clock, 30)
+    view = start(qtbot, coach, RHOMBOID)
+    play(view, clock, ready_s(view) + 30)
     coach.window.close()
     [session] = coach.store.routine_sessions()
     assert not session.completed and session.duration_s == 30
@@ -192,7 +193,7 @@ def test_window_title_shows_time_left_and_routine(qtbot, make_coach):
     coach = make_coach()
     view = start(qtbot, coach, DESK)
     wait_for_tick(qtbot, view)
-    assert coach.window.windowTitle() == "0:05 · Desk posture reset — Coach"
+    assert coach.window.windowTitle() == f"0:{ready_s(view):02d} · Desk posture reset — Coach"
 
 
 def test_sound_cues_for_step_countdown_and_end_and_m_mutes(qtbot, make_coach, clock, data):
@@ -201,7 +202,7 @@ def test_sound_cues_for_step_countdown_and_end_and_m_mutes(qtbot, make_coach, cl
     view = start(qtbot, coach, DESK)
     played: list[Cue] = []
     coach.sounds.played.connect(played.append)
-    clock.advance(GET_READY_S - 2.5)
+    play(view, clock, ready_s(view) - 2.5)
     wait_for_tick(qtbot, view)
     assert played == [Cue.TICK]
     clock.advance(2.5)
@@ -230,21 +231,21 @@ def test_skipping_to_the_end_is_finished_but_not_completed(qtbot, make_coach):
 def test_a_suspend_mid_routine_pauses_it_and_says_so_on_wake(qtbot, make_coach, clock):
     coach = make_coach()
     view = start(qtbot, coach, RHOMBOID)
-    play(view, clock, GET_READY_S + 10)  # 10 s into step 1
+    play(view, clock, ready_s(view) + 10)  # 10 s into step 1
     clock.suspend(2 * 3600)
     view.tick()
     assert view.session.player.state is PlayerState.PAUSED
     assert view.position.text() == f"Step 1 of {len(view.session.routine.steps)}"
     assert view.away_notice.isVisibleTo(view) and "for 2 h (" in view.away_notice.text()
     [session] = coach.store.routine_sessions()
-    assert (session.duration_s, session.steps_completed) == (GET_READY_S + 10, 0)
+    assert (session.duration_s, session.steps_completed) == (10, 0)
 
     qtbot.keyClick(view, Qt.Key.Key_Space)
     play(view, clock, 1)
     assert not view.away_notice.isVisibleTo(view)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     [session] = coach.store.routine_sessions()
-    assert session.duration_s == GET_READY_S + 11 and not session.completed
+    assert session.duration_s == 11 and not session.completed
 
 
 def test_every_routine_shows_its_cautions_on_the_get_ready_screen(qtbot, make_coach) -> None:  # type: ignore[no-untyped-def]
@@ -256,7 +257,8 @@ def test_every_routine_shows_its_cautions_on_the_get_ready_screen(qtbot, make_co
         assert view.step_name.text() == "Before you start"
         for caution in routine.cautions:
             assert caution in view.instruction.text(), routine.id
-        assert view.next_preview.text() == f"First: {routine.steps[0].name}"
+        assert ready_s(view) == reading_s(routine) > GET_READY_S, routine.id  # time to read
+        assert view.next_preview.text() == f"First: {routine.steps[0].name}  ·  → to begin now"
         qtbot.keyClick(view, Qt.Key.Key_Escape)
         qtbot.keyClick(view, Qt.Key.Key_Escape)
         assert coach.window.player_view is None

@@ -132,15 +132,15 @@ def test_a_history_locked_by_another_program_never_stalls_the_player(qtbot, make
                                                                     clock, data):
     import sqlite3
 
-    from coach.core.player import GET_READY_S
-    from tests.ui.playing import play
+    from tests.ui.playing import play, ready_s
 
     coach = make_coach()
     other = sqlite3.connect(data.history, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # a backup tool or an SQLite browser, say
     coach.window.start_routine("desk-posture-reset")
     view = coach.window.player_view
-    play(view, clock, GET_READY_S + 40)  # into the second step
+    play(view, clock, ready_s(view) + 30)  # to the end of the first step
+    play(view, clock, 10)  # into the second
     assert view.session.player.index == 2 and view.session.session_id == 1
     assert view.save_problem.isVisibleTo(view)
     assert "database is locked" in view.save_problem.text()
@@ -149,7 +149,7 @@ def test_a_history_locked_by_another_program_never_stalls_the_player(qtbot, make
     other.execute("ROLLBACK")
     qtbot.waitUntil(lambda: not coach.history_retry.active, timeout=5000)
     [session] = coach.store.routine_sessions()
-    assert session.duration_s == GET_READY_S + 30 and session.steps_completed == 1  # step 1
+    assert session.duration_s == 30 and session.steps_completed == 1  # step 1
     play(view, clock, 1)
     assert not view.save_problem.isVisibleTo(view)
 

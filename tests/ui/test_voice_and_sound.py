@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from coach.core.player import GET_READY_S
 from coach.core.settings import Settings, load_settings
 from coach.ui import settings_dialog
 from coach.ui.sounds import Cue, Sounds, cue_file
 from coach.ui.voice import NO_ENGINE, Voice
+from tests.ui.playing import play, ready_s
 
 DESK = "desk-posture-reset"
 
@@ -50,7 +50,7 @@ def test_the_player_announces_steps_last_seconds_and_the_end(qtbot, make_coach, 
     coach.window.start_routine(DESK)
     view = coach.window.player_view
     assert spoken == ["Get ready. First: Posture check."]
-    clock.advance(GET_READY_S - 2.5)
+    play(view, clock, ready_s(view) - 2.5)
     qtbot.waitUntil(lambda: len(spoken) == 2, timeout=2000)
     clock.advance(2.5)
     qtbot.waitUntil(lambda: len(spoken) == 3, timeout=2000)
