@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
 
         session = GuidedSession(routine, self.store, self.clock, get_ready_s=reading_s(routine))
         self.player_view = PlayerView(session, self.sounds)
-        self.player_view.safety_requested.connect(self._gate.show_notice)
+        self.player_view.safety_requested.connect(
+            lambda: self._gate.show_notice(cautions=routine.cautions))
         self.player_view.closed.connect(self._close_player)
         self.player_view.mute_toggled.connect(self._save_mute)
         self.player_view.title_changed.connect(self.player_title_changed)

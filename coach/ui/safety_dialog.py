@@ -16,15 +16,20 @@ from coach.ui.style import plain_label
 
 
 class SafetyDialog(QDialog):
-    """Shows the notice and red flags. With ``ask_to_continue`` the buttons are
-    "I understand, continue" and "Cancel"; otherwise a single "Close"."""
+    """Shows the notice and red flags, after the ``cautions`` of the routine playing if given.
+    With ``ask_to_continue`` the buttons are "I understand, continue" and "Cancel"; otherwise
+    a single "Close"."""
 
-    def __init__(self, ask_to_continue: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, ask_to_continue: bool = False, parent: QWidget | None = None,
+                 cautions: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Safety first")
         self.resize(720, 700)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label("Before you start", "heading"))
+        if cautions:
+            layout.addWidget(plain_label("This routine's cautions", "section"))
+            layout.addWidget(plain_label("\n".join(f"• {c}" for c in cautions)))
         layout.addWidget(plain_label(NOT_MEDICAL_ADVICE))
         layout.addWidget(plain_label("Warning signs: stop, and get help as each group says",
                                      "section"))

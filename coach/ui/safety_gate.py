@@ -42,11 +42,13 @@ class SafetyGate(QObject):
             self._asking.activateWindow()
         self._asking.accepted.connect(lambda: self._accepted(action))
 
-    def show_notice(self, ask_to_continue: bool = False) -> SafetyDialog:
-        """Open the notice and the warning signs; with ``ask_to_continue``, as a question."""
+    def show_notice(self, ask_to_continue: bool = False,
+                    cautions: tuple[str, ...] = ()) -> SafetyDialog:
+        """Open the notice and the warning signs, after the ``cautions`` of a routine playing
+        if given; with ``ask_to_continue``, as a question."""
         from coach.ui.safety_dialog import SafetyDialog
 
-        dialog = SafetyDialog(ask_to_continue, self.window)
+        dialog = SafetyDialog(ask_to_continue, self.window, cautions)
         dialog.open()
         return dialog
 

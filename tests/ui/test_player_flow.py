@@ -272,6 +272,8 @@ def test_the_warning_signs_are_one_click_away_while_a_routine_plays(qtbot, make_
     assert dialog is not None and dialog.isVisible()
     assert "Call your local emergency number now (do not drive yourself) if:" in dialog_texts(
         dialog)
+    assert "This routine's cautions" in dialog_texts(dialog)
+    assert view.session.routine.cautions[0] in dialog_texts(dialog)  # back while it plays
 
 
 def dialog_texts(dialog) -> str:  # type: ignore[no-untyped-def]
