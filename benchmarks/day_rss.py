@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from coach.app import build_window  # noqa: E402
 from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
-from coach.core.therapy import TherapyKind  # noqa: E402
+from coach.core.therapy.timer import TherapyKind  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
 from coach.ui.main_window import MainWindow  # noqa: E402
 

@@ -25,9 +25,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coach.core.clock import SystemClock  # noqa: E402
-from coach.core.history import HistoryStore, to_text  # noqa: E402
-from coach.core.report import build_report  # noqa: E402
-from coach.core.symptoms import AREAS  # noqa: E402
+from coach.core.history.report import build_report  # noqa: E402
+from coach.core.history.store import HistoryStore, to_text  # noqa: E402
+from coach.core.history.symptoms import AREAS  # noqa: E402
 
 TITLES = ("Tennis-ball rhomboid release", "Desk posture reset", "Breathe through a spasm",
           "Light upper-back stretches", "Gentle upper-body movements")
@@ -75,7 +75,7 @@ def timed(action: Callable[[], object]) -> float:
 def measure(rows: int, folder: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
-    from coach.ui.history_window import HistoryWindow
+    from coach.ui.history.window import HistoryWindow
 
     app = QApplication.instance() or QApplication([])
     store = HistoryStore(folder / f"history-{rows}.sqlite3")

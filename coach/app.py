@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from coach.core import inbox
 from coach.core.clock import Clock, SystemClock
 from coach.core.commands import Command
-from coach.core.history import HistoryStore, open_history
-from coach.core.library import load_library
+from coach.core.history.store import HistoryStore, open_history
+from coach.core.routines.library import load_library
 from coach.core.settings import SettingsStore
 from coach.core.writer_lock import WriterLock
 from coach.paths import DataPaths, asset, shipped_dir

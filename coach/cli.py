@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import coach
-from coach.core.break_calendar import PAUSE_CHOICES
+from coach.core.breaks.calendar import PAUSE_CHOICES
 from coach.core.commands import (
     Command,
     PauseBreaks,
@@ -21,10 +21,10 @@ from coach.core.commands import (
     StartTimer,
     TakeBreak,
 )
-from coach.core.history import HistoryError, HistoryStore, local_days
-from coach.core.library import Library, check_files, load_library
+from coach.core.history.store import HistoryError, HistoryStore, local_days
 from coach.core.printable import printable
-from coach.core.therapy import (
+from coach.core.routines.library import Library, check_files, load_library
+from coach.core.therapy.timer import (
     AREAS,
     DEFAULT_MINUTES,
     MAX_MINUTES,
@@ -191,7 +191,7 @@ def _check(files: list[Path], paths: DataPaths) -> int:
 
 
 def _history(paths: DataPaths, args: argparse.Namespace) -> int:
-    from coach.core import export
+    from coach.core.history import export
 
     since = None if args.since is None else local_days(args.since, args.since)[0]
     until = None if args.until is None else local_days(args.until, args.until)[1]

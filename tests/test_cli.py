@@ -16,8 +16,8 @@ import pytest
 
 from coach import __version__, cli
 from coach.cli import main
-from coach.core.history import HistoryStore
-from coach.core.library import load_library
+from coach.core.history.store import HistoryStore
+from coach.core.routines.library import load_library
 from coach.paths import DATA_DIR_VARIABLE, DataPaths, shipped_dir
 
 
@@ -365,7 +365,7 @@ def test_routines_show_control_characters_of_a_title_escaped(capsys, data_dir, w
 
 def test_history_and_check_show_control_characters_escaped(capsys, data_dir, tmp_path,
                                                            write_routine):
-    from coach.core.symptoms import SymptomLog
+    from coach.core.history.symptoms import SymptomLog
 
     add_sessions(data_dir, (SNEAKY, 0, True))
     store = HistoryStore(DataPaths(data_dir).history)

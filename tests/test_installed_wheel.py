@@ -35,7 +35,8 @@ def run_installed(target: Path, code: str, tmp_path: Path) -> str:
 
 def test_installed_coach_finds_every_shipped_routine(installed: Path, tmp_path: Path) -> None:
     out = run_installed(installed, (
-        "import json, coach, coach.paths as p; from coach.core.library import load_library\n"
+        "import json, coach, coach.paths as p\n"
+        "from coach.core.routines.library import load_library\n"
         "lib = load_library(p.shipped_dir('routines'), None, p.asset('illustrations'))\n"
         "print(json.dumps({'module': coach.__file__, 'routines': p.shipped_dir('routines')"
         ".as_posix(), 'ids': sorted(r.id for r in lib.routines), 'errors': len(lib.errors)}))"),

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.library import load_library
-from coach.core.routine import RoutineError, load_routine
+from coach.core.routines.library import load_library
+from coach.core.routines.routine import RoutineError, load_routine
 from coach.paths import shipped_dir
 
 ROOT = Path(__file__).resolve().parent.parent

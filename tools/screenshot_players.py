@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coach.app import build_window  # noqa: E402
 from coach.core.clock import FakeClock  # noqa: E402
-from coach.core.library import load_library  # noqa: E402
+from coach.core.routines.library import load_library  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.paths import DataPaths, shipped_dir  # noqa: E402
 from coach.ui.style import base_font, style_sheet  # noqa: E402

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coach.core.break_calendar import PAUSE_CHOICES
-from coach.core.therapy import TherapyKind
+from coach.core.breaks.calendar import PAUSE_CHOICES
+from coach.core.therapy.timer import TherapyKind
 
 MAX_MINUTES_DIGITS = 3
 """A handed-over timer length has at most this many digits (the app checks the range)."""

@@ -10,8 +10,8 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from coach.core.break_calendar import WorkingHours
-from coach.core.breaks import BreakKind, BreakRule
+from coach.core.breaks.calendar import WorkingHours
+from coach.core.breaks.scheduler import BreakKind, BreakRule
 from coach.core.private_files import make_private_dir
 
 SOUND_THEMES = ("soft", "clear", "none")

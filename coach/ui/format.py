@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from coach.core.routine import Routine, Step
+from coach.core.routines.routine import Routine, Step
 
 
 def clock_text(seconds: float) -> str:

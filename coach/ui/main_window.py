@@ -9,24 +9,24 @@ from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QStatusBar, QTabWidget
 
 from coach.core.clock import Clock
-from coach.core.history import HistoryError, HistoryStore
-from coach.core.library import Library
-from coach.core.player import reading_s
-from coach.core.routine import Routine
-from coach.core.session import GuidedSession
+from coach.core.history.store import HistoryError, HistoryStore
+from coach.core.player.playback import reading_s
+from coach.core.player.session import GuidedSession
+from coach.core.routines.library import Library
+from coach.core.routines.routine import Routine
 from coach.core.settings import SettingsStore
 from coach.paths import icon_files
-from coach.ui.library_view import RECENT_SESSIONS, LibraryView
-from coach.ui.pain_prompt import PainQuestions
+from coach.ui.player.pain_prompt import PainQuestions
+from coach.ui.routines.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
-from coach.ui.therapy_alarms import TherapyAlarms
-from coach.ui.therapy_tab import TherapyTab
+from coach.ui.therapy.alarms import TherapyAlarms
+from coach.ui.therapy.tab import TherapyTab
 
 if TYPE_CHECKING:  # these load when first used, not at start-up
-    from coach.ui.player_view import PlayerView
-    from coach.ui.therapy_view import TherapyView
+    from coach.ui.player.player_view import PlayerView
+    from coach.ui.therapy.view import TherapyView
 
 STATUS_MS = 15_000
 """How long a message stays in the status bar (notices also stay above the routine list)."""
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
             self._start_player(routine, None)
 
     def _start_player(self, routine: Routine, pain_before: int | None) -> None:
-        from coach.ui.player_view import PlayerView
+        from coach.ui.player.player_view import PlayerView
 
         session = GuidedSession(routine, self.store, self.clock, get_ready_s=reading_s(routine))
         self.player_view = PlayerView(session, self.sounds)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from coach.core.break_calendar import pause_end
+from coach.core.breaks.calendar import pause_end
 from coach.core.clock import Clock
 from coach.core.commands import (
     Command,
@@ -23,27 +23,27 @@ from coach.core.commands import (
     TakeBreak,
     from_argv,
 )
-from coach.core.history import HistoryStore
-from coach.core.library import Library
+from coach.core.history.store import HistoryStore
+from coach.core.history.timeline import EntryKind
+from coach.core.routines.library import Library
 from coach.core.settings import SettingsStore
-from coach.core.therapy_desk import TherapyDesk
-from coach.core.timeline import EntryKind
+from coach.core.therapy.desk import TherapyDesk
 from coach.platform import autostart
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DesktopNotifier
 from coach.platform.quiet import QuietSource
-from coach.ui.break_controller import BreakController
-from coach.ui.history_feed import HistoryFeed
-from coach.ui.history_retry import HistoryRetry
+from coach.ui.breaks.controller import BreakController
+from coach.ui.history.feed import HistoryFeed
+from coach.ui.history.retry import HistoryRetry
 from coach.ui.main_window import MainWindow
 from coach.ui.mini_window import MiniWindow
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
-from coach.ui.therapy_alarms import NO_MINUTES, TherapyAlarms
+from coach.ui.therapy.alarms import NO_MINUTES, TherapyAlarms
 from coach.ui.tray import Tray
 
 if TYPE_CHECKING:  # these load when first used, not at start-up
-    from coach.ui.history_window import HistoryWindow
+    from coach.ui.history.window import HistoryWindow
     from coach.ui.settings_dialog import SettingsDialog
 
 APP_TITLE = "Coach"
@@ -195,7 +195,7 @@ class Shell(QObject):
         """The History window on ``tab`` ("timeline", "charts" or "symptoms"). Its module,
         and pyqtgraph with it, is loaded the first time it opens."""
         if self.history_window is None:
-            from coach.ui.history_window import HistoryWindow
+            from coach.ui.history.window import HistoryWindow
 
             self.history_window = HistoryWindow(self.store, self.feed, self.clock, self.window)
         else:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryStore
-from coach.core.player import Event
-from coach.core.routine import Routine, Step
-from coach.core.session import GuidedSession
+from coach.core.history.store import HistoryStore
+from coach.core.player.playback import Event
+from coach.core.player.session import GuidedSession
+from coach.core.routines.routine import Routine, Step
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from coach.core.history import HistoryStore
+from coach.core.history.store import HistoryStore
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "BEGIN")
 

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.core.break_calendar import PAUSED_INDEFINITELY, WorkingHours, pause_end
-from coach.core.breaks import BreakDue, BreakScheduler
+from coach.core.breaks.calendar import PAUSED_INDEFINITELY, WorkingHours, pause_end
+from coach.core.breaks.scheduler import BreakDue, BreakScheduler
 from coach.core.clock import FakeClock
 from coach.core.settings import Settings
 

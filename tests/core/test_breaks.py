@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.core.break_calendar import PAUSED_INDEFINITELY
-from coach.core.breaks import (
+from coach.core.breaks.calendar import PAUSED_INDEFINITELY
+from coach.core.breaks.scheduler import (
     CHECK_EVERY_S,
     DEFAULT_RULES,
     LATE_S,
@@ -36,7 +36,7 @@ from coach.core.breaks import (
     break_routine,
 )
 from coach.core.clock import FakeClock
-from coach.core.routine import Routine, Step
+from coach.core.routines.routine import Routine, Step
 
 MICRO, REST = BreakKind.MICRO, BreakKind.REST
 MIN, HOUR = 60, 3600

@@ -8,7 +8,7 @@ import pytest
 
 from coach.core.clock import FakeClock
 from coach.core.deadline import AGREEMENT_S, Deadline
-from coach.core.history import from_text
+from coach.core.history.store import from_text
 
 HOUR_S = 3600.0
 

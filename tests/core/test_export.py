@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.core.break_log import BreakRecord
-from coach.core.breaks import BreakKind
-from coach.core.breaks import Outcome as BreakOutcome
-from coach.core.export import (
+from coach.core.breaks.log import BreakRecord
+from coach.core.breaks.scheduler import BreakKind
+from coach.core.breaks.scheduler import Outcome as BreakOutcome
+from coach.core.history.export import (
     COLUMNS,
     GROUPS,
     HistoryRecords,
@@ -25,10 +25,10 @@ from coach.core.export import (
     write_json,
     write_table,
 )
-from coach.core.history import HistoryStore, RoutineSession
-from coach.core.symptoms import SymptomEntry, SymptomLog
-from coach.core.therapy import Outcome, TherapyKind
-from coach.core.therapy_log import TherapyRecord
+from coach.core.history.store import HistoryStore, RoutineSession
+from coach.core.history.symptoms import SymptomEntry, SymptomLog
+from coach.core.therapy.log import TherapyRecord
+from coach.core.therapy.timer import Outcome, TherapyKind
 
 STARTED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 

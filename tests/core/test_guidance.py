@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from coach.core.guidance import RED_FLAGS, Urgency, pain_after_routine, red_flags
-from coach.core.library import load_library
-from coach.core.routine import Routine
+from coach.core.routines.library import load_library
+from coach.core.routines.routine import Routine
 from coach.core.sources import GENERAL_GUIDANCE, SOURCE_001, SOURCE_003
 
 ROOT = Path(__file__).resolve().parents[2]

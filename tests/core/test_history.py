@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from coach.core.history import (
+from coach.core.history.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     HistoryError,

@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from coach.core import history
-from coach.core.break_log import BreakLog
-from coach.core.breaks import BreakKind, Outcome
+from coach.core.breaks.log import BreakLog
+from coach.core.breaks.scheduler import BreakKind, Outcome
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryLocked, HistoryStore, open_history, spool_path
-from coach.core.history_writer import STAND_IN_BASE
-from coach.core.routine import Step
-from coach.core.session import GuidedSession
-from coach.core.symptoms import SymptomLog
-from coach.core.therapy import TherapyKind, TimerState, plan_application
-from coach.core.therapy_desk import TherapyDesk
+from coach.core.history import store as history
+from coach.core.history.store import HistoryLocked, HistoryStore, open_history, spool_path
+from coach.core.history.symptoms import SymptomLog
+from coach.core.history.writer import STAND_IN_BASE
+from coach.core.player.session import GuidedSession
+from coach.core.routines.routine import Step
+from coach.core.therapy.desk import TherapyDesk
+from coach.core.therapy.timer import TherapyKind, TimerState, plan_application
 from tests.core.conftest import build_routine, play_for
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from coach.core.clock import FakeClock
-from coach.core.illustration import (
+from coach.core.player.playback import GET_READY_S, Player, SegmentKind
+from coach.core.routines.illustration import (
     REST_ILLUSTRATION,
     Frame,
     Motion,
@@ -18,8 +19,7 @@ from coach.core.illustration import (
     load_motions,
     pose_blend,
 )
-from coach.core.player import GET_READY_S, Player, SegmentKind
-from coach.core.routine import Step
+from coach.core.routines.routine import Step
 
 BREATHE = Motion(((1, 4.0), (0, 6.0)), 10.0)
 """In over 4 s to pose 1, out over 6 s back to pose 0."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.core.library import check_files, load_library, routine_files
-from coach.core.routine import RoutineError
+from coach.core.routines.library import check_files, load_library, routine_files
+from coach.core.routines.routine import RoutineError
 from coach.paths import shipped_dir
 
 

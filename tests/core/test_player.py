@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.core.player import (
+from coach.core.player.playback import (
     GET_READY_S,
     Countdown,
     Finished,
@@ -22,7 +22,7 @@ from coach.core.player import (
     Stopped,
     build_segments,
 )
-from coach.core.routine import SWITCH_SIDES_S, Step
+from coach.core.routines.routine import SWITCH_SIDES_S, Step
 
 READY, EXERCISE, SWITCH, REST = (SegmentKind.READY, SegmentKind.EXERCISE, SegmentKind.SWITCH,
                                  SegmentKind.REST)
@@ -365,7 +365,7 @@ def test_reading_time_follows_the_cautions_between_the_get_ready_floor_and_a_cei
         three_steps):
     from dataclasses import replace
 
-    from coach.core.player import MAX_READING_S, READING_WORDS_PER_S, reading_s
+    from coach.core.player.playback import MAX_READING_S, READING_WORDS_PER_S, reading_s
 
     assert reading_s(replace(three_steps, cautions=())) == GET_READY_S
     words = ("word " * (READING_WORDS_PER_S * 12)).strip()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.history import HistoryStore, open_history
+from coach.core.history.store import HistoryStore, open_history
 from coach.core.private_files import (
     create_private,
     make_private,

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.core.break_log import BreakLog
-from coach.core.breaks import BreakKind, Outcome
-from coach.core.report import Episode, Practice, WeekPain, build_report
-from coach.core.symptoms import SymptomLog
+from coach.core.breaks.log import BreakLog
+from coach.core.breaks.scheduler import BreakKind, Outcome
+from coach.core.history.report import Episode, Practice, WeekPain, build_report
+from coach.core.history.symptoms import SymptomLog
 
 BERLIN = ZoneInfo("Europe/Berlin")
 pytestmark = pytest.mark.usefixtures("berlin_time")

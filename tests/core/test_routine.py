@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.routine import (
+from coach.core.routines.routine import (
     MAX_FILE_BYTES,
     SWITCH_SIDES_S,
     Routine,

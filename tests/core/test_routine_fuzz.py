@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.cli import main
-from coach.core.library import check_files, load_library
-from coach.core.routine import Routine, RoutineError, load_routine
+from coach.core.routines.library import check_files, load_library
+from coach.core.routines.routine import Routine, RoutineError, load_routine
 from tests.conftest import VALID_ROUTINE, VALID_STEP, _toml_value, routine_toml
 
 FUZZ = settings(max_examples=150, deadline=None,

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.break_log import BreakLog
-from coach.core.breaks import BreakKind, Outcome
+from coach.core.breaks.log import BreakLog
+from coach.core.breaks.scheduler import BreakKind, Outcome
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryStore, to_text
-from coach.core.routine import Step
-from coach.core.session import GuidedSession
+from coach.core.history.store import HistoryStore, to_text
+from coach.core.player.session import GuidedSession
+from coach.core.routines.routine import Step
 from coach.core.settings import SettingsStore, load_settings
-from coach.core.therapy import TherapyKind, plan_application
-from coach.core.therapy_desk import TherapyDesk
-from coach.core.therapy_log import TherapyLog
+from coach.core.therapy.desk import TherapyDesk
+from coach.core.therapy.log import TherapyLog
+from coach.core.therapy.timer import TherapyKind, plan_application
 from tests.core.conftest import build_routine, play_for
 from tests.core.disk import FillingDisk
 

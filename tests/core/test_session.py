@@ -8,9 +8,9 @@ import threading
 import pytest
 
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryStore
-from coach.core.player import Finished, Interrupted, PlayerState, SegmentStarted, Stopped
-from coach.core.session import STALL_S, GuidedSession
+from coach.core.history.store import HistoryStore
+from coach.core.player.playback import Finished, Interrupted, PlayerState, SegmentStarted, Stopped
+from coach.core.player.session import STALL_S, GuidedSession
 from tests.core.conftest import play_for
 
 TOTAL_S = 83  # three_steps with the 5 s get-ready; see tests/core/conftest.py

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coach.core.guidance import RED_FLAGS
-from coach.core.library import load_library
+from coach.core.routines.library import load_library
 from coach.core.sources import GENERAL_GUIDANCE, SOURCE_TITLES, describe, title
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.core import summaries
-from coach.core.break_log import BreakLog
-from coach.core.breaks import BreakKind, Outcome
-from coach.core.symptoms import SymptomLog
+from coach.core.breaks.log import BreakLog
+from coach.core.breaks.scheduler import BreakKind, Outcome
+from coach.core.history import summaries
+from coach.core.history.symptoms import SymptomLog
 
 BERLIN = ZoneInfo("Europe/Berlin")
 pytestmark = pytest.mark.usefixtures("berlin_time")
@@ -82,8 +82,8 @@ def test_minutes_per_week_start_on_monday_across_the_dst_change(store):
 
 def test_applications_of_one_kind(store):
     from coach.core.clock import FakeClock
-    from coach.core.therapy import TherapyKind, TherapyTimer, plan_application
-    from coach.core.therapy_log import TherapyLog
+    from coach.core.therapy.log import TherapyLog
+    from coach.core.therapy.timer import TherapyKind, TherapyTimer, plan_application
 
     for kind in (TherapyKind.COLD, TherapyKind.COLD, TherapyKind.HEAT):
         timer = TherapyTimer.start(plan_application(kind, 15, "neck", None),

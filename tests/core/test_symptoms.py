@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coach.core.symptoms import AREAS, SymptomError, SymptomLog
+from coach.core.history.symptoms import AREAS, SymptomError, SymptomLog
 
 MONDAY = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -67,7 +67,7 @@ def test_delete_then_undo_puts_the_entry_back_as_it_was(log):
 
 
 def test_a_score_around_a_routine_is_kept_when_the_log_cannot_be_read(store, monkeypatch):
-    from coach.core.history import HistoryError
+    from coach.core.history.store import HistoryError
 
     def unreadable(*_args):  # type: ignore[no-untyped-def]
         raise HistoryError("database is locked")

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from coach.core.clock import FakeClock
-from coach.core.therapy import (
+from coach.core.therapy.timer import (
     MAX_AREA_CHARS,
     METHODS,
     Outcome,

@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryStore
-from coach.core.therapy import (
+from coach.core.history.store import HistoryStore
+from coach.core.therapy.desk import RestGapNotOver, TherapyDesk
+from coach.core.therapy.timer import (
     Outcome,
     SkinCheck,
     TherapyError,
@@ -18,7 +19,6 @@ from coach.core.therapy import (
     TimeUp,
     plan_application,
 )
-from coach.core.therapy_desk import RestGapNotOver, TherapyDesk
 
 COLD, HEAT = TherapyKind.COLD, TherapyKind.HEAT
 MIN = 60

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from coach.core.sources import GENERAL_GUIDANCE, SOURCE_000, SOURCE_001, SOURCE_003
-from coach.core.therapy import TherapyKind
-from coach.core.therapy_guidance import ALWAYS, Onset, Point, advise
+from coach.core.therapy.guidance import ALWAYS, Onset, Point, advise
+from coach.core.therapy.timer import TherapyKind
 
 KNOWN_SOURCES = {SOURCE_000, SOURCE_001, SOURCE_003, GENERAL_GUIDANCE}
 
@@ -74,7 +74,7 @@ def test_the_sources_are_named_as_their_document_files():
 
 
 def test_the_safe_use_points_name_who_should_take_care_and_how() -> None:
-    from coach.core.therapy_guidance import ALWAYS
+    from coach.core.therapy.guidance import ALWAYS
 
     text = " ".join(p.text for p in ALWAYS)
     for words in ("lying or sitting on it", "diabetes", "Raynaud's", "broken or irritated skin",

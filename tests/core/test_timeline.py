@@ -6,15 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coach.core.break_log import BreakLog
-from coach.core.breaks import BreakKind
-from coach.core.breaks import Outcome as BreakOutcome
+from coach.core.breaks.log import BreakLog
+from coach.core.breaks.scheduler import BreakKind
+from coach.core.breaks.scheduler import Outcome as BreakOutcome
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryError, HistoryStore
-from coach.core.symptoms import SymptomLog
-from coach.core.therapy import TherapyKind, TherapyTimer, plan_application
-from coach.core.therapy_log import TherapyLog
-from coach.core.timeline import EntryKind, Timeline, TimelineFilter
+from coach.core.history.store import HistoryError, HistoryStore
+from coach.core.history.symptoms import SymptomLog
+from coach.core.history.timeline import EntryKind, Timeline, TimelineFilter
+from coach.core.therapy.log import TherapyLog
+from coach.core.therapy.timer import TherapyKind, TherapyTimer, plan_application
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from coach.core.player import Countdown, Finished, Player, SegmentStarted, Stopped
-from coach.core.routine import Step
-from coach.core.voice import END_LINE, VoiceCue, VoiceScript, voice_schedule
+from coach.core.player.playback import Countdown, Finished, Player, SegmentStarted, Stopped
+from coach.core.player.voice import END_LINE, VoiceCue, VoiceScript, voice_schedule
+from coach.core.routines.routine import Step
 
 
 def test_the_schedule_announces_steps_sides_rests_last_seconds_and_the_end(

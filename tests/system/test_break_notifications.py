@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from coach.app import build_shell
-from coach.core.breaks import WARNING_S, BreakKind
+from coach.core.breaks.scheduler import WARNING_S, BreakKind
 from coach.core.settings import Settings, save_settings
 from coach.paths import DataPaths
 

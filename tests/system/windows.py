@@ -31,8 +31,9 @@ def wait_for_title(display: str, wanted: Callable[[str], bool]) -> str:
     raise AssertionError(f"no such window; titles now: {window_titles(display)}")
 
 
-def press_key(display: str, key: str) -> None:
-    """Focus the visible window titled "Coach" and press ``key`` (an xdotool key name)."""
-    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Coach$",
+def press_key(display: str, key: str, title: str = "^Coach$") -> None:
+    """Focus the visible window whose title matches ``title`` (a regular expression; by
+    default the main window with nothing playing) and press ``key`` (an xdotool key name)."""
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title,
                     "windowfocus", "--sync", "key", key],
                    env={**os.environ, "DISPLAY": display}, check=True, timeout=30)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coach.core.clock import FakeClock
-from coach.core.session import STALL_S
-from coach.ui.player_view import PlayerView
+from coach.core.player.session import STALL_S
+from coach.ui.player.player_view import PlayerView
 
 
 def play(view: PlayerView, clock: FakeClock, seconds: float) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from coach.core.break_log import BreakLog
-from coach.core.breaks import BreakKind, Outcome
+from coach.core.breaks.log import BreakLog
+from coach.core.breaks.scheduler import BreakKind, Outcome
 from coach.ui.safety_dialog import SafetyDialog
 from tests.ui.playing import play
 
@@ -228,8 +228,8 @@ def test_a_rest_break_plays_the_chosen_routine_for_the_whole_break(make_coach, t
 
 def test_every_routine_a_break_can_play_shows_its_cautions_in_the_break_window(make_coach,  # type: ignore[no-untyped-def]
                                                                              clock) -> None:
-    from coach.core.session import GuidedSession
-    from coach.ui.break_window import BreakWindow
+    from coach.core.player.session import GuidedSession
+    from coach.ui.breaks.window import BreakWindow
 
     coach = make_coach()
     for routine in coach.window.library_view.library.routines:

@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from coach.core.player import PlayerState
-from coach.core.symptoms import SymptomLog
-from coach.core.timeline import EntryKind
-from coach.ui.pain_prompt import PainPrompt
-from coach.ui.report_document import HEADINGS, save_pdf
-from coach.ui.timeline_model import HEADERS
+from coach.core.history.symptoms import SymptomLog
+from coach.core.history.timeline import EntryKind
+from coach.core.player.playback import PlayerState
+from coach.ui.history.report_document import HEADINGS, save_pdf
+from coach.ui.history.timeline_model import HEADERS
+from coach.ui.player.pain_prompt import PainPrompt
 from tests.ui.playing import play, ready_s
 
 DESK = "desk-posture-reset"
@@ -50,8 +50,8 @@ def test_history_opens_with_ctrl_h_and_loads_pyqtgraph_only_then(qtbot, make_coa
 
 
 LOADED_WHEN_NEEDED = ("pyqtgraph", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
-                      "PySide6.QtSvg", "coach.ui.player_view", "coach.ui.history_window",
-                      "coach.ui.therapy_view")
+                      "PySide6.QtSvg", "coach.ui.player.player_view", "coach.ui.history.window",
+                      "coach.ui.therapy.view")
 
 
 def test_start_up_leaves_charts_sound_speech_and_pictures_for_later(tmp_path):

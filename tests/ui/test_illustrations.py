@@ -11,12 +11,12 @@ from PySide6.QtCore import QRectF, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from coach.core.illustration import PoseBlend, illustration_path
-from coach.core.library import load_library
-from coach.core.player import SegmentKind
+from coach.core.player.playback import SegmentKind
+from coach.core.routines.illustration import PoseBlend, illustration_path
+from coach.core.routines.library import load_library
 from coach.paths import shipped_dir
-from coach.ui.artwork import Artwork
-from coach.ui.illustration_view import shipped_illustrations, shipped_motions
+from coach.ui.player.artwork import Artwork
+from coach.ui.player.illustration_view import shipped_illustrations, shipped_motions
 
 SVGS = sorted(shipped_illustrations().glob("*.svg"))
 ROUTINES = load_library(shipped_dir("routines")).routines

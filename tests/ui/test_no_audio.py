@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from coach.core.breaks import BreakKind, Outcome
-from coach.core.player import PlayerState
-from coach.core.therapy import TherapyKind
-from coach.ui.alert_window import AlertWindow
+from coach.core.breaks.scheduler import BreakKind, Outcome
+from coach.core.player.playback import PlayerState
+from coach.core.therapy.timer import TherapyKind
 from coach.ui.sounds import Cue
+from coach.ui.therapy.alert_window import AlertWindow
 from tests.ui.playing import play, ready_s
 
 

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from coach.cli import main
-from coach.core.player import PlayerState
-from coach.core.therapy import TherapyKind
+from coach.core.player.playback import PlayerState
+from coach.core.therapy.timer import TherapyKind
 from tests.ui.playing import play, ready_s
 from tests.ui.test_break_flow import Idle, run_until
 from tests.ui.test_player_flow import RHOMBOID, start

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from coach.core.player import GET_READY_S, PlayerState, reading_s
+from coach.core.player.playback import GET_READY_S, PlayerState, reading_s
 from coach.core.settings import load_settings
-from coach.ui.pain_prompt import PainPrompt
+from coach.ui.player.pain_prompt import PainPrompt
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
 from tests.ui.playing import play, ready_s

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from coach.app import build_shell
 from coach.core.clock import FakeClock
-from coach.core.history import HistoryStore
+from coach.core.history.store import HistoryStore
 from coach.paths import DataPaths
 
 USER_ROUTINE = """
@@ -106,8 +106,8 @@ def test_when_history_cannot_be_written_the_end_screen_says_so(qtbot, make_coach
 
 def test_breaks_not_saved_on_a_full_disk_are_shown_and_saved_with_the_next(make_coach,
                                                                           clock):
-    from coach.core.break_log import BreakLog
-    from coach.core.breaks import BreakKind, Outcome
+    from coach.core.breaks.log import BreakLog
+    from coach.core.breaks.scheduler import BreakKind, Outcome
     from tests.core.disk import FillingDisk
     from tests.ui.test_break_flow import Idle, run_until
 
@@ -161,7 +161,7 @@ def test_user_strings_stay_plain_text_in_every_widget_and_message(make_coach, da
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QMenu, QMessageBox
 
-    from coach.core.therapy import TherapyKind
+    from coach.core.therapy.timer import TherapyKind
     from coach.ui.style import message_text, tooltip_text
 
     data.routines.mkdir(parents=True)
@@ -225,10 +225,10 @@ def test_a_history_locked_at_start_opens_when_free_and_its_running_timer_carries
         qtbot, make_coach, clock, data, monkeypatch):
     import sqlite3
 
-    from coach.core import history
-    from coach.core.therapy import TherapyKind, plan_application
-    from coach.core.therapy_desk import TherapyDesk
-    from coach.ui import history_retry
+    from coach.core.history import store as history
+    from coach.core.therapy.desk import TherapyDesk
+    from coach.core.therapy.timer import TherapyKind, plan_application
+    from coach.ui.history import retry as history_retry
 
     monkeypatch.setattr(history, "OPENING_WAIT_S", 0.05)
     monkeypatch.setattr(history_retry, "FIRST_RETRY_MS", 50)

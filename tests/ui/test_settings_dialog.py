@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from coach.core.breaks import BreakKind
+from coach.core.breaks.scheduler import BreakKind
 from coach.core.settings import load_settings
 from coach.platform import autostart
 

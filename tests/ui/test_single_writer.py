@@ -13,7 +13,7 @@ from PySide6.QtCore import QFileSystemWatcher
 from coach.app import claim_data_folder
 from coach.core import inbox
 from coach.core.commands import ShowWindow, StartTimer, TakeBreak
-from coach.core.therapy import TherapyKind
+from coach.core.therapy.timer import TherapyKind
 from coach.core.writer_lock import WriterLock
 from coach.paths import DataPaths
 from coach.ui.instance import CommandWatcher

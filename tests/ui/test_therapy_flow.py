@@ -6,12 +6,12 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from coach.core.therapy import Outcome, TherapyKind, TimerState
-from coach.core.therapy_log import TherapyLog
-from coach.ui.alert_window import AlertWindow
+from coach.core.therapy.log import TherapyLog
+from coach.core.therapy.timer import Outcome, TherapyKind, TimerState
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
-from coach.ui.therapy_view import TherapyView
+from coach.ui.therapy.alert_window import AlertWindow
+from coach.ui.therapy.view import TherapyView
 
 MIN = 60
 
@@ -220,7 +220,7 @@ def test_the_mouse_wheel_scrolls_past_the_form_without_changing_it(qtbot, make_c
 
 
 def test_the_heat_skin_check_names_burn_signs_and_the_cold_one_does_not() -> None:
-    from coach.ui.therapy_words import skin_check_text
+    from coach.ui.therapy.words import skin_check_text
 
     assert "very red or stinging" in skin_check_text("moist heat pack", 5)
     assert "very red" not in skin_check_text("ice pack", 5)

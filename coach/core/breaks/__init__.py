@@ -1,0 +1,1 @@
+"""Break reminders: the scheduler, pauses and working hours, and their log."""

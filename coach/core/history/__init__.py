@@ -1,0 +1,2 @@
+"""The private history: the store and its writer, the timeline, summaries, the report,
+export, and the symptom log."""

@@ -1,0 +1,1 @@
+"""Playing a routine: the timed state machine, the session kept in the history, voice cues."""

@@ -1,0 +1,1 @@
+"""Break reminders on screen: the controller, the notice and the break window."""

@@ -1,0 +1,281 @@
+"""Runs the break reminders: asks the scheduler only when it needs asking, shows the notice and
+the break window, and keeps every outcome in the history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+
+from coach.core.breaks.calendar import PAUSED_INDEFINITELY
+from coach.core.breaks.log import BreakLog
+from coach.core.breaks.scheduler import (
+    HYDRATION_NUDGE,
+    BreakDue,
+    BreakEnded,
+    BreakEvent,
+    BreakKind,
+    BreakScheduler,
+    BreakSoon,
+    break_routine,
+)
+from coach.core.clock import Clock
+from coach.core.history.store import HistoryStore
+from coach.core.player.session import GuidedSession
+from coach.core.routines.library import Library
+from coach.core.settings import Settings
+from coach.platform.idle import IdleSource
+from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
+from coach.platform.quiet import NeverQuiet, QuietSource
+from coach.ui.safety_gate import SafetyGate
+from coach.ui.sounds import Sounds
+
+if TYPE_CHECKING:  # the break windows (and the player in them) load with the first break
+    from coach.ui.breaks.window import BreakNotice, BreakWindow
+
+BREAK_ROUTINES = {BreakKind.MICRO: "posture-micro-break", BreakKind.REST: "desk-posture-reset"}
+"""The routine each break plays unless the user chose another (``routines``)."""
+BREAK_GET_READY_S = 3
+
+
+class BreakController(QObject):
+    """Drives ``scheduler`` from ``idle`` (None: no idle source, so every minute counts as
+    active), ``quiet`` (a fullscreen window holds breaks back) and ``busy`` (a routine being
+    played holds them back too), and shows breaks, through ``gate`` (the safety notice, the
+    first time). ``status_changed`` carries a line such as "Micro-break in 12 min" or "Breaks
+    paused until 14:30"."""
+
+    status_changed = Signal(str)
+
+    def __init__(self, scheduler: BreakScheduler, idle: IdleSource | None, store: HistoryStore,
+                 clock: Clock, library: Library, sounds: Sounds, gate: SafetyGate,
+                 quiet: QuietSource | None = None, desktop: DesktopNotifier | None = None,
+                 busy: Callable[[], bool] = lambda: False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._busy = busy
+        self.hydration_nudge = True
+        """Whether rest breaks remind the user to drink water."""
+        self.routines = dict(BREAK_ROUTINES)
+        """The routine id each kind of break plays."""
+        self._gate = gate
+        self.desktop = desktop
+        self._announced: dict[int, BreakKind] = {}
+        self._presses: QSocketNotifier | None = None
+        self.scheduler = scheduler
+        self.idle = idle
+        self.quiet = quiet or NeverQuiet()
+        self.clock = clock
+        self.library = library
+        self.sounds = sounds
+        self.log = BreakLog(store)
+        self._store = store
+        self.notice: BreakNotice | None = None
+        self.window: BreakWindow | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check)
+
+    @classmethod
+    def from_settings(cls, chosen: Settings, idle: IdleSource | None, store: HistoryStore,
+                      clock: Clock, library: Library, sounds: Sounds, gate: SafetyGate,
+                      quiet: QuietSource | None = None, desktop: DesktopNotifier | None = None,
+                      busy: Callable[[], bool] = lambda: False,
+                      parent: QObject | None = None) -> BreakController:
+        """Reminders as ``chosen`` settings ask, paused as they were left."""
+        scheduler = BreakScheduler(chosen.break_rules(), paused_until=chosen.paused_until(),
+                                   working_hours=chosen.working_hours())
+        breaks = cls(scheduler, idle, store, clock, library, sounds, gate, quiet, desktop, busy,
+                     parent)
+        breaks.apply(chosen)
+        return breaks
+
+    def apply(self, chosen: Settings) -> None:
+        """Take up changed settings: break rules, working hours, the rest break's routine and
+        the hydration reminder."""
+        self.scheduler.set_rules(chosen.break_rules())
+        self.scheduler.working_hours = chosen.working_hours()
+        self.hydration_nudge = chosen.hydration_nudge_on
+        self.routines[BreakKind.REST] = chosen.rest_break_routine
+
+    @property
+    def reminders_on(self) -> bool:
+        """Whether any kind of break is being counted towards."""
+        return any(self.scheduler.until_due_s(kind) is not None for kind in BreakKind)
+
+    @property
+    def idle_source_name(self) -> str | None:
+        """The name of what tells idle time (None: none, all time counts as active)."""
+        return self.idle.name if self.idle is not None else None
+
+    @property
+    def save_problem(self) -> str | None:
+        return self._store.writer.problem
+
+    def check(self) -> None:
+        """Count the time since the last check, act on what is due, and sleep until the
+        scheduler next needs asking."""
+        idle_s = self._idle_s()
+        quiet = self.quiet.quiet_wanted() or self._busy()
+        for event in self.scheduler.check(self.clock, idle_s, quiet):
+            if not (quiet and isinstance(event, BreakSoon)):
+                self._act(event)
+        self._timer.start(round(self.scheduler.next_check_s(idle_s) * 1000))
+        self.status_changed.emit(self.status())
+
+    def status(self) -> str:
+        """What the next break is, or that breaks are paused or off; and, while breaks cannot
+        be written to the history, that they are kept until they can."""
+        text = self._next_break()
+        problem = self._store.writer.problem
+        return text if problem is None else f"{text} · {problem}"
+
+    def _next_break(self) -> str:
+        now = self.clock.now()
+        if self.scheduler.is_paused(now):
+            until = self.scheduler.paused_until
+            return ("Breaks paused" if until == PAUSED_INDEFINITELY or until is None
+                    else f"Breaks paused until {until.astimezone():%H:%M}")
+        hours = self.scheduler.working_hours
+        if hours is not None and not hours.contains(now):
+            return "Outside working hours: no breaks"
+        waits = [(left, kind) for kind in BreakKind
+                 if (left := self.scheduler.until_due_s(kind)) is not None]
+        if not waits:
+            return "Break reminders are off"
+        left, kind = min(waits, key=lambda wait: wait[0])
+        when = "under a minute" if left < 60 else f"{round(left / 60)} min"
+        return f"{kind.value.capitalize()} in {when}"
+
+    def take_break_now(self, kind: BreakKind = BreakKind.REST) -> None:
+        """Start a break at once, whatever the counts say."""
+        self._show_break(kind)
+
+    def pause(self, until: datetime) -> None:
+        """No breaks until ``until`` (aware), or until resumed for PAUSED_INDEFINITELY."""
+        self.scheduler.paused_until = until
+        self._close_notice()
+        self.check()
+
+    def resume(self) -> None:
+        self.scheduler.paused_until = None
+        self.check()
+
+    def _idle_s(self) -> float:
+        if self.idle is None:
+            return 0.0
+        idle_s = self.idle.idle_s()
+        if idle_s is None:  # the source stopped answering: count time as before
+            self.idle = None
+            return 0.0
+        return idle_s
+
+    def _act(self, event: BreakEvent) -> None:
+        if isinstance(event, BreakSoon):
+            self._show_notice(event)
+        elif isinstance(event, BreakDue):
+            self._show_break(event.kind)
+        else:
+            self._record(event)
+            if self.window is not None and self.window.kind is event.kind:
+                self._dismiss_window()
+
+    def _show_notice(self, event: BreakSoon) -> None:
+        self._close_notice()
+        if self._notify_desktop(event):
+            return
+        from coach.ui.breaks.window import BreakNotice
+
+        notice = BreakNotice(event.kind, event.in_s)
+        notice.answers.start_now.connect(lambda: self._start_early(event.kind))
+        notice.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(event.kind)))
+        notice.answers.skip.connect(lambda: self._answer(self.scheduler.skip(event.kind)))
+        self.notice = notice
+        notice.show_in_corner()
+
+    def _notify_desktop(self, event: BreakSoon) -> bool:
+        """Announce the break as a desktop notification with buttons, where the desktop can."""
+        if self.desktop is None or not self.desktop.has_buttons():
+            return False
+        sent = self.desktop.notify(
+            f"A {event.kind.value} in {max(1, round(event.in_s))} seconds",
+            "Time to let your back and shoulders move.",
+            actions={DEFAULT_ACTION: "Start now", "snooze": "Snooze 5 min", "skip": "Skip"},
+            timeout_ms=round(event.in_s * 1000) + 5000)
+        if sent is None:
+            return False
+        self._announced[sent] = event.kind
+        self._watch_presses()
+        return True
+
+    def _watch_presses(self) -> None:
+        fileno = self.desktop.fileno() if self.desktop else None
+        if fileno is None or (self._presses and self._presses.socket() == fileno):
+            return
+        self._presses = QSocketNotifier(fileno, QSocketNotifier.Type.Read, self)
+        self._presses.activated.connect(self._pressed)
+
+    def _pressed(self) -> None:
+        for sent, action in self.desktop.take_invoked() if self.desktop else []:
+            kind = self._announced.pop(sent, None)
+            if kind is None:
+                continue
+            if action == "snooze":
+                self._answer(self.scheduler.snooze(kind))
+            elif action == "skip":
+                self._answer(self.scheduler.skip(kind))
+            else:
+                self._start_early(kind)
+
+    def _show_break(self, kind: BreakKind) -> None:
+        self._close_notice()
+        if self.window is None:
+            self._gate.run_after_notice(lambda: self._open_break(kind))
+
+    def _open_break(self, kind: BreakKind) -> None:
+        routine = (self.library.get(self.routines[kind])
+                   or self.library.get(BREAK_ROUTINES[kind]))
+        rule = next((r for r in self.scheduler.rules if r.kind is kind), None)
+        if routine is None or rule is None or self.window is not None:
+            return
+        routine = break_routine(routine, rule.duration_s, BREAK_GET_READY_S)
+        note = HYDRATION_NUDGE if kind is BreakKind.REST and self.hydration_nudge else ""
+        session = GuidedSession(routine, self._store, self.clock, get_ready_s=BREAK_GET_READY_S)
+        from coach.ui.breaks.window import BreakWindow
+
+        window = BreakWindow(kind, session, self.sounds, note)
+        window.ended.connect(self._taken)
+        window.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(kind)))
+        window.answers.skip.connect(lambda: self._answer(self.scheduler.skip(kind)))
+        self.window = window
+        window.begin()
+
+    def _start_early(self, kind: BreakKind) -> None:
+        self._show_break(kind)
+
+    def _taken(self, kind: BreakKind) -> None:
+        self.window = None
+        self._record(self.scheduler.take(kind))
+        self.check()
+
+    def _answer(self, ended: BreakEnded) -> None:
+        self._record(ended)
+        self._close_notice()
+        self._dismiss_window()
+        self.check()
+
+    def _record(self, ended: BreakEnded) -> None:
+        self.log.add(ended.kind, self.clock.now(), ended.outcome)
+        self.status_changed.emit(self.status())
+
+    def _dismiss_window(self) -> None:
+        if self.window is not None:
+            self.window.dismiss()
+            self.window = None
+
+    def _close_notice(self) -> None:
+        if self.notice is not None:
+            self.notice.close()
+            self.notice.deleteLater()
+            self.notice = None

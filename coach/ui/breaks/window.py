@@ -1,0 +1,137 @@
+"""The break on screen: a notice just before it, then a window that plays its routine.
+
+Both stay on top without taking the keyboard from whatever the user is typing into.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from coach.core.breaks.scheduler import BreakKind
+from coach.core.player.session import GuidedSession
+from coach.ui.player.player_view import PlayerView
+from coach.ui.sounds import Sounds
+from coach.ui.style import plain_label
+
+QUIET_WINDOW = (Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
+                | Qt.WindowType.WindowDoesNotAcceptFocus)
+
+
+def _quiet(widget: QWidget) -> None:
+    widget.setWindowFlags(QUIET_WINDOW)
+    widget.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+
+
+class BreakAnswers(QWidget):
+    """Start now / Snooze 5 min / Skip buttons; each emits its signal."""
+
+    start_now = Signal()
+    snooze = Signal()
+    skip = Signal()
+
+    def __init__(self, with_start: bool) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        buttons = [("Start now", self.start_now)] if with_start else []
+        for text, signal in [*buttons, ("Snooze 5 min", self.snooze),
+                             ("Skip this break", self.skip)]:
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(signal)
+            row.addWidget(button)
+
+
+class BreakNotice(QWidget):
+    """"A micro-break in 10 seconds", at the bottom right of the screen, with the answers."""
+
+    def __init__(self, kind: BreakKind, in_s: float) -> None:
+        super().__init__()
+        _quiet(self)
+        self.setWindowTitle("Coach: break soon")
+        self.answers = BreakAnswers(with_start=True)
+        column = QVBoxLayout(self)
+        column.addWidget(plain_label(f"A {kind.value} in {max(1, round(in_s))} seconds",
+                                     "section"))
+        column.addWidget(plain_label("Time to let your back and shoulders move.", "preview"))
+        column.addWidget(self.answers)
+
+    def show_in_corner(self) -> None:
+        self.adjustSize()
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.move(area.right() - self.width() - 24, area.bottom() - self.height() - 24)
+        self.show()
+
+
+def _roomy_size() -> QSize:
+    """Big enough that a step's instruction fits beside its picture, within the screen."""
+    screen = QGuiApplication.primaryScreen()
+    wanted = QSize(1120, 760)
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size()
+    return wanted.boundedTo(QSize(int(room.width() * 0.95), int(room.height() * 0.95)))
+
+
+class BreakWindow(QWidget):
+    """Plays the break's routine, under ``note`` if one is given. ``ended(kind)`` when it
+    finishes, is left or is closed (the break counts as taken); ``answers`` offers snooze and
+    skip, after which the controller calls ``dismiss``."""
+
+    ended = Signal(BreakKind)
+    CLOSE_AFTER_MS = 4000
+
+    def __init__(self, kind: BreakKind, session: GuidedSession, sounds: Sounds,
+                 note: str = "") -> None:
+        super().__init__()
+        _quiet(self)
+        self.kind = kind
+        self._over = False
+        self.setWindowTitle(f"Coach: {kind.value}")
+        self.resize(_roomy_size())
+        self.answers = BreakAnswers(with_start=False)
+        self.player = PlayerView(session, sounds, done_text="Back to work", keys_shown=False,
+                                 cautions_always=True)
+        self.player.closed.connect(self._finish)
+        self.player.safety_requested.connect(self._show_safety)
+        self.player.finished.connect(self.answers.hide)  # over: nothing left to snooze
+        self.player.finished.connect(lambda: QTimer.singleShot(self.CLOSE_AFTER_MS, self._finish))
+        column = QVBoxLayout(self)
+        column.addWidget(plain_label(f"Time for a {kind.value}", "heading"))
+        if note:
+            column.addWidget(plain_label(note, "side"))
+        column.addWidget(self.player, 1)
+        column.addWidget(self.answers)
+
+    def _show_safety(self) -> None:
+        from coach.ui.safety_dialog import SafetyDialog
+
+        self._safety = SafetyDialog(False)
+        self._safety.show()
+
+    def begin(self) -> None:
+        self.show()
+        self.player.start()
+
+    def dismiss(self) -> None:
+        """Close without counting the break (it was snoozed or skipped)."""
+        self._over = True
+        self.player.stop()
+        self.close()
+
+    def _finish(self) -> None:
+        if not self._over:
+            self._over = True
+            self.ended.emit(self.kind)
+            self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing the window ends the break early; it still counts as taken."""
+        self.player.stop()
+        self._finish()
+        super().closeEvent(event)
+        self.deleteLater()

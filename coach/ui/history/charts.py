@@ -1,0 +1,207 @@
+"""The history charts, drawn with pyqtgraph. This module is imported only when the History
+window first opens, so Coach's start-up never pays for pyqtgraph."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from coach.core.clock import Clock
+from coach.core.history import summaries
+from coach.core.history.store import HistoryError, HistoryStore, local_days, local_midnight
+from coach.core.therapy.timer import TherapyKind
+from coach.ui.inputs import CalmComboBox
+from coach.ui.style import plain_label, scrolled
+
+RANGES_DAYS = {"Last 30 days": 30, "Last 90 days": 90, "Last year": 365}
+HEATMAP_WEEKS = 53
+HEATMAP_FULL_MIN = 15.0
+"""Minutes of routines in a day that show in the heatmap's strongest colour."""
+DAY_S = 86400
+COLD, HEAT, ROUTINE, LINE = "#3a7bd5", "#e07b39", "#2e8b57", "#7a4fb3"
+PROMPTED_GREY = "#9a9a9a"
+Series = tuple[list[date], list[float]]
+
+
+class StillPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type hints
+    """A chart that leaves the mouse wheel to the page, so scrolling over it scrolls on."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        event.ignore()
+
+
+def _x(day: date) -> float:
+    """A local day as the x position pyqtgraph's date axis reads: its local noon."""
+    return datetime.combine(day, time(12)).astimezone().timestamp()
+
+
+class ChartsView(QWidget):
+    """Charts of the history in ``store`` up to ``clock``'s today. ``series`` holds what each
+    chart shows, by name ("minutes", "weekly minutes", "cold", "heat", "breaks prompted",
+    "breaks had", "pain", "active days"), as (local days, values); ``refresh`` reads it all
+    again."""
+
+    def __init__(self, store: HistoryStore, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self.series: dict[str, Series] = {}
+        text = self.palette().color(QPalette.ColorRole.Text)
+        pg.setConfigOptions(antialias=True, foreground=text,
+                            background=self.palette().color(QPalette.ColorRole.Base))
+        self.range = CalmComboBox()
+        self.range.addItems(list(RANGES_DAYS))
+        self.range.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.streak = plain_label("", "section")
+        self.helped = plain_label("")
+        self.problem = plain_label("", "notice")
+        self.problem.hide()
+        self._plots = {name: self._plot(title, unit) for name, title, unit in (
+            ("minutes", "Minutes of routines per day", "min"),
+            ("weekly minutes", "Minutes of routines per week", "min"),
+            ("cold and heat", "Cold (blue) and heat (orange) applications per day", ""),
+            ("breaks", "Break reminders (grey) and breaks had, taken or natural (green)", ""),
+            ("pain", "Pain logged, average per day (0-10)", ""),
+        )}
+        self._heatmap = StillPlot(
+            title="Active days in the last year (darker: more minutes of routines)")
+        self._heatmap.setMinimumHeight(200)
+        weekdays = self._heatmap.getAxis("left")
+        weekdays.setTicks([[(6.5 - n, name) for n, name in enumerate(
+            ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))]])
+        weekdays.setWidth(56)
+        self._heatmap.setMouseEnabled(x=False, y=False)
+        self._heatmap.setMenuEnabled(False)
+        self._heatmap.hideButtons()
+        column = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(plain_label("Show"))
+        top.addWidget(self.range)
+        top.addStretch()
+        column.addLayout(top)
+        for widget in (self.streak, self.helped, self.problem, *self._plots.values(),
+                       self._heatmap):
+            column.addWidget(widget)
+        content = QWidget()
+        content.setLayout(column)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(content))
+
+    def _plot(self, title: str, unit: str) -> pg.PlotWidget:
+        plot = StillPlot(title=title, axisItems={"bottom": pg.DateAxisItem()})
+        plot.setMinimumHeight(220)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.showGrid(y=True, alpha=0.25)
+        plot.getAxis("left").enableAutoSIPrefix(False)  # minutes stay minutes, never "x0.001"
+        if unit:
+            plot.setLabel("left", unit)
+        return plot
+
+    def refresh(self) -> None:
+        """Read the figures for the range chosen and draw every chart."""
+        today = self._clock.now().astimezone().date()
+        days = RANGES_DAYS[self.range.currentText()]
+        since, until = local_days(today - timedelta(days=days - 1), today)
+        try:
+            self._read(since, until, today)
+        except HistoryError as error:
+            self.problem.setText(f"The charts could not be drawn: {error}")
+            self.problem.show()
+            return
+        self.problem.hide()
+        self._draw(since.astimezone().date(), today)
+
+    def _read(self, since: datetime, until: datetime, today: date) -> None:
+        store = self._store
+        year_start = today - timedelta(weeks=HEATMAP_WEEKS - 1, days=today.weekday())
+        daily = {
+            "minutes": summaries.routine_minutes(store, since, until),
+            "weekly minutes": summaries.routine_minutes_weekly(store, since, until),
+            "cold": summaries.applications(store, since, until, TherapyKind.COLD),
+            "heat": summaries.applications(store, since, until, TherapyKind.HEAT),
+            "breaks prompted": summaries.breaks_with(summaries.PROMPTED, store, since, until),
+            "breaks had": summaries.breaks_with(summaries.HONOURED, store, since, until),
+            "pain": summaries.pain(store, since, until),
+            "active days": summaries.routine_minutes(store, local_midnight(year_start), until),
+        }
+        self.series = {name: (sorted(values), [values[d] for d in sorted(values)])
+                       for name, values in daily.items()}
+        current, best = summaries.streaks(store, today)
+        self.streak.setText(f"Days in a row with a routine: {current} now, {best} at best")
+        changes = summaries.pain_change(store, since, until)
+        self.helped.setText("Pain before → after, where you logged both: " + "; ".join(
+            f"{c.routine_title} {c.before:.1f} → {c.after:.1f} ({c.sessions}×)"
+            for c in changes) if changes else
+            "Log your pain before and after routines to see here which ones help you most.")
+
+    def _draw(self, first: date, today: date) -> None:
+        x_range = (_x(first) - DAY_S / 2, _x(today) + DAY_S / 2)
+        self._bars("minutes", [("minutes", ROUTINE, 0.0, 0.8)], x_range)
+        monday = first - timedelta(days=first.weekday())
+        weeks = (_x(monday) - DAY_S / 2, _x(today - timedelta(days=today.weekday())) + 6.5 * DAY_S)
+        self._bars("weekly minutes", [("weekly minutes", ROUTINE, 3.0, 5.6)], weeks)
+        self._bars("cold and heat", [("cold", COLD, -0.2, 0.4), ("heat", HEAT, 0.2, 0.4)],
+                   x_range)
+        self._bars("breaks", [("breaks prompted", PROMPTED_GREY, -0.2, 0.4),
+                              ("breaks had", ROUTINE, 0.2, 0.4)], x_range)
+        self._line("pain", x_range, (0, 10))
+        self._draw_heatmap(today)
+
+    def _bars(self, plot_name: str, sets: list[tuple[str, str, float, float]],
+              x_range: tuple[float, float]) -> None:
+        plot = self._plots[plot_name]
+        plot.clear()
+        for name, colour, offset_days, width_days in sets:
+            days, values = self.series[name]
+            if days:
+                plot.addItem(pg.BarGraphItem(
+                    x=[_x(d) + offset_days * DAY_S for d in days], height=values,
+                    width=width_days * DAY_S, brush=colour, pen=pg.mkPen(None)))
+        plot.setXRange(*x_range, padding=0)
+        highest = max((max(self.series[name][1], default=0.0) for name, *_ in sets),
+                      default=0.0)
+        plot.setYRange(0, max(1.0, highest) * 1.05, padding=0)  # counts start at 0
+
+    def _line(self, name: str, x_range: tuple[float, float], y_range: tuple[int, int]) -> None:
+        plot = self._plots[name]
+        plot.clear()
+        days, values = self.series[name]
+        if days:
+            plot.plot([_x(d) for d in days], values, pen=pg.mkPen(LINE, width=2),
+                      symbol="o", symbolSize=7, symbolBrush=LINE)
+        plot.setXRange(*x_range, padding=0)
+        plot.setYRange(*y_range)
+
+    def _draw_heatmap(self, today: date) -> None:
+        """A grid of weeks (across) by weekdays (Monday at the top), darker for more minutes."""
+        start = today - timedelta(weeks=HEATMAP_WEEKS - 1, days=today.weekday())
+        grid = np.full((HEATMAP_WEEKS, 7), np.nan)  # days still to come stay blank
+        for offset in range((today - start).days + 1):
+            week, weekday = divmod(offset, 7)
+            grid[week, 6 - weekday] = 0.0
+        for day, minutes in zip(*self.series["active days"], strict=True):
+            week, weekday = divmod((day - start).days, 7)
+            if 0 <= week < HEATMAP_WEEKS:
+                grid[week, 6 - weekday] = min(minutes, HEATMAP_FULL_MIN)
+        plot = self._heatmap
+        plot.clear()
+        base = QColor(self.palette().color(QPalette.ColorRole.Base))
+        colours = pg.ColorMap([0.0, 0.01, 1.0],
+                              [base.darker(112), QColor("#b7dfc4"), QColor(ROUTINE)])
+        image = pg.ImageItem(grid)
+        image.setLookupTable(colours.getLookupTable(nPts=64))
+        image.setLevels((0.0, HEATMAP_FULL_MIN))
+        plot.addItem(image)
+        months = [(offset / 7, f"{start + timedelta(days=offset):%b}")
+                  for offset in range(HEATMAP_WEEKS * 7)
+                  if (start + timedelta(days=offset)).day == 1]
+        plot.getAxis("bottom").setTicks([months])
+        plot.setXRange(0, HEATMAP_WEEKS, padding=0.02)
+        plot.setYRange(0, 7, padding=0.05)

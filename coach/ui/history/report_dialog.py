@@ -1,0 +1,96 @@
+"""The clinician report dialog: choose 7, 30 or 90 days, read it, save it as PDF or print it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.history.report import PERIODS_DAYS, ClinicianReport, build_report
+from coach.core.history.store import HistoryError, HistoryStore
+from coach.ui.history.report_document import print_to, report_html, save_pdf
+from coach.ui.inputs import CalmComboBox
+from coach.ui.style import plain_label, push_button
+
+
+class ReportDialog(QDialog):
+    """Shows the report for the period chosen, from ``store`` up to local day ``today``."""
+
+    def __init__(self, store: HistoryStore, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Report for your clinician — Coach")
+        self.resize(760, 720)
+        self._store = store
+        self._today = today
+        self.report: ClinicianReport | None = None
+        self.period = CalmComboBox()
+        for days in PERIODS_DAYS:
+            self.period.addItem(f"Last {days} days", days)
+        self.period.setCurrentIndex(1)
+        self.period.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.message = plain_label("")
+        save = push_button("Save as PDF…", self.ask_and_save, primary=True)
+        printing = push_button("Print…", self.ask_and_print)
+        close = push_button("Close", self.reject)
+        top = QHBoxLayout()
+        top.addWidget(plain_label("Period"))
+        top.addWidget(self.period)
+        top.addStretch()
+        buttons = QHBoxLayout()
+        for button in (save, printing):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(self.preview, 1)
+        column.addWidget(self.message)
+        column.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.report = build_report(self._store, self._today, int(self.period.currentData()))
+        except HistoryError as error:
+            self.report = None
+            self.preview.setPlainText(f"The report could not be made: {error}")
+            return
+        self.preview.setHtml(report_html(self.report))
+
+    def save(self, path: Path) -> bool:
+        """Save the report shown as a PDF at ``path``; say where, or what went wrong."""
+        if self.report is None:
+            return False
+        try:
+            save_pdf(self.report, path)
+        except OSError as error:
+            self.message.setText(f"Not saved: {error}")
+            return False
+        self.message.setText(f"Saved as {path}")
+        return True
+
+    def ask_and_save(self) -> None:
+        days = int(self.period.currentData())
+        suggested = Path.home() / f"coach-report-{self._today:%Y-%m-%d}-{days}-days.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, "Save the report as PDF", str(suggested),
+                                              "PDF (*.pdf)")
+        if name:
+            self.save(Path(name))
+
+    def ask_and_print(self) -> None:
+        if self.report is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            print_to(self.report, printer)

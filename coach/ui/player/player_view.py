@@ -1,0 +1,353 @@
+"""The guided player: big countdown, the instruction, what comes next, and key controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.history.export import duration_text
+from coach.core.player.playback import (
+    Countdown,
+    Event,
+    Finished,
+    Interrupted,
+    PlayerState,
+    Segment,
+    SegmentKind,
+    SegmentStarted,
+)
+from coach.core.player.session import GuidedSession
+from coach.core.player.voice import VoiceScript
+from coach.ui.format import clock_text, minutes_text
+from coach.ui.player.illustration_view import IllustrationView
+from coach.ui.sounds import Cue, Sounds
+from coach.ui.style import plain_label, scrolled, set_big_text
+from coach.ui.ticker import Ticker
+
+KEYS_HINT = ("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
+             "W warning signs  ·  F11 full screen")
+
+
+class PlayerView(QWidget):
+    """Plays ``session``. Keys: Space, Left, Right, Esc, M, W (listed unless ``keys_shown`` is
+    False, for windows that do not take the keyboard). Emits ``finished`` when the routine
+    ends or is stopped, ``closed`` when the user leaves the end screen (its button says
+    ``done_text``), ``mute_toggled(bool)`` when sound is switched and ``safety_requested``
+    for the warning signs. F11 shows the window full screen with very large text; Esc or
+    F11 leaves full screen before Esc stops. The routine's cautions take the get-ready
+    screen, or stand above the player all along with ``cautions_always`` (a break has little
+    get-ready)."""
+
+    closed = Signal()
+    finished = Signal()
+    mute_toggled = Signal(bool)
+    title_changed = Signal(str)
+    safety_requested = Signal()
+
+    def __init__(self, session: GuidedSession, sounds: Sounds, parent: QWidget | None = None,
+                 done_text: str = "Back to routines", keys_shown: bool = True,
+                 cautions_always: bool = False) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.sounds = sounds
+        self._done_text = done_text
+        self._keys_shown = keys_shown
+        self._cautions_always = cautions_always
+        self._script = VoiceScript(session.routine, session.player.segments)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.ticker = Ticker(self.tick, self)
+        self._pages = QStackedLayout(self)
+        self._pages.addWidget(self._build_playing())
+        self._pages.addWidget(self._build_ended())
+        self.closed.connect(self.leave_full_screen)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build_playing(self) -> QWidget:
+        page = QWidget()
+        self.routine_title = plain_label(self.session.routine.title, "preview")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.position = plain_label("", "preview")
+        self.phase = plain_label("", "side")
+        self.cautions = plain_label(self._cautions_text(), "notice")
+        self.cautions.setVisible(self._cautions_always and bool(self.session.routine.cautions))
+        self.countdown = plain_label("", "countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step_name = plain_label("", "stepName")
+        self.instruction = plain_label("", "instruction")
+        self.next_preview = plain_label("", "preview")
+        self.save_problem = plain_label("", "notice")
+        self.save_problem.hide()
+        self.away_notice = plain_label("", "notice")
+        self.away_notice.hide()
+        column = QVBoxLayout(page)
+        column.addWidget(self.routine_title)
+        column.addWidget(self.progress)
+        column.addWidget(self.position)
+        column.addWidget(self.phase)
+        column.addWidget(self.cautions)
+        self.illustration = IllustrationView(self.session)
+        words = QVBoxLayout()
+        words.addWidget(self.countdown)
+        words.addWidget(self.step_name)
+        words.addWidget(scrolled(self.instruction), 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.illustration, 2)
+        middle.addLayout(words, 3)
+        column.addLayout(middle, 1)
+        column.addWidget(self.next_preview)
+        column.addWidget(self.save_problem)
+        column.addWidget(self.away_notice)
+        column.addLayout(self._build_controls())
+        if self._keys_shown:
+            column.addWidget(plain_label(KEYS_HINT, "keys"))
+        return page
+
+    def _build_controls(self) -> QHBoxLayout:
+        self.back_button = self._button("← Back", self.back)
+        self.pause_button = self._button("Pause", self.toggle_pause)
+        self.skip_button = self._button("Skip →", self.skip)
+        self.stop_button = self._button("Stop", self.stop)
+        self.mute_button = self._button("", self.toggle_mute)
+        self.safety_button = self._button("Warning signs", self.safety_requested.emit)
+        self.safety_button.setToolTip("When to stop and get medical help")
+        self._show_mute()
+        row = QHBoxLayout()
+        for button in (self.back_button, self.pause_button, self.skip_button,
+                       self.stop_button, self.mute_button, self.safety_button):
+            row.addWidget(button)
+        return row
+
+    def _button(self, text: str, action: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys always reach the player
+        button.clicked.connect(action)
+        return button
+
+    def _build_ended(self) -> QWidget:
+        page = QWidget()
+        self.end_heading = plain_label("", "heading")
+        self.end_summary = plain_label("", "instruction")
+        done = QPushButton(f"{self._done_text}  (Enter)" if self._keys_shown
+                           else self._done_text)
+        done.setObjectName("primary")
+        done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        done.clicked.connect(self.closed)
+        self._end_column = QVBoxLayout(page)
+        column = self._end_column
+        column.addStretch()
+        column.addWidget(self.end_heading)
+        column.addWidget(self.end_summary)
+        column.addWidget(done)
+        column.addStretch()
+        return page
+
+    def add_to_end_page(self, widget: QWidget) -> None:
+        """Show ``widget`` on the end screen, above its button, at once (so it can take the
+        keyboard)."""
+        self._end_column.insertWidget(self._end_column.count() - 2, widget)
+        widget.show()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._handle(self.session.start())
+        self.ticker.start()
+        self.illustration.start()
+        self.setFocus()
+
+    def toggle_pause(self) -> None:
+        self._handle(self.session.toggle_pause())
+
+    def skip(self) -> None:
+        self._handle(self.session.skip())
+
+    def back(self) -> None:
+        self._handle(self.session.back())
+
+    def stop(self) -> None:
+        """End early; the session is kept in history as partial."""
+        self._handle(self.session.stop())
+
+    def toggle_mute(self) -> None:
+        self.sounds.muted = not self.sounds.muted
+        self._show_mute()
+        self.mute_toggled.emit(self.sounds.muted)
+
+    @property
+    def full_screen(self) -> bool:
+        return self.window().isFullScreen()
+
+    def toggle_full_screen(self) -> None:
+        """F11: the window full screen with very large text, or back as it was."""
+        if self.full_screen:
+            self.leave_full_screen()
+        else:
+            self.window().showFullScreen()
+            set_big_text(self, True)
+
+    def leave_full_screen(self) -> None:
+        if self.full_screen:
+            self.window().showNormal()
+        set_big_text(self, False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        key = event.key()
+        ended = not self.session.player.is_active
+        if key == Qt.Key.Key_F11 or (key == Qt.Key.Key_Escape and self.full_screen):
+            self.toggle_full_screen()
+            return
+        actions = {
+            Qt.Key.Key_Space: self.toggle_pause,
+            Qt.Key.Key_Right: self.skip,
+            Qt.Key.Key_Left: self.back,
+            Qt.Key.Key_Escape: self.closed.emit if ended else self.stop,
+            Qt.Key.Key_M: self.toggle_mute,
+            Qt.Key.Key_W: self.safety_requested.emit,
+            Qt.Key.Key_Return: self.closed.emit if ended else None,
+            Qt.Key.Key_Enter: self.closed.emit if ended else None,
+        }
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+        else:
+            action()
+
+    # -- display ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Catch up with the clock, as the ticker does ten times a second."""
+        self._handle(self.session.tick())
+
+    def _handle(self, events: list[Event]) -> None:
+        for event in events:
+            self._cue(event)
+        if self.session.player.is_active:
+            self._refresh()
+        else:
+            self.ticker.stop()
+            self.illustration.stop()
+            self._show_ended()
+
+    def _cue(self, event: Event) -> None:
+        self.sounds.speak(self._script.line_for(event, self.session.player.index))
+        if isinstance(event, SegmentStarted):
+            kind = event.segment.kind
+            if kind is SegmentKind.SWITCH:
+                self.sounds.play(Cue.SWITCH)
+            else:
+                self.sounds.play(Cue.START if kind is SegmentKind.READY else Cue.STEP)
+        elif isinstance(event, Countdown):
+            self.sounds.play(Cue.TICK)
+        elif isinstance(event, Finished):
+            self.sounds.play(Cue.DONE)
+        elif isinstance(event, Interrupted):
+            self.away_notice.setText(
+                f"Paused where you were: Coach could not follow the routine for "
+                f"{minutes_text(event.away_s)} (the computer slept or was too busy). That "
+                f"time is not counted. Press Space to go on.")
+
+    def _refresh(self) -> None:
+        player = self.session.player
+        now = self.session.now()
+        segment = player.current
+        remaining = player.remaining_s(now)
+        self.progress.setValue(round(player.progress(now) * 1000))
+        self.countdown.setText(clock_text(remaining))
+        self.phase.setText(self._phase_text(segment, remaining))
+        self._show_step(segment)
+        self.illustration.refresh()
+        ready = segment.kind is SegmentKind.READY
+        first = f"First: {self.session.routine.steps[0].name}  ·  → to begin now"
+        self.next_preview.setText(first if ready else self._preview_text(player.next_exercise()))
+        paused = player.state is PlayerState.PAUSED
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.away_notice.setVisible(paused and bool(self.away_notice.text()))
+        if not paused:
+            self.away_notice.clear()
+        self.save_problem.setText(self.session.save_problem or "")
+        self.save_problem.setVisible(self.session.save_problem is not None)
+        self.title_changed.emit(f"{clock_text(remaining)} · {self.session.routine.title}")
+
+    def _phase_text(self, segment: Segment, remaining_s: float) -> str:
+        parts = ["Paused"] if self.session.player.state is PlayerState.PAUSED else []
+        if segment.kind is SegmentKind.READY:
+            parts.append("Get ready")
+        elif segment.kind is SegmentKind.SWITCH:
+            parts.append(f"Switch sides: {segment.side} side next")
+        elif segment.kind is SegmentKind.EXERCISE:
+            if segment.side:
+                parts.append(f"{segment.side.capitalize()} side")
+            parts.append(self._rep_text(segment, remaining_s))
+        return "  ·  ".join(p for p in parts if p)
+
+    def _rep_text(self, segment: Segment, remaining_s: float) -> str:
+        assert segment.step_index is not None
+        step = self.session.routine.steps[segment.step_index]
+        if not step.reps or not step.seconds_per_rep:
+            return ""
+        elapsed = segment.duration_s - remaining_s
+        rep = min(step.reps, int(elapsed // step.seconds_per_rep) + 1)
+        return f"Rep {rep} of {step.reps}"
+
+    def _show_step(self, segment: Segment) -> None:
+        steps = self.session.routine.steps
+        if segment.kind is SegmentKind.READY:
+            cautions = self.session.routine.cautions and not self._cautions_always
+            self.step_name.setText("Before you start" if cautions else f"First: {steps[0].name}")
+            self.instruction.setText(self._cautions_text() if cautions else steps[0].instruction)
+            self.position.setText(f"{len(steps)} steps")
+            return
+        assert segment.step_index is not None
+        step = steps[segment.step_index]
+        self.position.setText(f"Step {segment.step_index + 1} of {len(steps)}")
+        if segment.kind is SegmentKind.REST:
+            self.step_name.setText("Rest")
+            self.instruction.setText("Breathe slowly and let your shoulders soften.")
+            return
+        name = step.name if not step.reps else f"{step.name} · {step.reps} reps"
+        self.step_name.setText(name)
+        self.instruction.setText(step.instruction)
+
+    def _cautions_text(self) -> str:
+        return "\n".join(f"• {caution}" for caution in self.session.routine.cautions)
+
+    def _preview_text(self, upcoming: Segment | None) -> str:
+        if upcoming is None or upcoming.step_index is None:
+            return "Next: the end"
+        step = self.session.routine.steps[upcoming.step_index]
+        side = f" ({upcoming.side})" if upcoming.side else ""
+        return f"Next: {step.name}{side}"
+
+    def _show_ended(self) -> None:
+        player = self.session.player
+        skipped = player.exercises_total - player.exercises_completed
+        self.end_heading.setText(
+            "Well done." if player.completed else
+            f"Finished, with {skipped} skipped." if player.state is PlayerState.FINISHED
+            else "Stopped early.")
+        sides = any(step.sides for step in self.session.routine.steps)
+        saved = (self.session.save_problem or
+                 ("It is in your history." if self.session.saved else
+                  "It could not be saved: see the notice in the library."))
+        self.end_summary.setText(
+            f"{self.session.routine.title}: {duration_text(player.active_s(self.session.now()))} "
+            f"spent, {player.exercises_completed} of {player.exercises_total} exercises done"
+            f"{' (each side counts as one)' if sides else ''}. {saved}")
+        self.title_changed.emit("")
+        if self._pages.currentIndex() != 1:
+            self._pages.setCurrentIndex(1)
+            self.finished.emit()
+
+    def _show_mute(self) -> None:
+        self.mute_button.setText("Sound: off" if self.sounds.muted else "Sound: on")

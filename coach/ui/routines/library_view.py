@@ -1,0 +1,159 @@
+"""The routine library: a list of routines, the chosen one's details, and Start."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.history.export import duration_text
+from coach.core.history.store import RoutineSession
+from coach.core.routines.library import Library
+from coach.core.routines.routine import Routine
+from coach.core.sources import describe
+from coach.ui.format import routine_line, step_timing
+from coach.ui.style import plain_label
+
+RECENT_SESSIONS = 3
+
+
+class LibraryView(QWidget):
+    """Lists ``library``; emits ``start_requested(routine_id)`` on Start or Enter,
+    ``safety_requested`` for the safety notice, ``settings_requested`` for settings and
+    ``history_requested`` for the History window."""
+
+    start_requested = Signal(str)
+    safety_requested = Signal()
+    settings_requested = Signal()
+    history_requested = Signal()
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.list = QListWidget()
+        self.list.setObjectName("routineList")
+        self.list.setSpacing(4)
+        self.list.setWordWrap(False)  # one line for the title, one for length and when;
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # details show it in full
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for routine in library.routines:
+            item = QListWidgetItem(f"{routine.title}\n{routine_line(routine)}")
+            item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            self.list.addItem(item)
+        self.list.currentRowChanged.connect(self._show_details)
+        self.list.itemActivated.connect(lambda _item: self._start())
+        self.details = _RoutineDetails()
+        self.details.start_button.clicked.connect(self._start)
+        self.recent = plain_label("", "preview")
+        self.notice = plain_label("", "notice")
+        self.notice.hide()
+        if library.errors:
+            self.add_notice("Some routine files were skipped:\n"
+                            + "\n".join(str(e) for e in library.errors))
+        self._build_layout()
+        if library.routines:
+            self.list.setCurrentRow(0)
+
+    def _build_layout(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.details)
+        splitter.setSizes([340, 560])
+        safety = QPushButton("Safety and red flags")
+        safety.clicked.connect(self.safety_requested)
+        settings = QPushButton("Settings")
+        settings.clicked.connect(self.settings_requested)
+        history = QPushButton("History  (Ctrl+H)")
+        history.clicked.connect(self.history_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        for button in (history, settings, safety):
+            buttons.addWidget(button)
+        self.recent.setWordWrap(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.recent)
+        layout.addLayout(buttons)
+
+    def add_notice(self, message: str) -> None:
+        """Show ``message`` (plain text) above the list, below any earlier notices."""
+        text = self.notice.text()
+        self.notice.setText(f"{text}\n{message}" if text else message)
+        self.notice.show()
+
+    def selected(self) -> Routine | None:
+        item = self.list.currentItem()
+        return None if item is None else self.library.get(item.data(Qt.ItemDataRole.UserRole))
+
+    def select(self, routine_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == routine_id:
+                self.list.setCurrentRow(row)
+
+    def show_recent(self, sessions: Sequence[RoutineSession]) -> None:
+        """Show the last few sessions under the list."""
+        lines = [f"{s.started_at.astimezone():%a %d %b %H:%M}  {s.routine_title}  "
+                 f"{duration_text(s.duration_s)}  {'completed' if s.completed else 'partial'}"
+                 for s in sessions]
+        self.recent.setText("Recent sessions:\n" + "\n".join(lines) if lines
+                            else "No sessions yet.")
+
+    def _show_details(self) -> None:
+        routine = self.selected()
+        if routine is not None:
+            self.details.show_routine(routine)
+
+    def _start(self) -> None:
+        routine = self.selected()
+        if routine is not None:
+            self.start_requested.emit(routine.id)
+
+
+class _RoutineDetails(QScrollArea):
+    """Summary, when and how often to use, cautions, steps and sources of one routine, and
+    Start."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        content = QWidget()
+        self.title = plain_label("", "heading")
+        self.meta = plain_label("", "side")
+        self.summary = plain_label()
+        self.how_often = plain_label()
+        self.cautions = plain_label()
+        self.steps = plain_label()
+        self.sources = plain_label("", "keys")
+        self.start_button = QPushButton("Start  (Enter)")
+        self.start_button.setObjectName("primary")
+        column = QVBoxLayout(content)
+        for widget in (self.title, self.meta, self.summary, self.how_often, self.start_button,
+                       plain_label("Cautions", "section"), self.cautions,
+                       plain_label("Steps", "section"), self.steps, self.sources):
+            column.addWidget(widget)
+        column.addStretch()
+        self.setWidget(content)
+
+    def show_routine(self, routine: Routine) -> None:
+        self.title.setText(routine.title)
+        self.meta.setText(routine_line(routine))
+        self.summary.setText(routine.summary)
+        self.how_often.setText(f"How often: {routine.how_often}")
+        self.how_often.setVisible(bool(routine.how_often))
+        self.cautions.setText("\n".join(f"• {c}" for c in routine.cautions))
+        self.steps.setText("\n".join(f"{n}. {s.name} ({step_timing(s)})"
+                                     for n, s in enumerate(routine.steps, 1)))
+        origin = "" if routine.shipped else f"\nYour routine, from {routine.path}"
+        self.sources.setText("Sources: " + "; ".join(describe(s) for s in routine.sources)
+                             + origin)

@@ -1,0 +1,60 @@
+"""The window that says a pack must come off, and stays until the user says it is off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
+
+from coach.core.therapy.timer import TherapyTimer
+from coach.ui.style import plain_label
+from coach.ui.therapy.words import off_button_text, removal_text
+
+
+class AlertWindow(QDialog):
+    """On top of other windows; Esc and the close button do not dismiss it. Only
+    "The pack is off" does, emitting ``confirmed``."""
+
+    confirmed = Signal()
+
+    def __init__(self, timer: TherapyTimer, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle("Time to take the pack off")
+        self.setMinimumWidth(520)
+        self.heading = plain_label(removal_text(timer.plan.method), "heading")
+        self.detail = plain_label("", "instruction")
+        self.off_button = QPushButton(f"{off_button_text(timer.plan.method)}  (Enter)")
+        self.off_button.setObjectName("primary")
+        self.off_button.setDefault(True)
+        self.off_button.clicked.connect(self._confirm)
+        column = QVBoxLayout(self)
+        column.addWidget(self.heading)
+        column.addWidget(self.detail)
+        column.addWidget(self.off_button)
+        self._area = timer.plan.area
+        self.set_overdue(0)
+
+    def set_overdue(self, minutes: int) -> None:
+        """Say how long past its time the pack has stayed on."""
+        late = ("Its time is up." if minutes < 1
+                else f"It has gone on {minutes} minute{'s' if minutes > 1 else ''} too long."
+                if minutes < 120 else "It has gone on for hours too long.")
+        self.detail.setText(f"Area: {self._area}. {late} Longer can harm your skin.")
+        self.adjustSize()
+
+    def come_forward(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def reject(self) -> None:
+        """Esc does nothing: the alert stays until the pack is confirmed off."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        event.ignore()
+
+    def _confirm(self) -> None:
+        self.confirmed.emit()
+        self.hide()
+        self.deleteLater()
+

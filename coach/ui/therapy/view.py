@@ -1,0 +1,202 @@
+"""The cold and heat panel: guidance from one question, a checked start, the running timers."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.sources import title
+from coach.core.therapy.desk import RestGapNotOver
+from coach.core.therapy.guidance import ALWAYS, Advice, Onset, Point, advise
+from coach.core.therapy.timer import (
+    AREAS,
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    METHODS,
+    MIN_MINUTES,
+    TherapyError,
+    TherapyKind,
+    TherapyPlan,
+    plan_application,
+)
+from coach.ui.inputs import CalmComboBox, CalmSpinBox
+from coach.ui.safety_gate import SafetyGate
+from coach.ui.style import plain_label, scrolled
+from coach.ui.therapy.alarms import TherapyAlarms
+from coach.ui.therapy.timer_panel import TimerPanel
+
+KIND_LABELS = {TherapyKind.COLD: "Cold", TherapyKind.HEAT: "Heat"}
+
+
+def point_text(point: Point) -> str:
+    return f"• {point.text}  ({title(point.source)})"
+
+
+class TherapyView(QWidget):
+    """Choose and start an application, kept counting by ``alarms``; the running timers
+    are in ``timers``. Starting goes through ``gate`` (the safety notice is shown once, before
+    the first routine or timer).
+    """
+
+    def __init__(self, alarms: TherapyAlarms, gate: SafetyGate,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.alarms = alarms
+        self.desk = alarms.desk
+        self.timers = TimerPanel(alarms)
+        self._gate = gate
+        setup = QWidget()
+        column = QVBoxLayout(setup)
+        column.addWidget(plain_label("Cold and heat", "heading"))
+        column.addWidget(plain_label("When did this spasm or injury start?", "section"))
+        column.addLayout(self._build_onset())
+        self.advice = plain_label()
+        column.addWidget(self.advice)
+        column.addWidget(plain_label("Using a pack safely", "section"))
+        column.addWidget(plain_label("\n".join(point_text(p) for p in ALWAYS)))
+        column.addLayout(self._build_form())
+        self.message = plain_label("", "notice")
+        self.message.hide()
+        column.addWidget(self.message)
+        self.start_button = QPushButton("Start timer")
+        self.start_button.setObjectName("primary")
+        self.start_button.clicked.connect(lambda: self.start())
+        column.addWidget(self.start_button)
+        column.addStretch()
+        row = QHBoxLayout(self)
+        row.addWidget(scrolled(setup), 3)
+        row.addWidget(scrolled(self.timers), 2)
+        self.onset_buttons.buttons()[0].setChecked(True)
+        self._show_advice(Onset.ACUTE)
+        alarms.ended.connect(lambda _timer: self._show_gap(self.chosen_kind()))
+
+    def _build_onset(self) -> QVBoxLayout:
+        self.onset_buttons = QButtonGroup(self)
+        column = QVBoxLayout()
+        for onset in Onset:
+            button = QRadioButton(onset.value)
+            button.toggled.connect(partial(self._onset_toggled, onset))
+            self.onset_buttons.addButton(button)
+            column.addWidget(button)
+        return column
+
+    def _build_form(self) -> QFormLayout:
+        self.kind_buttons: dict[TherapyKind, QRadioButton] = {}
+        kinds = QHBoxLayout()
+        group = QButtonGroup(self)
+        for kind, label in KIND_LABELS.items():
+            button = QRadioButton(label)
+            button.toggled.connect(partial(self._kind_toggled, kind))
+            group.addButton(button)
+            kinds.addWidget(button)
+            self.kind_buttons[kind] = button
+        self.method = CalmComboBox()
+        self.area = CalmComboBox()
+        self.area.setEditable(True)
+        self.area.addItems(AREAS)
+        self.minutes = CalmSpinBox()
+        self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
+        self.minutes.setValue(DEFAULT_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setToolTip(f"{MIN_MINUTES} to {MAX_MINUTES} minutes at a time: longer "
+                                "can harm the skin.")
+        self.gap_note = plain_label("", "preview")
+        form = QFormLayout()
+        for label, field in (("Kind", kinds), ("Method", self.method), ("Area", self.area),
+                             ("Minutes", self.minutes), ("", self.gap_note)):
+            form.addRow(plain_label(label), field)
+        return form
+
+    def _onset_toggled(self, onset: Onset, on: bool) -> None:
+        if on:
+            self._show_advice(onset)
+
+    def _kind_toggled(self, kind: TherapyKind, on: bool) -> None:
+        if on:
+            self._choose_kind(kind)
+
+    def _show_advice(self, onset: Onset) -> None:
+        advice = advise(onset)
+        self.advice.setText(_advice_text(advice))
+        self.kind_buttons[advice.suggested].setChecked(True)
+
+    def _choose_kind(self, kind: TherapyKind) -> None:
+        self.method.clear()
+        self.method.addItems(METHODS[kind])
+        self._show_gap(kind)
+
+    def _show_gap(self, kind: TherapyKind) -> None:
+        ends = self.desk.rest_gap_ends(kind)
+        self.gap_note.setText("" if ends is None else
+                              f"Next {kind.value} application advised from "
+                              f"{ends.astimezone():%H:%M}.")
+
+    def chosen_kind(self) -> TherapyKind:
+        return next(k for k, b in self.kind_buttons.items() if b.isChecked())
+
+    def start(self, kind: TherapyKind | None = None, minutes: int | None = None,
+              area: str | None = None, method: str | None = None) -> str | None:
+        """Start what the form says, or the values given (after the safety notice, the first
+        time); inside a rest gap, ask first. Returns why nothing can start (also shown under
+        the form), or None."""
+        if kind is None:
+            kind, method = self.chosen_kind(), self.method.currentText()
+        try:
+            plan = plan_application(kind, self.minutes.value() if minutes is None else minutes,
+                                    area if area is not None else self.area.currentText(),
+                                    method)
+        except TherapyError as error:
+            self._say(str(error))
+            return str(error)
+        self._gate.run_after_notice(lambda: self._start(plan))
+        return None
+
+    def _start(self, plan: TherapyPlan, despite_rest_gap: bool = False) -> None:
+        try:
+            timer = self.desk.start(plan, despite_rest_gap)
+        except RestGapNotOver as gap:
+            self._ask_despite_gap(gap, plan)
+            return
+        self.message.hide()
+        self._show_gap(self.chosen_kind())
+        self.alarms.add(timer)
+
+    def _ask_despite_gap(self, gap: RestGapNotOver, plan: TherapyPlan) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Start anyway?",
+                          f"{gap} Start now anyway? Your history will note it.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+
+        def answered(button: object) -> None:
+            if button == yes:
+                self._start(plan, despite_rest_gap=True)
+
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+
+def _advice_text(advice: Advice) -> str:
+    method = "an ice pack" if advice.suggested is TherapyKind.COLD else "moist heat"
+    lines = [f"Suggested: {method}."] + [point_text(p) for p in advice.reasons]
+    if advice.other_view is not None:
+        other = advice.other_view.text
+        lines.append(f"A second source differs: {other[0].lower()}{other[1:]}  "
+                     f"({title(advice.other_view.source)})")
+    return "\n".join(lines)
