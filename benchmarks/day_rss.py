@@ -24,12 +24,12 @@ os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/coach-day"
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from coach.app import build_window  # noqa: E402
+from coach.app import build_shell  # noqa: E402
 from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.core.therapy.timer import TherapyKind  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
-from coach.ui.main_window import MainWindow  # noqa: E402
+from coach.ui.shell import Shell  # noqa: E402
 
 PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
 HOUR = 3600
@@ -58,16 +58,16 @@ class DeskWorker:
 class Day:
     """Drives one window through the day, counting what happened."""
 
-    def __init__(self, window: MainWindow, clock: FakeClock, worker: DeskWorker) -> None:
-        self.window, self.clock, self.worker = window, clock, worker
+    def __init__(self, coach: Shell, clock: FakeClock, worker: DeskWorker) -> None:
+        self.coach, self.clock, self.worker = coach, clock, worker
         self.counts = {"breaks": 0, "routines": 0, "timers": 0}
 
     def busy(self) -> bool:
-        w = self.window
-        return bool(w.breaks.window or w.breaks.notice or w.player_view or w.desk.timers)
+        c = self.coach
+        return bool(c.breaks.window or c.breaks.notice or c.window.player_view or c.desk.timers)
 
     def step(self) -> None:
-        w = self.window
+        w = self.coach
         idle = self.worker.idle_s()
         step = 1.0 if self.busy() else min(w.breaks.scheduler.next_check_s(idle), 60.0)
         self.clock.advance(step)
@@ -80,31 +80,31 @@ class Day:
         self._tick_timers()
 
     def _tick_break(self) -> None:
-        window = self.window.breaks.window
+        window = self.coach.breaks.window
         if window is not None:
             window.player.tick()
             if not window.player.session.player.is_active:
                 window._finish()
 
     def _tick_routine(self) -> None:
-        view = self.window.player_view
+        view = self.coach.window.player_view
         if view is not None:
             view.tick()
             if not view.session.player.is_active:
-                self.window._close_player()
+                self.coach.window._close_player()
 
     def _tick_timers(self) -> None:
-        panel = self.window.timer_panel
-        panel.refresh()
-        for timer in list(panel.alerts):
-            panel._confirm(timer)
+        alarms = self.coach.alarms
+        alarms.refresh()
+        for timer in list(alarms.alerts):
+            alarms._confirm(timer)
 
     def hour_begins(self, hour: int) -> None:
         if hour in ROUTINES:
-            self.window.start_routine(ROUTINES[hour])
+            self.coach.window.start_routine(ROUTINES[hour])
             self.counts["routines"] += 1
         if hour in TIMERS:
-            self.window.therapy_view.start(TIMERS[hour], 15, "upper back")
+            self.coach.window.therapy_view.start(TIMERS[hour], 15, "upper back")
             self.counts["timers"] += 1
 
 
@@ -114,10 +114,10 @@ def run(hours: int) -> dict[str, float]:
     save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
     clock = FakeClock(datetime(2026, 1, 5, 8, 0, tzinfo=UTC))
     worker = DeskWorker(clock, clock.monotonic())
-    window = build_window(data, clock, worker)
-    window.show()
+    coach = build_shell(data, clock, worker)
+    coach.window.show()
     app.processEvents()
-    day = Day(window, clock, worker)
+    day = Day(coach, clock, worker)
     samples = [rss_mb()]
     for hour in range(hours):
         day.hour_begins(hour)
@@ -126,8 +126,8 @@ def run(hours: int) -> dict[str, float]:
             day.step()
             app.processEvents()
         samples.append(rss_mb())
-    window.shut_down()
-    window.store.close()
+    coach.shut_down()
+    coach.store.close()
     return {"rss_start_mb": samples[0], "rss_end_mb": samples[-1],
             "rss_max_mb": max(samples), **{k: float(v) for k, v in day.counts.items()},
             **{f"rss_hour_{i}_mb": s for i, s in enumerate(samples)}}

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coach.app import build_window  # noqa: E402
+from coach.app import build_shell  # noqa: E402
 from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.routines.library import load_library  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
@@ -51,7 +51,8 @@ def shoot(app: QApplication, routine_id: str, out: Path, args: argparse.Namespac
         save_settings(paths.settings, Settings(disclaimer_seen=True, muted=True,
                                                ask_pain_around_routines=False))
         clock = FakeClock()
-        window = build_window(paths, clock)
+        coach = build_shell(paths, clock)
+        window = coach.window
         window.show()
         window.start_routine(routine_id)
         view = window.player_view
@@ -72,8 +73,8 @@ def shoot(app: QApplication, routine_id: str, out: Path, args: argparse.Namespac
         target = out / f"{routine_id}.png"
         screen = QGuiApplication.primaryScreen()
         screen.grabWindow(0).save(str(target))
-        window.shut_down()
-        window.store.close()
+        coach.shut_down()
+        coach.store.close()
     return target
 
 
