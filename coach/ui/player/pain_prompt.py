@@ -25,11 +25,12 @@ QUESTIONS = {"before": "Before you start: how strong is the pain right now?",
 
 
 class PainPrompt(QWidget):
-    """Asks for a 0-10 score ``before`` or ``after`` a routine. Emits ``answered(score)``
-    once, with None when skipped (the S key or the Skip button). Before a routine, Esc emits
-    ``cancelled`` (the routine is not started); after one, Esc is left to the player."""
+    """Asks for a 0-10 score ``before`` or ``after`` a routine. Emits ``answered(score)`` or
+    ``skipped`` (the S key or the Skip button), once. Before a routine, Esc emits ``cancelled``
+    (the routine is not started); after one, Esc is left to the player."""
 
-    answered = Signal(object)
+    answered = Signal(int)
+    skipped = Signal()
     cancelled = Signal()
 
     def __init__(self, moment: str, context: str = "", parent: QWidget | None = None) -> None:
@@ -63,8 +64,12 @@ class PainPrompt(QWidget):
     def _answer(self, score: int | None) -> None:
         self.scale.setEnabled(False)
         self._skip.setEnabled(False)
-        self.question.setText("Skipped." if score is None else f"Noted: pain {score}/10.")
-        self.answered.emit(score)
+        if score is None:
+            self.question.setText("Skipped.")
+            self.skipped.emit()
+        else:
+            self.question.setText(f"Noted: pain {score}/10.")
+            self.answered.emit(score)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() == Qt.Key.Key_S and self._skip.isEnabled():
@@ -105,18 +110,18 @@ class PainQuestions(QObject):
                 start(score)
 
         prompt.answered.connect(lambda score: leave(True, score))
+        prompt.skipped.connect(lambda: leave(True))
         prompt.cancelled.connect(lambda: leave(False))
 
     def ask_after(self, view: PlayerView, before: int | None) -> None:
         """Ask on ``view``'s end screen once the routine ends, if any exercise was done; a
         score that rose from ``before`` or is high gets advice to stop for today, with the
         warning signs a key away."""
-        def answered(score: int | None) -> None:
-            if score is not None:
-                self.keep(view.session, score, "after")
-                advice = pain_after_routine(before, score)
-                if advice is not None:
-                    view.add_to_end_page(_StopForToday(advice, view.safety_requested.emit))
+        def answered(score: int) -> None:
+            self.keep(view.session, score, "after")
+            advice = pain_after_routine(before, score)
+            if advice is not None:
+                view.add_to_end_page(_StopForToday(advice, view.safety_requested.emit))
             view.setFocus()
 
         def ask() -> None:
@@ -126,6 +131,7 @@ class PainQuestions(QObject):
             view.add_to_end_page(prompt)
             prompt.ask()
             prompt.answered.connect(answered)
+            prompt.skipped.connect(view.setFocus)
 
         view.finished.connect(ask)
 
