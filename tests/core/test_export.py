@@ -27,6 +27,7 @@ from coach.core.history.export import (
 )
 from coach.core.history.store import HistoryStore, RoutineSession
 from coach.core.history.symptoms import SymptomEntry, SymptomLog
+from coach.core.printable import BLANK_LETTERS
 from coach.core.therapy.log import TherapyRecord
 from coach.core.therapy.timer import Outcome, TherapyKind
 
@@ -90,7 +91,11 @@ def test_csv_keeps_commas_quotes_and_newlines_in_notes_and_titles(note):
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)",
                                   "\tTabbed", "\rReturn", " =1", "  @SUM(1)", "\n=1+1",
                                   "\u00a0=1", "\u3000+1", "\ufeff=1", "\u200b-1",
-                                  "\ufeff \u00a0\n=1", "\uff1dSUM(1)", "\uff20A1"],
+                                  "\ufeff \u00a0\n=1", "\uff1dSUM(1)", "\uff20A1",
+                                  "\u3164=1+1", "\u115f=1", "\u1160=1", "\uffa0=1",
+                                  "\u2800@A1", "\u034f=1", "\ufe0f=1", "\U000e0100=1",
+                                  "\u180b=1", "\u17b4=1", "\ufffc=1", "\u0301=1",
+                                  "\ufe66 1", "\ufe62 1", "\ufe63 1", "\u2212 1"],
                          ids=repr)
 def test_csv_neutralises_text_a_spreadsheet_would_run_as_a_formula(text):
     [note, title] = csv_rows(HistoryRecords([session(text)], symptoms=[symptom(text)]))
@@ -98,9 +103,10 @@ def test_csv_neutralises_text_a_spreadsheet_would_run_as_a_formula(text):
     assert title["routine_title"] == "'" + text
 
 
-FORMULA = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
-HIDDEN = st.one_of(st.sampled_from(" \t\n\r\u00a0\u3000\u2028\ufeff\u200b\u200d\u2060"),
-                   st.characters(categories=["Zs", "Zl", "Zp", "Cc", "Cf"]))
+FORMULA = tuple("=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\u2212")
+HIDDEN = st.one_of(st.sampled_from(" \t\n\r\u00a0\u3000\u2028\ufeff\u200b\u200d\u2060"
+                                   "\u3164\u115f\u1160\uffa0\u2800\ufffc"),
+                   st.characters(categories=["Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"]))
 """What a spreadsheet may pass over before it looks for a formula."""
 HIDDEN_FORMULAS = st.tuples(st.text(HIDDEN, max_size=4),
                             st.one_of(st.sampled_from(FORMULA), st.characters()),
@@ -112,8 +118,9 @@ HIDDEN_FORMULAS = st.tuples(st.text(HIDDEN, max_size=4),
 def test_no_exported_cell_starts_a_formula_once_a_spreadsheet_trims_it(text):
     [row] = csv_rows(HistoryRecords(symptoms=[symptom(text)]))
     cell = row["note"]
-    visible = cell.lstrip("".join(c for c in cell if c.isspace()
-                                  or unicodedata.category(c) in ("Cc", "Cf", "Zs")))
+    visible = cell.lstrip("".join(c for c in cell if c.isspace() or c in BLANK_LETTERS
+                                  or unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp",
+                                                                 "Mn", "Me")))
     assert cell.startswith("'") or not visible.startswith(FORMULA)
     assert cell.removeprefix("'") == text or cell == text
 

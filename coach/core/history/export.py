@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +13,7 @@ from typing import TextIO
 from coach.core.breaks.log import BreakLog, BreakRecord
 from coach.core.history.store import HistoryStore, RoutineSession
 from coach.core.history.symptoms import SymptomEntry, SymptomLog
-from coach.core.printable import printable
+from coach.core.printable import invisible, printable
 from coach.core.private_files import open_private
 from coach.core.therapy.log import TherapyLog, TherapyRecord
 from coach.core.therapy.timer import Outcome
@@ -24,8 +23,10 @@ COLUMNS = ("type", "id", "at", "ended_at", "routine_id", "routine_title", "kind"
            "area", "pain", "spasm", "note", "duration_s", "planned_s", "actual_s",
            "steps_completed", "steps_total", "completed", "outcome", "overdue_s",
            "rest_gap_respected", "session_id", "moment")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-"""The characters a spreadsheet starts a formula with, the full-width forms included."""
+_FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66",
+                   "\ufe62", "\ufe63", "\u2212")
+"""The characters a spreadsheet starts a formula with, their full-width and small forms and
+the minus sign included."""
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,9 @@ def grouped(history: HistoryRecords) -> dict[str, list[dict[str, object]]]:
 def neutralise(value: object) -> object:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe: text that
     starts with a formula character once what a spreadsheet passes over is taken off the
-    front (spaces and line breaks of every kind, a byte-order mark, zero-width and other
-    invisible characters), and text that starts with a tab or a carriage return."""
+    front (spaces and line breaks of every kind, and every character that shows nothing of
+    its own: see coach.core.printable.invisible), and text that starts with a tab or a
+    carriage return."""
     if isinstance(value, str) and (value.startswith(("\t", "\r"))
                                    or _without_lead(value).startswith(_FORMULA_STARTS)):
         return "'" + value
@@ -100,7 +102,7 @@ def neutralise(value: object) -> object:
 
 def _without_lead(text: str) -> str:
     for index, char in enumerate(text):
-        if not (char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs")):
+        if not (char.isspace() or invisible(char)):
             return text[index:]
     return ""
 
