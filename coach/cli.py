@@ -108,11 +108,40 @@ def _day(text: str) -> date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``coach`` command; returns its exit status (130 when stopped with Ctrl+C)."""
+    """Run the ``coach`` command; returns its exit status (130 when stopped with Ctrl+C, 1
+    with a one-line message when a file or the output cannot be written or read)."""
+    _prepare_output()
     try:
         return _run(argv)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except OSError as error:
+        if error.filename:
+            _say(f"coach: {error.filename}: {error.strerror or error}", sys.stderr)
+        else:  # the output itself (a full disk)
+            _say(f"coach: the output: {error.strerror or error}", sys.stderr)
+            _silence_output()
+        return EXIT_FAILED
+
+
+def _prepare_output() -> None:
+    """Output that can always be written: characters the terminal's encoding lacks are
+    written as escapes, and a closed standard output or error takes nothing."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w"))  # noqa: SIM115 (for the whole run)
+        elif hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_output() -> None:
+    """What is still buffered for an output that failed (a full disk, a reader that stopped)
+    goes nowhere, instead of failing again as Python exits."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no file behind it (captured output, say)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the rest of the run)
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -120,7 +149,10 @@ def _run(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.data_dir is not None and not args.data_dir.strip():
         parser.error("--data-dir needs a folder name")
-    paths = data_paths(args.data_dir)
+    try:
+        paths = data_paths(args.data_dir)
+    except ValueError as error:
+        parser.error(str(error))
     if args.command == "routines":
         return _check(args.check, paths) if args.check else _list_routines(paths)
     if args.command == "history":
@@ -130,6 +162,9 @@ def _run(argv: Sequence[str] | None) -> int:
             args.parser.error("--output needs --format csv or json")
         if args.since and args.until and args.since > args.until:
             args.parser.error("--since is after --until")
+        if args.output not in (None, "-") and paths.owns(Path(args.output)):
+            args.parser.error(f"--output {args.output} would write over Coach's own data in "
+                              f"{paths.root}; choose a file outside that folder")
         return _history(paths, args)
     command: Command = ShowWindow()
     if args.command == "start":
@@ -218,5 +253,5 @@ def _history(paths: DataPaths, args: argparse.Namespace) -> int:
         writers[args.format](history, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (e.g. `coach history | head`)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_output()
     return EXIT_OK

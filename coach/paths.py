@@ -69,6 +69,21 @@ class DataPaths:
         """Where the user drops routine files of their own."""
         return self.root / "routines"
 
+    def owns(self, path: Path) -> bool:
+        """Whether writing ``path`` would write over Coach's own data: a file inside this
+        folder, or another name (a link) for one."""
+        try:
+            target, root = path.resolve(), self.root.resolve()
+        except (OSError, RuntimeError):
+            return False
+        if root == target or root in target.parents:
+            return True
+        try:
+            return target.is_file() and any(own.is_file() and own.samefile(target)
+                                            for own in root.rglob("*"))
+        except OSError:
+            return False
+
     def create(self) -> None:
         """Make the folder if missing, and private to the user (0700 on POSIX, an existing
         folder included, whatever the umask). Raises OSError."""
@@ -76,8 +91,13 @@ class DataPaths:
 
 
 def data_paths(override: str | None = None) -> DataPaths:
-    """``--data-dir`` if given, else ``$COACH_DATA_DIR``, else the platform's user data folder."""
+    """``--data-dir`` if given, else ``$COACH_DATA_DIR``, else the platform's user data folder.
+    Raises ValueError, saying why, for a folder name that cannot be followed (an unknown
+    ``~user``, links that loop)."""
     chosen = override or os.environ.get(DATA_DIR_VARIABLE)
-    if chosen:
+    if not chosen:
+        return DataPaths(Path(platformdirs.user_data_dir("coach", appauthor=False)))
+    try:
         return DataPaths(Path(chosen).expanduser().resolve())
-    return DataPaths(Path(platformdirs.user_data_dir("coach", appauthor=False)))
+    except RuntimeError as error:  # what pathlib raises for both
+        raise ValueError(f"the data folder {chosen} cannot be used: {error}") from None

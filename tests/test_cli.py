@@ -391,3 +391,81 @@ def test_usage_errors_show_the_words_they_quote_escaped(capsys, data_dir, args):
     assert_one_line_error(err)
     assert "\\u202eevil\\u202c \\x1b[31mred" in err
     assert "\x1b" not in err and "\u202e" not in err
+
+
+@pytest.mark.parametrize("inside", ["history.sqlite3", "settings.json", "./x/../history.sqlite3",
+                                    "new-file.csv"])
+def test_history_output_never_writes_over_coachs_own_data(capsys, data_dir, inside):
+    add_sessions(data_dir, ("Kept", 0, True))
+    (data_dir / "settings.json").write_text("{}")
+    before = (data_dir / "history.sqlite3").read_bytes()
+    status, err = run_usage_error(capsys, "--data-dir", str(data_dir), "history", "--format",
+                                  "csv", "--output", str(data_dir / inside))
+    assert status == 2 and "would write over Coach's own data" in err
+    assert_one_line_error(err)
+    assert (data_dir / "history.sqlite3").read_bytes() == before
+    assert (data_dir / "settings.json").read_text() == "{}"
+
+
+def test_history_output_through_a_link_to_coachs_own_file_is_refused(capsys, data_dir,
+                                                                     tmp_path):
+    add_sessions(data_dir, ("Kept", 0, True))
+    (data_dir / "settings.json").write_text("{}")
+    hard = tmp_path / "hard.json"
+    os.link(data_dir / "settings.json", hard)
+    soft = tmp_path / "soft.csv"
+    soft.symlink_to(data_dir / "history.sqlite3")
+    for target in (hard, soft):
+        status, err = run_usage_error(capsys, "--data-dir", str(data_dir), "history",
+                                      "--format", "json", "--output", str(target))
+        assert status == 2 and "would write over Coach's own data" in err
+    assert (data_dir / "settings.json").read_text() == "{}"
+
+
+@pytest.mark.parametrize("folder", ["~no-such-user-here/coach", "loop"])
+def test_a_data_folder_that_cannot_be_followed_is_a_usage_error(capsys, tmp_path, folder):
+    if folder == "loop":
+        (tmp_path / "a").symlink_to(tmp_path / "b")
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+        folder = str(tmp_path / "a")
+    status, err = run_usage_error(capsys, "--data-dir", folder, "history")
+    assert status == 2 and "cannot be used" in err
+    assert_one_line_error(err)
+
+
+def test_a_folder_name_too_long_is_one_line_and_status_1(capsys, tmp_path):
+    status, out, err = run(capsys, "--data-dir", str(tmp_path / ("a" * 300)), "history")
+    assert status == 1 and "File name too long" in err
+    assert_one_line_error(err)
+
+
+def test_a_routine_file_behind_looping_links_is_reported(capsys, tmp_path):
+    (tmp_path / "a.toml").symlink_to(tmp_path / "b.toml")
+    (tmp_path / "b.toml").symlink_to(tmp_path / "a.toml")
+    status, out, err = run(capsys, "routines", "--check", str(tmp_path / "a.toml"))
+    assert status == 1 and "a.toml" in err
+    assert_one_line_error(err)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("redirect", [">/dev/full", ">&-"])
+def test_output_that_cannot_be_written_is_one_line_never_a_traceback(tmp_path, redirect):
+    data = tmp_path / "data"
+    add_sessions(data, ("Kept", 0, True))
+    result = subprocess.run(f"{sys.executable} -m coach --data-dir {data} history {redirect}",
+                            shell=True, capture_output=False, stderr=subprocess.PIPE,
+                            text=True, timeout=60)
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    if redirect == ">/dev/full":
+        assert result.returncode == 1 and "No space left on device" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_terminal_without_unicode_gets_escapes_not_a_traceback(tmp_path):
+    data = tmp_path / "data"
+    add_sessions(data, ("Schulterblätter \u200b", 0, True))
+    result = subprocess.run([sys.executable, "-m", "coach", "--data-dir", str(data),
+                             "history"], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "Schulterbl\\xe4tter \\u200b" in result.stdout

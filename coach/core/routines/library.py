@@ -51,12 +51,21 @@ def check_files(paths: Iterable[Path], library: Library | None = None,
     """Validate routine files as ``coach routines --check`` does: each file once, every id
     new among them and in ``library`` (a file already in the library may keep its own id),
     and every illustration found (see ``load_library``)."""
-    unique = list(dict.fromkeys(path.resolve() for path in paths))
+    unique = list(dict.fromkeys(_resolved(path) for path in paths))
     routines = {r.id: r for r in (library.routines if library else ())
-                if r.path.resolve() not in unique}
+                if _resolved(r.path) not in unique}
     errors: list[RoutineError] = []
     _add_all(unique, False, routines, errors, pictures)
     return [r for r in routines.values() if r.path in unique], errors
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with its links followed; as given where they loop (reading it then fails
+    with a message)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        return path.absolute()
 
 
 def _add_all(paths: Iterable[Path], shipped: bool, routines: dict[str, Routine],
