@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from coach.core.breaks.calendar import WorkingHours
+from coach.core.breaks.calendar import PAUSED_INDEFINITELY, WorkingHours
 from coach.core.breaks.scheduler import BreakKind, BreakRule
 from coach.core.private_files import make_private_dir
 
@@ -154,9 +156,39 @@ def _from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
             problems.append(f"unknown field '{key}'")
         elif type(value) is not type(getattr(settings, key)):
             problems.append(f"field '{key}' has the wrong type")
+        elif key in _FORMS and not _FORMS[key][0](value):
+            problems.append(f"field '{key}' is not {_FORMS[key][1]}")
         else:
             settings = replace(settings, **{key: value})
     return settings, problems
+
+
+def _pause_end(text: str) -> bool:
+    """Whether ``text`` is no pause, or a moment with its zone that local time can show."""
+    if not text:
+        return True
+    try:
+        moment = datetime.fromisoformat(text)
+        return moment == PAUSED_INDEFINITELY or (moment.tzinfo is not None
+                                                 and bool(moment.astimezone()))
+    except (ValueError, OverflowError):
+        return False
+
+
+def _clock_text(text: str) -> bool:
+    """Whether ``text`` is a time of day such as "09:00", with no zone of its own."""
+    try:
+        return time.fromisoformat(text).tzinfo is None
+    except ValueError:
+        return False
+
+
+_FORMS: dict[str, tuple[Callable[[str], bool], str]] = {
+    "breaks_paused_until": (_pause_end, "a date and time with its zone"),
+    "work_start": (_clock_text, "a time of day such as 09:00"),
+    "work_end": (_clock_text, "a time of day such as 17:30"),
+}
+"""Text fields that must have a form, beyond their type, and that form in words."""
 
 
 def _damaged(path: Path, now: datetime, settings: Settings, why: str,
@@ -172,6 +204,8 @@ def _set_aside(path: Path, now: datetime) -> Path | None:
         path.replace(kept)
     except OSError:
         return None
+    with contextlib.suppress(OSError):  # private, as every file Coach keeps
+        kept.chmod(0o600)
     return kept
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
+from coach.core.breaks.calendar import PAUSED_INDEFINITELY
 from coach.core.settings import (
     LoadedSettings,
     Settings,
@@ -149,3 +151,35 @@ def test_settings_that_cannot_be_written_back_say_so_and_stay_in_use(path, monke
     assert store.settings.muted is True
     assert "'voice_rate'" in (store.load_problem or "")
     assert "No space left on device" in (store.load_problem or "")
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("breaks_paused_until", "9999-12-31T23:00:00-12:00"),  # past the end of the calendar
+    ("breaks_paused_until", "2026-01-05T10:00:00"),  # no zone
+    ("breaks_paused_until", "soon"),
+    ("work_start", "09:00+05:00"),  # a zone where local time is meant
+    ("work_end", "half past five"),
+], ids=repr)
+def test_a_well_typed_field_of_the_wrong_form_is_named_and_the_rest_kept(path, field, value):
+    path.write_text(json.dumps({"muted": True, field: value}), encoding="utf-8")
+    loaded = load_settings(path, NOW)
+    assert loaded.settings == Settings(muted=True)
+    assert f"field '{field}' is not" in loaded.problem
+    hours = replace(loaded.settings, working_hours_on=True).working_hours()
+    assert hours is not None and hours.contains(NOW)  # usable: no error on comparing times
+    assert loaded.settings.paused_until() is None
+
+
+@pytest.mark.parametrize("value", ["", "2026-01-05T10:00:00+01:00",
+                                   PAUSED_INDEFINITELY.isoformat()], ids=repr)
+def test_pauses_the_app_writes_load_back(path, value):
+    path.write_text(json.dumps({"breaks_paused_until": value}), encoding="utf-8")
+    assert load_settings(path, NOW).problem is None
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o666])
+def test_a_file_set_aside_is_private_whatever_it_was(path, mode):
+    path.write_text(json.dumps({"muted": "yes"}), encoding="utf-8")
+    path.chmod(mode)
+    kept = load_settings(path, NOW).kept
+    assert kept is not None and kept.stat().st_mode & 0o777 == 0o600
