@@ -469,3 +469,14 @@ def test_a_terminal_without_unicode_gets_escapes_not_a_traceback(tmp_path):
                             env={**os.environ, "PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "Schulterbl\\xe4tter \\u200b" in result.stdout
+
+
+def test_a_hand_edited_moment_beyond_the_calendar_is_one_line(capsys, data_dir):
+    add_sessions(data_dir, ("Kept", 0, True))
+    store = HistoryStore(DataPaths(data_dir).history)
+    store.connection.execute("UPDATE routine_sessions SET started_at = ?",
+                             ("0001-01-01T00:00:00+14:00",))
+    store.close()
+    status, out, err = run(capsys, "--data-dir", str(data_dir), "history")
+    assert status == 1 and "outside the dates Coach can show" in err
+    assert_one_line_error(err)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -82,11 +83,14 @@ def test_damaged_settings_fall_back_to_defaults_with_a_notice(make_coach, data):
     assert not coach.settings.settings.muted
 
 
-def test_a_history_row_that_cannot_be_read_is_a_notice_not_a_crash(make_coach, data):
+@pytest.mark.parametrize("started_at", ["not a date", "0001-01-01T00:00:00+14:00",
+                                        "9999-12-31T23:59:59-14:00"])
+def test_a_history_row_that_cannot_be_read_is_a_notice_not_a_crash(make_coach, data,
+                                                                   started_at):
     data.create()
     store = HistoryStore(data.history)
     store.begin_routine("r", "Routine", datetime(2026, 1, 5, tzinfo=UTC), 3)
-    store.connection.execute("UPDATE routine_sessions SET started_at = 'not a date'")
+    store.connection.execute("UPDATE routine_sessions SET started_at = ?", (started_at,))
     store.close()
     coach = make_coach()
     assert "routine session 1 holds a bad value" in coach.window.library_view.notice.text()

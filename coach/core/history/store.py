@@ -331,8 +331,15 @@ def to_text(moment: datetime) -> str:
 
 
 def from_text(text: str) -> datetime:
-    """Stored ISO 8601 text as an aware UTC datetime."""
-    return datetime.fromisoformat(text).astimezone(UTC)
+    """Stored ISO 8601 text as an aware UTC datetime. Raises ValueError for text that is not
+    one, or a moment so near the ends of the calendar that UTC or local time cannot show it
+    (only a hand-edited file holds such a thing)."""
+    try:
+        moment = datetime.fromisoformat(text).astimezone(UTC)
+        moment.astimezone()
+    except OverflowError:
+        raise ValueError(f"{text!r} is outside the dates Coach can show") from None
+    return moment
 
 
 def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
