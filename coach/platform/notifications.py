@@ -41,14 +41,16 @@ class DesktopNotifier:
         self._invoked: deque[Message] = deque(maxlen=64)
 
     def notify(self, title: str, body: str, urgent: bool = False,
-               actions: dict[str, str] | None = None, timeout_ms: int = -1) -> int | None:
+               actions: dict[str, str] | None = None, timeout_ms: int = -1,
+               replaces: int = 0) -> int | None:
         """Show ``title`` and ``body`` (plain text: markup is escaped), with ``actions``
-        (key -> button label; the key ``"default"`` is a click on the notification).
-        Urgent ones stay until dismissed. Returns the notification's id, or None."""
+        (key -> button label; the key ``"default"`` is a click on the notification), in
+        place of the notification ``replaces`` if it still shows. Urgent ones stay until
+        dismissed. Returns the notification's id, or None."""
         flat = [part for key, label in (actions or {}).items() for part in (key, label)]
         hints = {"urgency": ("y", URGENCY_CRITICAL)} if urgent else {}
         message = new_method_call(SERVICE, "Notify", "susssasa{sv}i", (
-            APP_NAME, 0, "", title, html.escape(body, quote=False), flat, hints,
+            APP_NAME, replaces, "", title, html.escape(body, quote=False), flat, hints,
             0 if urgent else timeout_ms))
         try:
             reply = self._connect().send_and_get_reply(message, timeout=REPLY_TIMEOUT_S)
@@ -58,6 +60,15 @@ class DesktopNotifier:
         if reply.header.message_type is not MessageType.method_return:
             return None
         return int(reply.body[0])
+
+    def withdraw(self, sent: int) -> None:
+        """Take the notification ``sent`` off the screen, if it still shows."""
+        try:
+            self._connect().send_and_get_reply(
+                new_method_call(SERVICE, "CloseNotification", "u", (sent,)),
+                timeout=REPLY_TIMEOUT_S)
+        except FAILURES:
+            self.close()
 
     def has_buttons(self) -> bool:
         """Whether the notification service shows action buttons."""

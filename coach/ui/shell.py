@@ -28,6 +28,7 @@ from coach.core.history.timeline import EntryKind
 from coach.core.routines.library import Library
 from coach.core.settings import SettingsStore
 from coach.core.therapy.desk import TherapyDesk
+from coach.core.therapy.timer import TherapyTimer
 from coach.platform import autostart
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DesktopNotifier
@@ -79,6 +80,7 @@ class Shell(QObject):
             settings.settings, idle, store, clock, library, self.sounds, self.gate, quiet,
             self.desktop, busy=self.window.playing, parent=self)
         self.history_window: HistoryWindow | None = None
+        self._alarm_notes: dict[TherapyTimer, int] = {}  # the desktop notification of each
         self._title_parts: dict[str, str] = {}
         self._quitting = False
         self._connect()
@@ -110,6 +112,7 @@ class Shell(QObject):
         self.alarms.started.connect(lambda _timer: window.show_therapy())
         self.alarms.summary_changed.connect(self._show_therapy_summary)
         self.alarms.time_up.connect(self._alert_desktop)
+        self.alarms.alarm_over.connect(self._withdraw_alert)
         self.breaks.status_changed.connect(self._show_break_status)
         self.feed.changed.connect(self._history_changed)
         self.history_retry.opened.connect(self._history_opened)
@@ -186,10 +189,20 @@ class Shell(QObject):
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _alert_desktop(self, title: str, body: str) -> None:
-        """An urgent desktop notification, through the tray where the desktop has no service."""
-        if not self.desktop.notify(title, body, urgent=True):
+    def _alert_desktop(self, timer: TherapyTimer, title: str, body: str) -> None:
+        """An urgent desktop notification for ``timer``'s alarm, in place of the one before
+        it; through the tray where the desktop has no service."""
+        sent = self.desktop.notify(title, body, urgent=True,
+                                   replaces=self._alarm_notes.get(timer, 0))
+        if sent is None:
             self.tray.notify(title, body)
+        else:
+            self._alarm_notes[timer] = sent
+
+    def _withdraw_alert(self, timer: TherapyTimer) -> None:
+        sent = self._alarm_notes.pop(timer, None)
+        if sent is not None:
+            self.desktop.withdraw(sent)
 
     def open_history(self, tab: str = "timeline") -> HistoryWindow:
         """The History window on ``tab`` ("timeline", "charts" or "symptoms"). Its module,

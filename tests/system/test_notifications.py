@@ -70,3 +70,23 @@ def test_do_not_disturb_on_the_notification_server_asks_for_quiet(notification_s
 def test_without_a_session_bus_nothing_asks_for_quiet(monkeypatch):
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
     assert NotificationsInhibited().quiet_wanted() is False
+
+
+def displayed(env: dict[str, str]) -> int:
+    return int(subprocess.run(["dunstctl", "count", "displayed"], env=env, check=True,
+                              capture_output=True, text=True).stdout)
+
+
+def test_a_repeated_alarm_replaces_its_notification_and_is_withdrawn_once_answered(
+        notification_server):
+    notifier = DesktopNotifier()
+    first = notify_when_ready(notifier, "Take the ice pack off now", "Area: neck", urgent=True)
+    again = notifier.notify("Take the ice pack off now", "Area: neck", urgent=True,
+                            replaces=first)
+    assert again == first and displayed(notification_server) == 1
+    notifier.withdraw(first)
+    deadline = time.monotonic() + WAIT_S
+    while displayed(notification_server):
+        assert time.monotonic() < deadline, "the alarm's notification stayed"
+        time.sleep(0.1)
+    notifier.close()

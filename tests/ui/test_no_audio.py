@@ -61,7 +61,8 @@ def test_the_alarm_without_sound_rings_the_bell_shows_its_window_and_notifies(  
         no_audio, beeps, make_coach, clock, monkeypatch) -> None:
     coach = make_coach()
     sent: list[tuple[str, str]] = []
-    monkeypatch.setattr(coach, "_alert_desktop", lambda title, body: sent.append((title, body)))
+    monkeypatch.setattr(coach, "_alert_desktop",
+                        lambda _timer, title, body: sent.append((title, body)))
     coach.alarms.time_up.disconnect()
     coach.alarms.time_up.connect(coach._alert_desktop)
     coach.window.show_therapy().start(TherapyKind.COLD, 15, "neck")

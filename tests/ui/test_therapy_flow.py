@@ -106,6 +106,28 @@ def test_time_up_alarm_stays_and_repeats_until_the_pack_is_off(qtbot, make_coach
     assert record.outcome is Outcome.OVERDUE and record.actual_s == 16.5 * MIN
 
 
+def test_the_alarm_notification_is_replaced_at_each_repeat_and_withdrawn_once_off(
+        make_coach, clock, monkeypatch):
+    coach = make_coach()
+    sent: list[int] = []
+    withdrawn: list[int] = []
+
+    def notify(title, body, urgent=False, replaces=0, **_kwargs):  # type: ignore[no-untyped-def]
+        sent.append(replaces)
+        return 41
+
+    monkeypatch.setattr(coach.desktop, "notify", notify)
+    monkeypatch.setattr(coach.desktop, "withdraw", withdrawn.append)
+    start_cold(coach)
+    clock.advance(15 * MIN)
+    refresh(coach)
+    clock.advance(MIN)
+    refresh(coach)
+    assert sent == [0, 41] and withdrawn == []
+    coach.window.findChild(AlertWindow).off_button.click()
+    assert withdrawn == [41]
+
+
 def test_pause_and_extend_from_the_card(make_coach, clock):
     coach = make_coach()
     timer, card = start_cold(coach)

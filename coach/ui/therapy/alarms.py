@@ -27,15 +27,17 @@ class TherapyAlarms(QObject):
     ``ended`` carry a timer as it starts and ends; ``skin_check`` a timer and the check's
     number; ``changed`` asks whatever shows the timers to draw them again; ``summary_changed``
     the text for the window title and tray ("" when none runs) and the minutes to draw on
-    the tray icon (NO_MINUTES when none, or when time is up); ``time_up`` (title, body) for
-    a desktop notification. Alarm windows open over ``window`` (set once it exists)."""
+    the tray icon (NO_MINUTES when none, or when time is up); ``time_up`` a timer with the
+    (title, body) of a desktop notification, at each alarm, and ``alarm_over`` the timer
+    once its alarm is answered. Alarm windows open over ``window`` (set once it exists)."""
 
     started = Signal(TherapyTimer)
     ended = Signal(TherapyTimer)
     skin_check = Signal(TherapyTimer, int)
     changed = Signal()
     summary_changed = Signal(str, int)
-    time_up = Signal(str, str)
+    time_up = Signal(TherapyTimer, str, str)
+    alarm_over = Signal(TherapyTimer)
 
     def __init__(self, desk: TherapyDesk, sounds: Sounds, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,12 +107,13 @@ class TherapyAlarms(QObject):
         alert.set_overdue(int(-timer.left_s(self.desk.clock) // 60))
         alert.come_forward()
         self.sounds.alarm(repeat)
-        self.time_up.emit(removal_text(timer.plan.method), f"Area: {timer.plan.area}")
+        self.time_up.emit(timer, removal_text(timer.plan.method), f"Area: {timer.plan.area}")
 
     def _confirm(self, timer: TherapyTimer) -> None:
         if timer.state is not TimerState.ENDED:
             self.desk.confirm_off(timer)
-        self.alerts.pop(timer, None)
+        if self.alerts.pop(timer, None) is not None:
+            self.alarm_over.emit(timer)
         self.refresh()
 
     def _dismiss_alert(self, timer: TherapyTimer) -> None:
@@ -118,3 +121,4 @@ class TherapyAlarms(QObject):
         if alert is not None:
             alert.hide()
             alert.deleteLater()
+            self.alarm_over.emit(timer)
