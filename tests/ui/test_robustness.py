@@ -256,3 +256,24 @@ def test_a_history_locked_at_start_opens_when_free_and_its_running_timer_carries
     assert coach.window.tabs.currentWidget() is coach.window.therapy_page
     assert "The history is free again" in coach.window.statusBar().currentMessage()
     assert [s.routine_id for s in coach.store.routine_sessions()] == ["desk-posture-reset"]
+
+
+def test_a_history_file_waiting_to_open_is_tried_at_least_every_five_seconds(qtbot):
+    from types import SimpleNamespace
+
+    from coach.ui.history.retry import LAST_OPENING_RETRY_MS, LAST_RETRY_MS, HistoryRetry
+
+    def retries_settle_at(file_waits: bool) -> int:
+        store = SimpleNamespace(waiting_for_file=object() if file_waits else None,
+                                writer=SimpleNamespace(waiting=1, on_waiting=None),
+                                flush=lambda: False)
+        retry = HistoryRetry(store)  # type: ignore[arg-type]
+        if not file_waits:
+            store.writer.on_waiting()
+        for _ in range(8):  # as the timer would, each time finding it still locked
+            retry._timer.stop()
+            retry._timer.timeout.emit()
+        return retry._timer.interval()
+
+    assert retries_settle_at(file_waits=True) == LAST_OPENING_RETRY_MS
+    assert retries_settle_at(file_waits=False) == LAST_RETRY_MS

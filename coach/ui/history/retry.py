@@ -11,6 +11,9 @@ FIRST_RETRY_MS = 2000
 LAST_RETRY_MS = 60_000
 """Retries come after 2 s, then twice as long each time, up to a minute: a lock held for a
 moment is soon over, a read-only folder needs no retry every second."""
+LAST_OPENING_RETRY_MS = 5_000
+"""While the file itself waits to be opened, at most this long between tries: a cold or heat
+timer left running may be waiting in it, and its alarm must not come a minute late."""
 
 
 class HistoryRetry(QObject):
@@ -45,4 +48,5 @@ class HistoryRetry(QObject):
         if written:
             self.written.emit()
         elif not self._timer.isActive():  # still waiting: try again later
-            self._timer.start(min(LAST_RETRY_MS, self._timer.interval() * 2))
+            longest = LAST_OPENING_RETRY_MS if self._file_waits else LAST_RETRY_MS
+            self._timer.start(min(longest, self._timer.interval() * 2))
