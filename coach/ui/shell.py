@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from coach.core.breaks.calendar import pause_end
@@ -181,13 +181,15 @@ class Shell(QObject):
             self.mini.show()
 
     def _confirm_quit(self) -> bool:
-        answer = QMessageBox.question(
-            self.window, "Quit Coach?",
+        """Ask, above every other window (a break window stays on top), whether to quit."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Quit Coach?",
             "A cold or heat timer is running. If Coach quits, no alarm can tell you when to "
             "take the pack off (the timer carries on when Coach starts again). Quit anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _alert_desktop(self, timer: TherapyTimer, title: str, body: str) -> None:
         """An urgent desktop notification for ``timer``'s alarm, in place of the one before

@@ -246,3 +246,19 @@ def test_the_heat_skin_check_names_burn_signs_and_the_cold_one_does_not() -> Non
 
     assert "very red or stinging" in skin_check_text("moist heat pack", 5)
     assert "very red" not in skin_check_text("ice pack", 5)
+
+
+def test_the_quit_question_shows_above_a_break_window(make_coach, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    coach = make_coach()
+    start_cold(coach)
+    asked: list[bool] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(bool(box.windowFlags() & Qt.WindowType.WindowStaysOnTopHint))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    coach.quit()
+    assert asked == [True] and coach.desk.timers  # still running: the answer was no
