@@ -119,6 +119,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, STATUS_MS)
         self.library_view.add_notice(message)
 
+    def say(self, message: str) -> None:
+        """A passing message in the status bar (plain text)."""
+        self.statusBar().showMessage(message, STATUS_MS)
+
     def report(self, problem: str | None) -> None:
         """``notify`` of ``problem``, if there is one."""
         if problem:
@@ -139,7 +143,7 @@ class MainWindow(QMainWindow):
             return
         busy = self._busy_with()
         if busy:
-            self.statusBar().showMessage(f"Not starting {routine.title}: {busy}", STATUS_MS)
+            self.say(f"Not starting {routine.title}: {busy}")
             return
         self._close_player()  # the end screen of the last one, if it shows
         self.library_view.select(routine_id)

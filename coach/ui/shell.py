@@ -96,7 +96,7 @@ class Shell(QObject):
         for source in (self.tray, self.mini):
             source.open_requested.connect(self.bring_forward)
             source.quit_requested.connect(self.quit)
-            source.break_now_requested.connect(self.breaks.take_break_now)
+            source.break_now_requested.connect(self.take_break_now)
         self.tray.pause_requested.connect(self.pause_breaks)
         self.tray.resume_requested.connect(self.resume_breaks)
         self.tray.settings_requested.connect(self.open_settings)
@@ -133,7 +133,7 @@ class Shell(QObject):
         """Carry out ``command``."""
         match command:
             case TakeBreak():
-                self.breaks.take_break_now()
+                self.take_break_now()
             case PauseBreaks(length):
                 self.pause_breaks(length)
             case ResumeBreaks():
@@ -149,6 +149,13 @@ class Shell(QObject):
                 if problem:
                     self.window.notify("The timer from the command line was not started: "
                                        f"{problem}")
+
+    def take_break_now(self) -> None:
+        """A rest break now, unless a routine is playing: that is a break already."""
+        if self.window.playing():
+            self.window.say("No break now: the routine playing is your break.")
+            return
+        self.breaks.take_break_now()
 
     def bring_forward(self) -> None:
         self.mini.hide()

@@ -243,3 +243,13 @@ def test_every_routine_a_break_can_play_shows_its_cautions_in_the_break_window(m
         assert shown._safety.isVisible()
         shown._safety.close()
         shown.dismiss()
+
+
+def test_a_break_asked_for_while_a_routine_plays_waits_for_no_second_routine(make_coach):
+    coach = make_coach()
+    coach.window.start_routine("desk-posture-reset")
+    coach.handle_argv(["break"])
+    coach.tray.break_now_requested.emit()
+    assert coach.breaks.window is None
+    assert "routine playing is your break" in coach.window.statusBar().currentMessage()
+    assert coach.window.player_view is not None and coach.window.playing()
