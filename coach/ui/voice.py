@@ -7,7 +7,8 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 
 NO_ENGINE = ("Spoken guidance needs a speech engine, and none works on this computer. On "
              "Debian or Ubuntu, install one with: sudo apt-get install speech-dispatcher "
-             "espeak-ng, then restart Coach. Until then Coach guides you with sounds only.")
+             "espeak-ng, then restart Coach. Until then Coach guides you with the words on "
+             "screen and, while sound is on, its sound cues.")
 
 
 class Voice(QObject):

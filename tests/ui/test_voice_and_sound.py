@@ -101,7 +101,7 @@ def test_settings_say_how_to_get_a_speech_engine_when_none_works(make_coach, tmp
     dialog = make_coach().open_settings()
     assert dialog.speech_note.isVisible()
     assert "speech-dispatcher" in dialog.speech_note.text()
-    assert "sounds only" in dialog.speech_note.text()
+    assert "words on screen and, while sound is on, its sound cues" in dialog.speech_note.text()
     dialog.reject()
     monkeypatch.setattr(settings_dialog, "speech_problem", lambda: None)
     assert not make_coach().open_settings().speech_note.isVisible()

@@ -84,11 +84,11 @@ class TimerCard(QFrame):
         state = self.timer.state
         if state is TimerState.DUE:
             self._hide_skin_check()
-        self.time_left.setText(clock_text(left) if left > 0 else "Time is up")
+        self.time_left.setText(clock_text(max(0.0, left)))  # fits the card at any width
         ends = self.timer.ends_at()
         self.ends.setText("Paused" if state is TimerState.PAUSED
                           else f"Ends at {ends.astimezone():%H:%M}" if ends and left > 0
-                          else "Take it off now")
+                          else "Time is up: take it off now")
         self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
         self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
         self.end_button.setText(off_button_text(self.timer.plan.method)
