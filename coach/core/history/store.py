@@ -20,10 +20,11 @@ from coach.core.private_files import create_private, make_private
 
 T = TypeVar("T")
 
-OPENING_WAIT_S = 5.0
+OPENING_WAIT_S = 1.0
 CLOSING_WAIT_S = 3.0
-"""How long opening (before any window shows) and closing (to write what is still queued)
-wait for a lock another program holds; in between, the history never waits."""
+"""How long opening (before any window shows, so briefly: the file is tried again every few
+seconds once Coach runs) and closing (to write what is still queued) wait for a lock
+another program holds; in between, the history never waits."""
 
 
 class HistoryError(Exception):
