@@ -1,9 +1,13 @@
 """How long since the last keyboard or mouse input, from whatever the desktop offers.
 
-Sources, tried in order: GNOME and other Wayland desktops (org.gnome.Mutter.IdleMonitor over
-D-Bus), KDE (org.freedesktop.ScreenSaver), X11 (the MIT-SCREEN-SAVER extension), Windows
-(GetLastInputInfo) and macOS (CGEventSourceSecondsSinceLastEventType). ``find_idle_source``
-returns the first that answers, or None: the break reminders then count wall-clock time.
+Sources, tried in order: GNOME (org.gnome.Mutter.IdleMonitor over D-Bus); in a Wayland
+session the compositor's idle protocol (coach.platform.wayland_idle: KDE Plasma, sway,
+Hyprland, COSMIC); KDE (org.freedesktop.ScreenSaver, which KWin answers on X11 only); in an
+X11 session the X server's MIT-SCREEN-SAVER counter, never in a Wayland session, where
+XWayland's counter misses input to Wayland windows; Windows (GetLastInputInfo) and macOS
+(CGEventSourceSecondsSinceLastEventType). ``find_idle_source`` returns the first that
+answers, or None: the break reminders then count wall-clock time, and ``no_source_text``
+says so, naming what was tried.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from jeepney import DBusAddress, MessageType, new_method_call
 from jeepney.io.blocking import DBusConnection
 
 from coach.platform.session_bus import FAILURES, open_session
+from coach.platform.wayland_idle import WaylandIdle, wayland_session
 from coach.platform.x11 import x_display
 
 DBUS_TIMEOUT_S = 1.0
@@ -103,27 +108,30 @@ class MacIdle:
         return float(self._since(combined_session_state, any_input))
 
 
-def _candidates() -> list[Callable[[], IdleSource]]:
+def _candidates() -> list[tuple[str, Callable[[], IdleSource]]]:
+    """(name, maker) of every source this session may have, in the order to try them."""
     if sys.platform == "win32":
-        return [WindowsIdle]
+        return [(WindowsIdle.name, WindowsIdle)]
     if sys.platform == "darwin":
-        return [MacIdle]
-    found: list[Callable[[], IdleSource]] = [
-        lambda: DBusIdle("GNOME idle monitor", DBusAddress(
+        return [(MacIdle.name, MacIdle)]
+    found: list[tuple[str, Callable[[], IdleSource]]] = [
+        ("GNOME idle monitor", lambda: DBusIdle("GNOME idle monitor", DBusAddress(
             "/org/gnome/Mutter/IdleMonitor/Core", bus_name="org.gnome.Mutter.IdleMonitor",
-            interface="org.gnome.Mutter.IdleMonitor"), "GetIdletime"),
-        lambda: DBusIdle("KDE screen saver", DBusAddress(
-            "/ScreenSaver", bus_name="org.freedesktop.ScreenSaver",
-            interface="org.freedesktop.ScreenSaver"), "GetSessionIdleTime"),
-    ]
-    if os.environ.get("DISPLAY"):
-        found.append(X11Idle)
+            interface="org.gnome.Mutter.IdleMonitor"), "GetIdletime"))]
+    if wayland_session():
+        found.append(("the Wayland idle protocols (ext-idle-notify-v1, KDE's older one)",
+                      WaylandIdle))
+    found.append(("KDE screen saver", lambda: DBusIdle("KDE screen saver", DBusAddress(
+        "/ScreenSaver", bus_name="org.freedesktop.ScreenSaver",
+        interface="org.freedesktop.ScreenSaver"), "GetSessionIdleTime")))
+    if os.environ.get("DISPLAY") and not wayland_session():
+        found.append((X11Idle.name, X11Idle))
     return found
 
 
 def find_idle_source() -> IdleSource | None:
     """The first source that answers on this desktop, or None."""
-    for make in _candidates():
+    for _name, make in _candidates():
         try:
             source = make()
         except Exception:  # noqa: BLE001 (no display, no service, no library: try the next)
@@ -131,3 +139,16 @@ def find_idle_source() -> IdleSource | None:
         if source.idle_s() is not None:
             return source
     return None
+
+
+def no_source_text() -> str:
+    """What to tell the user when no source answers: which kind of session and desktop this
+    is, what was asked, and what that means for the breaks."""
+    desktop = os.environ.get("XDG_CURRENT_DESKTOP", "").replace(":", ", ") or "this desktop"
+    session = "Wayland" if wayland_session() else "X11" if os.environ.get("DISPLAY") else ""
+    asked = ", ".join(name for name, _make in _candidates())
+    return (f"{desktop} ({session} session) answers none of the idle-time sources Coach asks "
+            f"({asked}), so breaks count all the time Coach runs, not only the time you are "
+            "at the keyboard." if session else
+            f"No idle-time source answers here ({asked}), so breaks count all the time Coach "
+            "runs, not only the time you are at the keyboard.")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.settings import Settings
+from coach.platform.idle import no_source_text
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.sounds import audio_problem, speech_problem
 from coach.ui.style import plain_label
@@ -141,8 +142,7 @@ class SettingsDialog(QDialog):
         self.water.setChecked(settings.hydration_nudge_on)
         form.addRow(self.water)
         source = (f"Activity is read from: {idle_source}." if idle_source else
-                  "No idle-time source works on this desktop, so breaks count all the time "
-                  "Coach runs, not only the time you are at the keyboard.")
+                  no_source_text())
         column.addWidget(plain_label(source, "preview"))
         return group
 

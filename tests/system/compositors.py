@@ -1,0 +1,93 @@
+"""Real Wayland compositors for tests, started headless.
+
+sway refuses to run as root, so when the tests run as root (as CI does) it runs as an
+ordinary user made here (``coach-desktop``), in a runtime folder of its own. Clients of any
+user can reach it through the socket path this gives.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DESKTOP_USER = "coach-desktop"
+START_WAIT_S = 20.0
+
+
+@dataclass
+class Compositor:
+    """A running compositor: ``socket`` is the path a Wayland client connects to, ``env``
+    the environment for a client of it (``WAYLAND_DISPLAY`` and ``XDG_RUNTIME_DIR``)."""
+
+    process: subprocess.Popen[bytes]
+    runtime_dir: Path
+    socket: Path
+    user: str | None
+    env: dict[str, str] = field(default_factory=dict)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.runtime_dir, ignore_errors=True)
+
+
+def ordinary_user() -> str | None:
+    """The user to run a compositor as: None when these tests are not root (then it runs as
+    whoever runs them), else ``coach-desktop``, made if missing."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        pwd.getpwnam(DESKTOP_USER)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/bin/false",
+                        DESKTOP_USER], check=True, capture_output=True)
+    return DESKTOP_USER
+
+
+def start_sway(outputs: int = 2) -> Compositor:
+    """sway with ``outputs`` headless outputs of 1280x800 side by side, no XWayland. Raises
+    RuntimeError (with sway's own words) when it does not come up."""
+    user = ordinary_user()
+    runtime = Path(tempfile.mkdtemp(prefix="coach-sway-"))
+    config = runtime / "config"
+    config.write_text("xwayland disable\n" + "".join(
+        f"output HEADLESS-{n + 1} resolution 1280x800 position {n * 1280},0\n"
+        for n in range(outputs)))
+    if user is not None:
+        entry = pwd.getpwnam(user)
+        os.chown(runtime, entry.pw_uid, entry.pw_gid)
+        os.chown(config, entry.pw_uid, entry.pw_gid)
+    runtime.chmod(0o700)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(runtime),
+           "XDG_RUNTIME_DIR": str(runtime), "WLR_BACKENDS": "headless",
+           "WLR_HEADLESS_OUTPUTS": str(outputs), "WLR_RENDERER": "pixman",
+           "WLR_LIBINPUT_NO_DEVICES": "1"}
+    command = ["sway", "--config", str(config)]
+    if user is not None:
+        command = ["runuser", "-u", user, "--", "env", *(f"{k}={v}" for k, v in env.items()),
+                   *command]
+    log = runtime / "sway.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + START_WAIT_S
+    while time.monotonic() < deadline and process.poll() is None:
+        sockets = [p for p in runtime.glob("wayland-*") if not p.name.endswith(".lock")]
+        if sockets:
+            socket = sockets[0]
+            client_env = {"WAYLAND_DISPLAY": str(socket), "XDG_RUNTIME_DIR": str(runtime)}
+            return Compositor(process, runtime, socket, user, client_env)
+        time.sleep(0.1)
+    process.kill()
+    words = log.read_text(errors="replace")[-2000:]
+    shutil.rmtree(runtime, ignore_errors=True)
+    raise RuntimeError(f"sway did not start: {words}")
