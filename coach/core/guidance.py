@@ -60,25 +60,25 @@ class RedFlag:
 
 
 RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag("You have chest pain or pressure, you are short of breath, or the pain spreads "
-            "to your arm, jaw or neck, or comes with sweating, feeling sick or feeling "
-            "light-headed.",
+    RedFlag("You have chest pain or pressure or are short of breath, or the pain spreads to "
+            "your arm, jaw or neck unlike your usual spasms, above all with sweating, feeling "
+            "sick or feeling light-headed.",
             Urgency.EMERGENCY, (GENERAL_GUIDANCE, SOURCE_003)),
     RedFlag("A sudden, tearing pain starts between your shoulder blades.",
             Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
     RedFlag("Breathing in hurts and you are also short of breath or coughing up blood.",
             Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
-    RedFlag("You lose control of your bladder or bowels, cannot pass urine, feel numb around "
-            "your genitals or bottom, or both legs feel weak or heavy or you are unsteady on "
-            "your feet: the nerves of the spine may be pressed on.", Urgency.EMERGENCY,
-            (SOURCE_002, GENERAL_GUIDANCE)),
+    RedFlag("You lose control of your bladder or bowels, find it hard to pass urine or "
+            "cannot, feel numb around your genitals or bottom, or both legs feel weak or "
+            "heavy or you are unsteady on your feet: the nerves of the spine may be pressed "
+            "on.", Urgency.EMERGENCY, (SOURCE_002, GENERAL_GUIDANCE)),
     RedFlag("The pain began with a car accident, a fall from a height or a hard blow.",
             Urgency.EMERGENCY, (GENERAL_GUIDANCE,)),
     RedFlag("The pain or spasms come with a fever or feeling hot and shivery, with or "
             "without nausea or vomiting: something other than the muscle may be going on.",
             Urgency.SAME_DAY, (SOURCE_003, GENERAL_GUIDANCE)),
-    RedFlag("One arm or one leg tingles, feels numb or feels weak: a nerve may be involved, "
-            "not only a tight muscle.", Urgency.SAME_DAY, (SOURCE_003, GENERAL_GUIDANCE)),
+    RedFlag("One or both arms, or one leg, tingle, feel numb or feel weak: a nerve may be "
+            "involved, not only a tight muscle.", Urgency.SAME_DAY, (SOURCE_003, GENERAL_GUIDANCE)),
     RedFlag("The pain is getting worse quickly.", Urgency.SAME_DAY,
             (SOURCE_003, GENERAL_GUIDANCE)),
     RedFlag("Breathing in deeply hurts and this does not settle within a few days, or comes "
@@ -126,7 +126,8 @@ def pain_after_routine(before: int | None, after: int) -> str | None:
     else:
         return None
     return (f"{why} Leave the exercises for today and rest in whatever position is most "
-            "comfortable; slow breathing can help. Look through the warning signs. If the pain "
+            "comfortable; slow breathing is fine and can help. Look through the warning signs. "
+            "If the pain "
             "keeps rising, get seen by a doctor the same day; if it has not eased after a few "
             "days, see a doctor or physiotherapist soon.")
 

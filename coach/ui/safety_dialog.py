@@ -33,6 +33,8 @@ class SafetyDialog(QDialog):
         layout.addWidget(plain_label(NOT_MEDICAL_ADVICE))
         layout.addWidget(plain_label("Warning signs: stop, and get help as each group says",
                                      "section"))
+        layout.addWidget(plain_label("If signs from more than one group apply, follow the most "
+                                     "urgent."))
         layout.addWidget(self._red_flags())
         buttons = QDialogButtonBox(self)
         if ask_to_continue:

@@ -273,6 +273,8 @@ def test_the_warning_signs_are_one_click_away_while_a_routine_plays(qtbot, make_
     assert "Call your local emergency number now (do not drive yourself) if:" in dialog_texts(
         dialog)
     assert "This routine's cautions" in dialog_texts(dialog)
+    assert "If signs from more than one group apply, follow the most urgent." in dialog_texts(
+        dialog)
     assert view.session.routine.cautions[0] in dialog_texts(dialog)  # back while it plays
 
 

@@ -15,7 +15,7 @@ from enum import Enum
 from coach.core.routines.routine import SWITCH_SIDES_S, Routine
 
 GET_READY_S = 5
-MAX_READING_S = 30
+MAX_READING_S = 45
 READING_WORDS_PER_S = 3
 """A calm reading pace (180 words a minute) for the cautions shown while getting ready."""
 COUNTDOWN_FROM = 3

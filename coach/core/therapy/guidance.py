@@ -79,8 +79,8 @@ def advise(onset: Onset) -> Advice:
                    SOURCE_001),
              Point("One source advises no heat while the spasms are still going on.",
                    SOURCE_000)),
-            Point("A warm compress can help a spasm that will not let go. If you try heat, "
-                  "keep to the same time limit.", SOURCE_003))
+            Point("A warm compress can help a spasm that will not let go (not on a swollen "
+                  "injury). If you try heat, keep to the same time limit.", SOURCE_003))
     reason = ("After the first 72 hours, moist heat on the sore area helps." if onset is
               Onset.LATER else "Moist heat may help spasms that keep coming back.")
     return Advice(
