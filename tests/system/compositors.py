@@ -57,37 +57,65 @@ def ordinary_user() -> str | None:
 def start_sway(outputs: int = 2) -> Compositor:
     """sway with ``outputs`` headless outputs of 1280x800 side by side, no XWayland. Raises
     RuntimeError (with sway's own words) when it does not come up."""
-    user = ordinary_user()
-    runtime = Path(tempfile.mkdtemp(prefix="coach-sway-"))
+    runtime, user = _runtime_dir("sway")
     config = runtime / "config"
     config.write_text("xwayland disable\n" + "".join(
         f"output HEADLESS-{n + 1} resolution 1280x800 position {n * 1280},0\n"
         for n in range(outputs)))
+    _give(config, user)
+    env = {"WLR_BACKENDS": "headless", "WLR_HEADLESS_OUTPUTS": str(outputs),
+           "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1"}
+    return _launch("sway", ["sway", "--config", str(config)], env, runtime, user)
+
+
+def start_kwin() -> Compositor:
+    """KDE's KWin on a virtual output, without its lock screen or global shortcuts. KWin's
+    file asks for a capability (CAP_SYS_RESOURCE) that a container may withhold, and then
+    refuses to start at all: a copy without it is run instead. Raises RuntimeError when it
+    does not come up."""
+    runtime, user = _runtime_dir("kwin")
+    program = shutil.which("kwin_wayland") or "kwin_wayland"
+    plain = runtime / "kwin_wayland"
+    shutil.copyfile(program, plain)  # the copy has no file capabilities
+    plain.chmod(0o755)
+    env = {"QT_QPA_PLATFORM": "offscreen", "KWIN_COMPOSE": "Q"}
+    return _launch("KWin", [str(plain), "--virtual", "--socket", "wayland-kwin",
+                            "--no-lockscreen", "--no-global-shortcuts", "--no-kactivities"],
+                   env, runtime, user)
+
+
+def _runtime_dir(name: str) -> tuple[Path, str | None]:
+    user = ordinary_user()
+    runtime = Path(tempfile.mkdtemp(prefix=f"coach-{name}-"))
+    _give(runtime, user)
+    runtime.chmod(0o700)
+    return runtime, user
+
+
+def _give(path: Path, user: str | None) -> None:
     if user is not None:
         entry = pwd.getpwnam(user)
-        os.chown(runtime, entry.pw_uid, entry.pw_gid)
-        os.chown(config, entry.pw_uid, entry.pw_gid)
-    runtime.chmod(0o700)
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+
+
+def _launch(name: str, command: list[str], extra_env: dict[str, str], runtime: Path,
+            user: str | None) -> Compositor:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(runtime),
-           "XDG_RUNTIME_DIR": str(runtime), "WLR_BACKENDS": "headless",
-           "WLR_HEADLESS_OUTPUTS": str(outputs), "WLR_RENDERER": "pixman",
-           "WLR_LIBINPUT_NO_DEVICES": "1"}
-    command = ["sway", "--config", str(config)]
+           "XDG_RUNTIME_DIR": str(runtime), **extra_env}
     if user is not None:
         command = ["runuser", "-u", user, "--", "env", *(f"{k}={v}" for k, v in env.items()),
                    *command]
-    log = runtime / "sway.log"
+    log = runtime / f"{name}.log"
     with log.open("wb") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + START_WAIT_S
     while time.monotonic() < deadline and process.poll() is None:
         sockets = [p for p in runtime.glob("wayland-*") if not p.name.endswith(".lock")]
         if sockets:
-            socket = sockets[0]
-            client_env = {"WAYLAND_DISPLAY": str(socket), "XDG_RUNTIME_DIR": str(runtime)}
-            return Compositor(process, runtime, socket, user, client_env)
+            client_env = {"WAYLAND_DISPLAY": str(sockets[0]), "XDG_RUNTIME_DIR": str(runtime)}
+            return Compositor(process, runtime, sockets[0], user, client_env)
         time.sleep(0.1)
     process.kill()
     words = log.read_text(errors="replace")[-2000:]
     shutil.rmtree(runtime, ignore_errors=True)
-    raise RuntimeError(f"sway did not start: {words}")
+    raise RuntimeError(f"{name} did not start: {words}")

@@ -13,7 +13,7 @@ import pytest
 from coach.platform import idle, wayland_idle
 from coach.platform.idle import find_idle_source, no_source_text
 from coach.platform.wayland_idle import WaylandIdle, wayland_session
-from tests.system.compositors import Compositor, start_sway
+from tests.system.compositors import Compositor, start_kwin, start_sway
 
 WAIT_S = 10.0
 
@@ -104,3 +104,30 @@ def test_a_wayland_session_is_told_by_its_type_or_else_its_display(monkeypatch, 
     monkeypatch.setenv("XDG_SESSION_TYPE", session)
     monkeypatch.setenv("WAYLAND_DISPLAY", wayland)
     assert wayland_session() is expected
+
+
+@pytest.fixture(scope="module")
+def kwin() -> Iterator[Compositor]:
+    if not shutil.which("kwin_wayland"):
+        pytest.skip("needs KWin (Debian package kwin-wayland)")
+    try:
+        compositor = start_kwin()
+    except RuntimeError as error:
+        pytest.skip(f"KWin cannot start here: {error}")
+    yield compositor
+    compositor.stop()
+
+
+def test_kde_plasma_on_wayland_gives_idle_time_through_the_standard_protocol(
+        kwin, short_threshold, monkeypatch):
+    monkeypatch.setenv("XDG_SESSION_TYPE", "wayland")
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    monkeypatch.setenv("WAYLAND_DISPLAY", str(kwin.socket))
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    monkeypatch.setattr(idle, "X11Idle", lambda: pytest.fail("the X11 counter was asked"))
+    source = find_idle_source()
+    assert isinstance(source, WaylandIdle)
+    assert source.name == "Wayland idle protocol (ext-idle-notify-v1)"
+    wait_for(lambda: (source.idle_s() or 0.0) >= short_threshold)
+    source.close()
