@@ -44,6 +44,9 @@ def test_cancel_changes_nothing(make_coach, data, tmp_path, monkeypatch):
 
 def test_settings_say_when_no_idle_source_works(make_coach, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_SESSION_TYPE", "wayland")
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "sway")
     dialog = make_coach(idle=None).open_settings()
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert dialog.isVisible() and "No idle-time source works" in texts
+    assert dialog.isVisible() and "sway (Wayland session) answers none of" in texts
+    assert "breaks count all the time Coach runs" in texts
