@@ -84,6 +84,44 @@ def start_kwin() -> Compositor:
                    env, runtime, user)
 
 
+def start_mutter(bus_address: str) -> Compositor:
+    """GNOME's Mutter, headless with one virtual monitor, its D-Bus services (the idle monitor
+    among them) on the session bus at ``bus_address``. Raises RuntimeError when it does not
+    come up."""
+    runtime, user = _runtime_dir("mutter")
+    return _launch("Mutter", ["mutter", "--headless", "--wayland", "--no-x11",
+                              "--virtual-monitor", "1280x800", "--wayland-display",
+                              "wayland-mutter"],
+                   {"DBUS_SESSION_BUS_ADDRESS": bus_address}, runtime, user)
+
+
+SHARED_BUS_CONFIG = """<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow user="*"/>
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+"""A session bus as Debian's own session bus is set up, but that the desktop's user and the
+tests' user (root) may both use."""
+
+
+def start_shared_bus(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """A session bus of its own for a desktop run as another user; (process, address)."""
+    config = folder / "bus.conf"
+    config.write_text(SHARED_BUS_CONFIG)
+    bus = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork",
+                            "--print-address=1"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL)
+    assert bus.stdout is not None
+    return bus, bus.stdout.readline().decode().strip()
+
+
 def _runtime_dir(name: str) -> tuple[Path, str | None]:
     user = ordinary_user()
     runtime = Path(tempfile.mkdtemp(prefix=f"coach-{name}-"))

@@ -13,7 +13,13 @@ import pytest
 from coach.platform import idle, wayland_idle
 from coach.platform.idle import find_idle_source, no_source_text
 from coach.platform.wayland_idle import WaylandIdle, wayland_session
-from tests.system.compositors import Compositor, start_kwin, start_sway
+from tests.system.compositors import (
+    Compositor,
+    start_kwin,
+    start_mutter,
+    start_shared_bus,
+    start_sway,
+)
 
 WAIT_S = 10.0
 
@@ -131,3 +137,36 @@ def test_kde_plasma_on_wayland_gives_idle_time_through_the_standard_protocol(
     assert source.name == "Wayland idle protocol (ext-idle-notify-v1)"
     wait_for(lambda: (source.idle_s() or 0.0) >= short_threshold)
     source.close()
+
+
+@pytest.fixture(scope="module")
+def gnome(tmp_path_factory) -> Iterator[str]:
+    """Mutter, headless, with its own session bus; yields the bus address."""
+    if not (shutil.which("mutter") and shutil.which("dbus-daemon")):
+        pytest.skip("needs Mutter and dbus-daemon (Debian packages mutter, dbus)")
+    bus, address = start_shared_bus(tmp_path_factory.mktemp("bus"))
+    try:
+        compositor = start_mutter(address)
+    except RuntimeError as error:
+        bus.terminate()
+        pytest.skip(f"Mutter cannot start here: {error}")
+    yield address
+    compositor.stop()
+    bus.terminate()
+    bus.wait()
+
+
+def test_gnome_on_wayland_gives_idle_time_from_mutters_idle_monitor(gnome, monkeypatch):
+    monkeypatch.setenv("XDG_SESSION_TYPE", "wayland")
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", gnome)
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setattr(idle, "X11Idle", lambda: pytest.fail("the X11 counter was asked"))
+    deadline = time.monotonic() + WAIT_S
+    while (source := find_idle_source()) is None:  # Mutter takes its names on the bus
+        assert time.monotonic() < deadline, "Mutter's idle monitor never answered"
+        time.sleep(0.2)
+    assert source.name == "GNOME idle monitor"
+    first = source.idle_s()
+    assert first is not None
+    wait_for(lambda: (source.idle_s() or 0.0) > first)  # nobody types: idle time grows
