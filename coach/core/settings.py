@@ -20,6 +20,11 @@ SOUND_THEMES = ("soft", "clear", "none")
 """The cue sound themes; "none" plays no cues (the cold/heat alarm still sounds)."""
 
 
+BREAK_SCREENS = ("all", "in-use", "primary")
+"""Where a break shows: every screen (the routine on the one in use), the screen in use (the
+one under the pointer), or the primary screen."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the user chose. ``muted`` silences sound cues; ``disclaimer_seen`` records that the
@@ -28,7 +33,9 @@ class Settings:
     and a pause that outlives a restart. ``sound_theme`` is one of SOUND_THEMES and the
     volumes are percentages; ``voice_on`` speaks the steps aloud at ``voice_rate`` (-10 slow to
     10 fast, 0 normal). ``ask_pain_around_routines`` asks for a pain score before and after
-    each routine played from the library."""
+    each routine played from the library. ``break_screens`` is one of BREAK_SCREENS: where a
+    break shows (its routine on the screen in use, a cover on every other; or only on the
+    screen in use, or the primary one); ``break_full_screen`` covers the whole screen."""
 
     muted: bool = False
     disclaimer_seen: bool = False
@@ -51,6 +58,8 @@ class Settings:
     voice_volume: int = 80
     voice_rate: int = 0
     ask_pain_around_routines: bool = True
+    break_screens: str = "all"
+    break_full_screen: bool = False
 
     def cue_theme(self) -> str:
         """The sound theme, "soft" when the saved one is unknown."""
@@ -187,6 +196,7 @@ _FORMS: dict[str, tuple[Callable[[str], bool], str]] = {
     "breaks_paused_until": (_pause_end, "a date and time with its zone"),
     "work_start": (_clock_text, "a time of day such as 09:00"),
     "work_end": (_clock_text, "a time of day such as 17:30"),
+    "break_screens": (lambda text: text in BREAK_SCREENS, "one of " + ", ".join(BREAK_SCREENS)),
 }
 """Text fields that must have a form, beyond their type, and that form in words."""
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.settings import Settings
 from coach.platform.idle import no_source_text
+from coach.ui.breaks.screens import WAYLAND_NOTE, placement_is_free
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.sounds import audio_problem, speech_problem
 from coach.ui.style import plain_label
@@ -38,6 +39,9 @@ def _spin(value: int, low: int, high: int, suffix: str) -> CalmSpinBox:
     box.setSuffix(suffix)
     return box
 
+SCREEN_LABELS = {"all": "every screen (the routine where you are)",
+                 "in-use": "the screen in use", "primary": "the main screen"}
+"""How each of BREAK_SCREENS reads in Settings."""
 
 class SettingsDialog(QDialog):
     """Edits ``settings``; after Save, ``changes()`` gives the fields to update and
@@ -141,6 +145,16 @@ class SettingsDialog(QDialog):
         self.water = QCheckBox("Remind me to drink water at rest breaks")
         self.water.setChecked(settings.hydration_nudge_on)
         form.addRow(self.water)
+        self.screens = CalmComboBox()
+        for choice, label in SCREEN_LABELS.items():
+            self.screens.addItem(label, choice)
+        self.screens.setCurrentIndex(max(0, self.screens.findData(settings.break_screens)))
+        form.addRow(plain_label("Show breaks on"), self.screens)
+        self.full_screen = QCheckBox("Cover the whole screen during a break")
+        self.full_screen.setChecked(settings.break_full_screen)
+        form.addRow(self.full_screen)
+        if not placement_is_free():
+            column.addWidget(plain_label(WAYLAND_NOTE, "preview"))
         source = (f"Activity is read from: {idle_source}." if idle_source else
                   no_source_text())
         column.addWidget(plain_label(source, "preview"))
@@ -184,6 +198,8 @@ class SettingsDialog(QDialog):
             "rest_break_every_min": self.rest_every.value(),
             "rest_break_min": self.rest_length.value(),
             "hydration_nudge_on": self.water.isChecked(),
+            "break_screens": self.screens.currentData() or "all",
+            "break_full_screen": self.full_screen.isChecked(),
             "rest_break_routine": self.rest_routine.currentData() or "desk-posture-reset",
             "working_hours_on": self.hours_on.isChecked(),
             "work_days": [n for n, box in enumerate(self.days) if box.isChecked()],

@@ -29,6 +29,7 @@ from coach.core.settings import Settings
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
 from coach.platform.quiet import NeverQuiet, QuietSource
+from coach.ui.breaks.screens import break_screens
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
 
@@ -59,6 +60,8 @@ class BreakController(QObject):
         """Whether rest breaks remind the user to drink water."""
         self.routines = dict(BREAK_ROUTINES)
         """The routine id each kind of break plays."""
+        self.screens, self.full_screen = "all", False
+        """Where breaks show (one of BREAK_SCREENS), and whether they cover each screen."""
         self._gate = gate
         self.desktop = desktop
         self._announced: dict[int, BreakKind] = {}
@@ -98,6 +101,7 @@ class BreakController(QObject):
         self.scheduler.working_hours = chosen.working_hours()
         self.hydration_nudge = chosen.hydration_nudge_on
         self.routines[BreakKind.REST] = chosen.rest_break_routine
+        self.screens, self.full_screen = chosen.break_screens, chosen.break_full_screen
 
     @property
     def reminders_on(self) -> bool:
@@ -192,7 +196,8 @@ class BreakController(QObject):
         notice.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(event.kind)))
         notice.answers.skip.connect(lambda: self._answer(self.scheduler.skip(event.kind)))
         self.notice = notice
-        notice.show_in_corner()
+        where = break_screens(self.screens)
+        notice.show_in_corner(where.main if where else None)
 
     def _notify_desktop(self, event: BreakSoon) -> bool:
         """Announce the break as a desktop notification with buttons, where the desktop can."""
@@ -249,7 +254,7 @@ class BreakController(QObject):
         window.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(kind)))
         window.answers.skip.connect(lambda: self._answer(self.scheduler.skip(kind)))
         self.window = window
-        window.begin()
+        window.begin(break_screens(self.screens), self.full_screen)
 
     def _start_early(self, kind: BreakKind) -> None:
         self._show_break(kind)

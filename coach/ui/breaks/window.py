@@ -1,16 +1,19 @@
-"""The break on screen: a notice just before it, then a window that plays its routine.
+"""The break on screen: a notice just before it, then a window that plays its routine, and a
+calm cover with the time left on every other screen.
 
-Both stay on top without taking the keyboard from whatever the user is typing into.
+All stay on top without taking the keyboard from whatever the user is typing into (where the
+desktop lets them: see coach.ui.breaks.screens).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.breaks.scheduler import BreakKind
 from coach.core.player.session import GuidedSession
+from coach.ui.breaks.screens import BreakScreens, show_on
 from coach.ui.player.player_view import PlayerView
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
@@ -58,13 +61,39 @@ class BreakNotice(QWidget):
         column.addWidget(plain_label("Time to let your back and shoulders move.", "preview"))
         column.addWidget(self.answers)
 
-    def show_in_corner(self) -> None:
+    def show_in_corner(self, screen: QScreen | None) -> None:
+        """Show at the bottom right of ``screen`` (the primary one if None)."""
         self.adjustSize()
-        screen = QGuiApplication.primaryScreen()
+        screen = screen or QGuiApplication.primaryScreen()
         if screen is not None:
+            self.setScreen(screen)
             area = screen.availableGeometry()
             self.move(area.right() - self.width() - 24, area.bottom() - self.height() - 24)
         self.show()
+
+
+class BreakCover(QWidget):
+    """What a screen without the routine shows during a break: that it is break time, and
+    how long is left (``show_time``)."""
+
+    def __init__(self, kind: BreakKind) -> None:
+        super().__init__()
+        _quiet(self)
+        self.setWindowTitle(f"Coach: {kind.value} · time left")
+        self.resize(640, 320)
+        self.heading = plain_label(f"Time for a {kind.value}", "heading")
+        self.time_left = plain_label("", "timerLeft")
+        column = QVBoxLayout(self)
+        column.addStretch()
+        for label in (self.heading, self.time_left,
+                      plain_label("The routine plays on your other screen.", "preview")):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(label)
+        column.addStretch()
+
+    def show_time(self, title: str) -> None:
+        """Show the player's window title ("0:25 · Desk posture reset") as time left."""
+        self.time_left.setText(title.split(" · ", 1)[0])
 
 
 def _roomy_size() -> QSize:
@@ -91,6 +120,7 @@ class BreakWindow(QWidget):
         _quiet(self)
         self.kind = kind
         self._over = False
+        self.covers: list[BreakCover] = []
         self.setWindowTitle(f"Coach: {kind.value}")
         self.resize(_roomy_size())
         self.answers = BreakAnswers(with_start=False)
@@ -113,8 +143,18 @@ class BreakWindow(QWidget):
         self._safety = SafetyDialog(False)
         self._safety.show()
 
-    def begin(self) -> None:
-        self.show()
+    def begin(self, screens: BreakScreens | None = None, full_screen: bool = False) -> None:
+        """Show the window on ``screens.main`` and a cover on each of ``screens.covered``
+        (full screen if asked), and play the routine."""
+        if screens is None:
+            self.show()
+        else:
+            show_on(self, screens.main, full_screen)
+            for screen in screens.covered:
+                cover = BreakCover(self.kind)
+                self.player.title_changed.connect(cover.show_time)
+                show_on(cover, screen, full_screen)
+                self.covers.append(cover)
         self.player.start()
 
     def dismiss(self) -> None:
@@ -130,8 +170,13 @@ class BreakWindow(QWidget):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        """Closing the window ends the break early; it still counts as taken."""
+        """Closing the window ends the break early; it still counts as taken. The covers on
+        the other screens go with it."""
         self.player.stop()
         self._finish()
+        for cover in self.covers:
+            cover.close()
+            cover.deleteLater()
+        self.covers.clear()
         super().closeEvent(event)
         self.deleteLater()

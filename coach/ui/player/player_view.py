@@ -268,7 +268,8 @@ class PlayerView(QWidget):
         self._show_step(segment)
         self.illustration.refresh()
         ready = segment.kind is SegmentKind.READY
-        first = f"First: {self.session.routine.steps[0].name}  ·  → to begin now"
+        first = f"First: {self.session.routine.steps[0].name}" + (
+            "  ·  → to begin now" if self._keys_shown else "")
         self.next_preview.setText(first if ready else self._preview_text(player.next_exercise()))
         paused = player.state is PlayerState.PAUSED
         self.pause_button.setText("Resume" if paused else "Pause")
