@@ -20,6 +20,8 @@ def test_saved_settings_apply_at_once_and_are_kept(make_coach, data, clock, tmp_
     dialog.hours_on.setChecked(True)
     dialog.days[5].setChecked(True)
     dialog.login.setChecked(True)
+    dialog.screens.setCurrentIndex(dialog.screens.findData("primary"))
+    dialog.full_screen.setChecked(True)
     dialog.accept()
 
     saved = load_settings(data.settings, clock.now()).settings
@@ -30,6 +32,8 @@ def test_saved_settings_apply_at_once_and_are_kept(make_coach, data, clock, tmp_
     assert coach.breaks.scheduler.working_hours is not None
     assert not coach.sounds.muted
     assert autostart.is_enabled()
+    assert (saved.break_screens, saved.break_full_screen) == ("primary", True)
+    assert (coach.breaks.screens, coach.breaks.full_screen) == ("primary", True)
 
 
 def test_cancel_changes_nothing(make_coach, data, tmp_path, monkeypatch):
