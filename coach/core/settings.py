@@ -35,7 +35,9 @@ class Settings:
     10 fast, 0 normal). ``ask_pain_around_routines`` asks for a pain score before and after
     each routine played from the library. ``break_screens`` is one of BREAK_SCREENS: where a
     break shows (its routine on the screen in use, a cover on every other; or only on the
-    screen in use, or the primary one); ``break_full_screen`` covers the whole screen."""
+    screen in use, or the primary one); ``break_full_screen`` covers the whole screen. In
+    strict mode (``break_strict``) breaks cannot be skipped and are snoozed at most
+    ``break_max_snoozes`` times (0-3)."""
 
     muted: bool = False
     disclaimer_seen: bool = False
@@ -60,6 +62,8 @@ class Settings:
     ask_pain_around_routines: bool = True
     break_screens: str = "all"
     break_full_screen: bool = False
+    break_strict: bool = False
+    break_max_snoozes: int = 1
 
     def cue_theme(self) -> str:
         """The sound theme, "soft" when the saved one is unknown."""

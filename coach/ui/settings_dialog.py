@@ -153,6 +153,13 @@ class SettingsDialog(QDialog):
         self.full_screen = QCheckBox("Cover the whole screen during a break")
         self.full_screen.setChecked(settings.break_full_screen)
         form.addRow(self.full_screen)
+        self.strict = QCheckBox("Strict mode: no skipping breaks")
+        self.strict.setChecked(settings.break_strict)
+        self.max_snoozes = _spin(settings.break_max_snoozes, 0, 3, " snoozes a break at most")
+        self.max_snoozes.setEnabled(settings.break_strict)
+        self.strict.toggled.connect(self.max_snoozes.setEnabled)
+        form.addRow(self.strict)
+        form.addRow(plain_label("  and"), self.max_snoozes)
         if not placement_is_free():
             column.addWidget(plain_label(WAYLAND_NOTE, "preview"))
         source = (f"Activity is read from: {idle_source}." if idle_source else
@@ -200,6 +207,8 @@ class SettingsDialog(QDialog):
             "hydration_nudge_on": self.water.isChecked(),
             "break_screens": self.screens.currentData() or "all",
             "break_full_screen": self.full_screen.isChecked(),
+            "break_strict": self.strict.isChecked(),
+            "break_max_snoozes": self.max_snoozes.value(),
             "rest_break_routine": self.rest_routine.currentData() or "desk-posture-reset",
             "working_hours_on": self.hours_on.isChecked(),
             "work_days": [n for n, box in enumerate(self.days) if box.isChecked()],

@@ -579,3 +579,25 @@ def test_a_break_routine_shorter_than_the_break_is_filled_with_moving_about():
     assert padded.total_s + 3 == 300
     assert padded.steps[-1].name == "Keep moving" and padded.steps[-1].duration_s == 197
     assert break_routine(short, length_s=90, get_ready_s=3) is short
+
+
+def test_strict_mode_refuses_a_skip_and_snoozes_beyond_the_limit():
+    scheduler = BreakScheduler(strict=True, max_snoozes=2)
+    assert not scheduler.can_skip()
+    with pytest.raises(ValueError, match="cannot be skipped"):
+        scheduler.skip(MICRO)
+    for _ in range(2):
+        assert scheduler.can_snooze(MICRO)
+        scheduler.snooze(MICRO)
+    assert not scheduler.can_snooze(MICRO)
+    with pytest.raises(ValueError, match="snoozed enough"):
+        scheduler.snooze(MICRO)
+    scheduler.take(MICRO)  # taken: the next break may be snoozed again
+    assert scheduler.can_snooze(MICRO)
+
+
+def test_without_strict_mode_a_break_can_always_be_snoozed_or_skipped():
+    scheduler = BreakScheduler()
+    for _ in range(5):
+        scheduler.snooze(MICRO)
+    assert scheduler.can_snooze(MICRO) and scheduler.can_skip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from coach.core.breaks.log import BreakLog
 from coach.core.breaks.scheduler import BreakKind, Outcome
@@ -56,7 +56,7 @@ def test_the_break_window_plays_the_micro_break_and_counts_it_taken(qtbot, make_
     coach = make_coach(idle=idle)
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
     break_window = coach.breaks.window
-    assert break_window.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert break_window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
     assert break_window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     play(break_window.player, clock, 3 + 30)
     assert not break_window.player.session.player.is_active
@@ -253,3 +253,38 @@ def test_a_break_asked_for_while_a_routine_plays_waits_for_no_second_routine(mak
     assert coach.breaks.window is None
     assert "routine playing is your break" in coach.window.statusBar().currentMessage()
     assert coach.window.player_view is not None and coach.window.playing()
+
+
+def test_a_break_window_reached_from_the_keyboard_snoozes_with_s_and_skips_with_k(
+        qtbot, make_coach, clock):
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    window = coach.breaks.window
+    names = {b.accessibleName() for b in window.answers.findChildren(QPushButton)}
+    assert names == {"Snooze the break for 5 minutes", "Skip this break"}
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert coach.breaks.window is None
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.SNOOZED)]
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    qtbot.keyClick(coach.breaks.window, Qt.Key.Key_K)
+    assert outcomes(coach)[-1] == (BreakKind.MICRO, Outcome.SKIPPED)
+
+
+def test_strict_mode_offers_no_skip_and_snoozes_only_as_often_as_allowed(
+        qtbot, make_coach, clock, data):
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    coach.settings.update(break_strict=True, break_max_snoozes=1)
+    coach.breaks.apply(coach.settings.settings)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    texts = [b.text() for b in coach.breaks.notice.answers.findChildren(QPushButton)]
+    assert texts == ["Start now  (Enter)", "Snooze 5 min  (S)"]
+    qtbot.keyClick(coach.breaks.notice, Qt.Key.Key_K)  # no skipping
+    assert coach.breaks.notice is not None
+    qtbot.keyClick(coach.breaks.notice, Qt.Key.Key_S)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    texts = [b.text() for b in coach.breaks.notice.answers.findChildren(QPushButton)]
+    assert texts == ["Start now  (Enter)"]  # snoozed once already
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    assert coach.breaks.window.answers.findChildren(QPushButton) == []

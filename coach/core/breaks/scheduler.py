@@ -102,11 +102,14 @@ class _Count:
     warned: bool = False
     prompted: bool = False
     waiting_for_quiet: bool = False
+    snoozed: int = 0
+    """How often this break has been snoozed since it was last taken, skipped or reset."""
 
     def reset(self) -> None:
         self.active_s = 0.0
         self.due_at_s = float(self.rule.interval_s)
         self.warned = self.prompted = self.waiting_for_quiet = False
+        self.snoozed = 0
 
 
 @dataclass
@@ -116,12 +119,15 @@ class BreakScheduler:
     A rest break counts as a micro-break too, and a micro-break that would fall within a
     minute of a rest break is left to it. Outside ``working_hours`` (when set), and while
     ``paused_until`` (an aware datetime, or
-    ``PAUSED_INDEFINITELY``) is ahead, nothing is counted or prompted.
+    ``PAUSED_INDEFINITELY``) is ahead, nothing is counted or prompted. In ``strict`` mode a
+    break cannot be skipped, and snoozed at most ``max_snoozes`` times.
     """
 
     rules: tuple[BreakRule, ...] = DEFAULT_RULES
     paused_until: datetime | None = None
     working_hours: WorkingHours | None = None
+    strict: bool = False
+    max_snoozes: int = 1
     _counts: dict[BreakKind, _Count] = field(default_factory=dict)
     _last_check: float | None = None
     _last_wall: datetime | None = None
@@ -252,15 +258,30 @@ class BreakScheduler:
         self._taken(kind)
         return BreakEnded(kind, Outcome.TAKEN)
 
+    def can_snooze(self, kind: BreakKind) -> bool:
+        """Whether the break may be snoozed now (always, unless strict and snoozed enough)."""
+        count = self._counts.get(kind)
+        return not self.strict or count is None or count.snoozed < self.max_snoozes
+
+    def can_skip(self) -> bool:
+        """Whether a break may be skipped (not in strict mode)."""
+        return not self.strict
+
     def snooze(self, kind: BreakKind) -> BreakEnded:
-        """Ask again after another 5 minutes of activity."""
+        """Ask again after another 5 minutes of activity. Raises ValueError where
+        ``can_snooze`` says no."""
+        if not self.can_snooze(kind):
+            raise ValueError(f"strict mode: the {kind.value} was snoozed enough")
         for count in self._answered(kind):
             count.due_at_s = count.active_s + SNOOZE_S
             count.warned = count.prompted = False
+            count.snoozed += 1
         return BreakEnded(kind, Outcome.SNOOZED)
 
     def skip(self, kind: BreakKind) -> BreakEnded:
-        """Not this time: the count starts again."""
+        """Not this time: the count starts again. Raises ValueError in strict mode."""
+        if not self.can_skip():
+            raise ValueError(f"strict mode: the {kind.value} cannot be skipped")
         for count in self._answered(kind):
             count.reset()
         return BreakEnded(kind, Outcome.SKIPPED)

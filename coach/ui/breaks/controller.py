@@ -102,6 +102,8 @@ class BreakController(QObject):
         self.hydration_nudge = chosen.hydration_nudge_on
         self.routines[BreakKind.REST] = chosen.rest_break_routine
         self.screens, self.full_screen = chosen.break_screens, chosen.break_full_screen
+        self.scheduler.strict = chosen.break_strict
+        self.scheduler.max_snoozes = min(3, max(0, chosen.break_max_snoozes))
 
     @property
     def reminders_on(self) -> bool:
@@ -191,7 +193,8 @@ class BreakController(QObject):
             return
         from coach.ui.breaks.window import BreakNotice
 
-        notice = BreakNotice(event.kind, event.in_s)
+        notice = BreakNotice(event.kind, event.in_s, self.scheduler.can_snooze(event.kind),
+                             self.scheduler.can_skip())
         notice.answers.start_now.connect(lambda: self._start_early(event.kind))
         notice.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(event.kind)))
         notice.answers.skip.connect(lambda: self._answer(self.scheduler.skip(event.kind)))
@@ -203,10 +206,14 @@ class BreakController(QObject):
         """Announce the break as a desktop notification with buttons, where the desktop can."""
         if self.desktop is None or not self.desktop.has_buttons():
             return False
+        actions = {DEFAULT_ACTION: "Start now"}
+        if self.scheduler.can_snooze(event.kind):
+            actions["snooze"] = "Snooze 5 min"
+        if self.scheduler.can_skip():
+            actions["skip"] = "Skip"
         sent = self.desktop.notify(
             f"A {event.kind.value} in {max(1, round(event.in_s))} seconds",
-            "Time to let your back and shoulders move.",
-            actions={DEFAULT_ACTION: "Start now", "snooze": "Snooze 5 min", "skip": "Skip"},
+            "Time to let your back and shoulders move.", actions=actions,
             timeout_ms=round(event.in_s * 1000) + 5000)
         if sent is None:
             return False
@@ -226,9 +233,9 @@ class BreakController(QObject):
             kind = self._announced.pop(sent, None)
             if kind is None:
                 continue
-            if action == "snooze":
+            if action == "snooze" and self.scheduler.can_snooze(kind):
                 self._answer(self.scheduler.snooze(kind))
-            elif action == "skip":
+            elif action == "skip" and self.scheduler.can_skip():
                 self._answer(self.scheduler.skip(kind))
             else:
                 self._start_early(kind)
@@ -249,7 +256,8 @@ class BreakController(QObject):
         session = GuidedSession(routine, self._store, self.clock, get_ready_s=BREAK_GET_READY_S)
         from coach.ui.breaks.window import BreakWindow
 
-        window = BreakWindow(kind, session, self.sounds, note)
+        window = BreakWindow(kind, session, self.sounds, note,
+                             self.scheduler.can_snooze(kind), self.scheduler.can_skip())
         window.ended.connect(self._taken)
         window.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(kind)))
         window.answers.skip.connect(lambda: self._answer(self.scheduler.skip(kind)))

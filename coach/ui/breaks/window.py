@@ -7,8 +7,8 @@ desktop lets them: see coach.ui.breaks.screens).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.breaks.scheduler import BreakKind
@@ -18,48 +18,73 @@ from coach.ui.player.player_view import PlayerView
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
 
-QUIET_WINDOW = (Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
-                | Qt.WindowType.WindowDoesNotAcceptFocus)
+QUIET_WINDOW = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
 
 
 def _quiet(widget: QWidget) -> None:
+    """On top, but shown without taking the keyboard from what the user is typing into; it
+    can still be reached with Alt+Tab or a click, and then driven from the keyboard."""
     widget.setWindowFlags(QUIET_WINDOW)
     widget.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
 
 
 class BreakAnswers(QWidget):
-    """Start now / Snooze 5 min / Skip buttons; each emits its signal."""
+    """The answers to a break, as buttons and keys (``press``): Start now (Enter, where
+    offered), Snooze 5 min (S, unless ``can_snooze`` is False: strict mode, snoozed enough)
+    and Skip (K, unless ``can_skip`` is False: strict mode). Each emits its signal."""
 
     start_now = Signal()
     snooze = Signal()
     skip = Signal()
 
-    def __init__(self, with_start: bool) -> None:
+    def __init__(self, with_start: bool, can_snooze: bool = True,
+                 can_skip: bool = True) -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        buttons = [("Start now", self.start_now)] if with_start else []
-        for text, signal in [*buttons, ("Snooze 5 min", self.snooze),
-                             ("Skip this break", self.skip)]:
+        offered = [("Start now  (Enter)", "Start the break now", self.start_now,
+                    (Qt.Key.Key_Return, Qt.Key.Key_Enter), with_start),
+                   ("Snooze 5 min  (S)", "Snooze the break for 5 minutes", self.snooze,
+                    (Qt.Key.Key_S,), can_snooze),
+                   ("Skip this break  (K)", "Skip this break", self.skip, (Qt.Key.Key_K,),
+                    can_skip)]
+        self._keys: dict[Qt.Key, SignalInstance] = {}
+        for text, name, signal, keys, shown in offered:
+            if not shown:
+                continue
             button = QPushButton(text)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAccessibleName(name)
             button.clicked.connect(signal)
             row.addWidget(button)
+            self._keys.update(dict.fromkeys(keys, signal))
+
+    def press(self, key: Qt.Key) -> bool:
+        """Answer as the key ``key`` says; False if it answers nothing."""
+        signal = self._keys.get(key)
+        if signal is None:
+            return False
+        signal.emit()
+        return True
 
 
 class BreakNotice(QWidget):
     """"A micro-break in 10 seconds", at the bottom right of the screen, with the answers."""
 
-    def __init__(self, kind: BreakKind, in_s: float) -> None:
+    def __init__(self, kind: BreakKind, in_s: float, can_snooze: bool = True,
+                 can_skip: bool = True) -> None:
         super().__init__()
         _quiet(self)
         self.setWindowTitle("Coach: break soon")
-        self.answers = BreakAnswers(with_start=True)
+        self.answers = BreakAnswers(True, can_snooze, can_skip)
         column = QVBoxLayout(self)
         column.addWidget(plain_label(f"A {kind.value} in {max(1, round(in_s))} seconds",
                                      "section"))
         column.addWidget(plain_label("Time to let your back and shoulders move.", "preview"))
         column.addWidget(self.answers)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self.answers.press(Qt.Key(event.key())):
+            super().keyPressEvent(event)
 
     def show_in_corner(self, screen: QScreen | None) -> None:
         """Show at the bottom right of ``screen`` (the primary one if None)."""
@@ -115,7 +140,7 @@ class BreakWindow(QWidget):
     CLOSE_AFTER_MS = 4000
 
     def __init__(self, kind: BreakKind, session: GuidedSession, sounds: Sounds,
-                 note: str = "") -> None:
+                 note: str = "", can_snooze: bool = True, can_skip: bool = True) -> None:
         super().__init__()
         _quiet(self)
         self.kind = kind
@@ -123,7 +148,7 @@ class BreakWindow(QWidget):
         self.covers: list[BreakCover] = []
         self.setWindowTitle(f"Coach: {kind.value}")
         self.resize(_roomy_size())
-        self.answers = BreakAnswers(with_start=False)
+        self.answers = BreakAnswers(False, can_snooze, can_skip)
         self.player = PlayerView(session, sounds, done_text="Back to work", keys_shown=False,
                                  cautions_always=True)
         self.player.closed.connect(self._finish)
@@ -136,6 +161,12 @@ class BreakWindow(QWidget):
             column.addWidget(plain_label(note, "side"))
         column.addWidget(self.player, 1)
         column.addWidget(self.answers)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Once reached (Alt+Tab, a click): S snoozes, K skips, and the player's own keys
+        (Space, arrows, M, W) work as in the main window."""
+        if not self.answers.isVisible() or not self.answers.press(Qt.Key(event.key())):
+            self.player.keyPressEvent(event)
 
     def _show_safety(self) -> None:
         from coach.ui.safety_dialog import SafetyDialog
