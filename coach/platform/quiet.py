@@ -1,10 +1,13 @@
-"""Whether the desktop wants quiet now: a fullscreen window (a film, a presentation, a call)
-or notifications turned off ("do not disturb").
+"""Whether the desktop wants quiet now: a fullscreen window (a film, a presentation, a call),
+an app keeping the screen awake, or notifications turned off ("do not disturb").
 
 On X11 the active window's ``_NET_WM_STATE`` says whether it is fullscreen
-(``_NET_WM_STATE_FULLSCREEN``). The notification service says whether it is inhibited: the
-freedesktop ``Inhibited`` property (KDE Plasma and others) or dunst's ``paused``; on GNOME,
-the ``show-banners`` setting.
+(``_NET_WM_STATE_FULLSCREEN``); on wlroots Wayland desktops the foreign-toplevel protocol
+says it (coach.platform.wayland_fullscreen). On GNOME, the session manager says whether an
+app holds the session from going idle (video players and call apps do, through it or
+``org.freedesktop.ScreenSaver.Inhibit``). The notification service says whether it is
+inhibited: the freedesktop ``Inhibited`` property (KDE Plasma and others) or dunst's
+``paused``; on GNOME, the ``show-banners`` setting. Each source has a ``name`` for Settings.
 """
 
 from __future__ import annotations
@@ -15,22 +18,30 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from jeepney import DBusAddress, MessageType, Properties
+from jeepney import DBusAddress, MessageType, Properties, new_method_call
 from jeepney.io.blocking import DBusConnection
 
 from coach.platform.session_bus import FAILURES, open_session
+from coach.platform.wayland_idle import wayland_session
 from coach.platform.x11 import x_display
 
 DBUS_TIMEOUT_S = 1.0
 
 
 class QuietSource(Protocol):
+    @property
+    def name(self) -> str:
+        """What it watches for, in words."""
+        ...
+
     def quiet_wanted(self) -> bool: ...
 
 
 class X11Fullscreen:
     """Reads the active window's state from the X server (needs a window manager that sets
     ``_NET_ACTIVE_WINDOW``, as all common ones do)."""
+
+    name = "a full-screen window in front (X11)"
 
     def __init__(self) -> None:
         from Xlib import X  # imported here: only X11 sessions need it
@@ -56,6 +67,8 @@ class X11Fullscreen:
 
 class NotificationsInhibited:
     """Asks the session's notification service whether it holds notifications back."""
+
+    name = "notifications set to do not disturb"
 
     PROPERTIES = (
         (DBusAddress("/org/freedesktop/Notifications", "org.freedesktop.Notifications",
@@ -89,6 +102,7 @@ class GnomeDoNotDisturb:
     """GNOME's do-not-disturb switch (``show-banners`` off), read with ``gsettings`` at most
     once a minute: it lives in GSettings, not on the bus."""
 
+    name = "GNOME's do not disturb"
     EVERY_S = 60.0
     COMMAND = ("gsettings", "get", "org.gnome.desktop.notifications", "show-banners")
 
@@ -112,11 +126,42 @@ class GnomeDoNotDisturb:
         return self._quiet
 
 
+class GnomeIdleInhibited:
+    """Asks GNOME's session manager whether an app holds the session from going idle (a video
+    playing, a call): ``IsInhibited`` with the idle flag."""
+
+    name = "an app keeping the screen awake, such as a video or a call (GNOME)"
+    IDLE = 8
+    ADDRESS = DBusAddress("/org/gnome/SessionManager", "org.gnome.SessionManager",
+                          "org.gnome.SessionManager")
+
+    def __init__(self) -> None:
+        self._connection: DBusConnection | None = None
+
+    def quiet_wanted(self) -> bool:
+        try:
+            if self._connection is None:
+                self._connection = open_session()
+            reply = self._connection.send_and_get_reply(
+                new_method_call(self.ADDRESS, "IsInhibited", "u", (self.IDLE,)),
+                timeout=DBUS_TIMEOUT_S)
+        except FAILURES:
+            self._connection = None
+            return False
+        return (reply.header.message_type is MessageType.method_return
+                and bool(reply.body and reply.body[0]))
+
+
 class AnyQuiet:
     """Quiet when any of ``sources`` wants it."""
 
     def __init__(self, *sources: QuietSource) -> None:
         self.sources = sources
+
+    @property
+    def name(self) -> str:
+        """What each source watches for, in words."""
+        return "; ".join(source.name for source in self.sources)
 
     def quiet_wanted(self) -> bool:
         return any(source.quiet_wanted() for source in self.sources)
@@ -125,17 +170,25 @@ class AnyQuiet:
 class NeverQuiet:
     """For desktops where Coach cannot tell: breaks are never held back."""
 
+    name = "nothing Coach can see on this desktop"
+
     def quiet_wanted(self) -> bool:
         return False
 
 
-def find_quiet_source() -> QuietSource:
-    """Do-not-disturb from the notification service, and the X11 fullscreen check where there
-    is an X display."""
+def find_quiet_source() -> AnyQuiet:
+    """Do-not-disturb from the notification service; on GNOME its own switch and apps keeping
+    the session awake; the fullscreen check of the session: wlroots' protocol on Wayland, the
+    X server's window state on X11 (never XWayland's, which sees X11 windows only)."""
     sources: list[QuietSource] = [NotificationsInhibited()]
     if "GNOME" in os.environ.get("XDG_CURRENT_DESKTOP", "").upper():
-        sources.append(GnomeDoNotDisturb())
-    if os.environ.get("DISPLAY"):
+        sources += [GnomeDoNotDisturb(), GnomeIdleInhibited()]
+    if wayland_session():
+        with contextlib.suppress(Exception):  # no compositor, no protocol, no pywayland
+            from coach.platform.wayland_fullscreen import WaylandFullscreen
+
+            sources.append(WaylandFullscreen())
+    elif os.environ.get("DISPLAY"):
         with contextlib.suppress(Exception):  # no X server after all, or no python-xlib
             sources.append(X11Fullscreen())
     return AnyQuiet(*sources)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coach.core.breaks.scheduler import IDLE_GRACE_S
+from coach.platform.wayland_client import WaylandClient
 
 THRESHOLD_S = IDLE_GRACE_S
 """How long without input before the compositor calls the seat idle."""
@@ -26,72 +27,50 @@ KDE = "org_kde_kwin_idle"
 
 class WaylandIdle:
     """Idle time from the compositor of ``$WAYLAND_DISPLAY`` (or ``display_name``), over a
-    connection of its own. Raises OSError when there is no compositor to connect to, or it
+    connection of its own. Raises ValueError when no compositor answers and OSError when it
     offers neither idle protocol. ``clock`` gives monotonic seconds."""
 
     name: str
 
     def __init__(self, display_name: str | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        from pywayland.client.display import Display  # loaded only in Wayland sessions
-
         self._clock = clock
         self._idle_since: float | None = None
-        self._lost = False
-        self._made: list[Any] = []  # every object made on the connection, oldest first
-        self._display = Display(display_name)
-        self._display.connect()  # raises ValueError where no compositor answers
-        globals_: dict[str, tuple[int, int]] = {}
-        registry = self._keep(self._display.get_registry())
-        registry.dispatcher["global"] = (
-            lambda _registry, name, interface, version: globals_.__setitem__(
-                interface, (name, version)))
-        self._display.roundtrip()
-        if "wl_seat" not in globals_ or not {STANDARD, KDE} & globals_.keys():
-            self.close()
+        self._client = WaylandClient(display_name)
+        offered = self._client.offered
+        if "wl_seat" not in offered or not {STANDARD, KDE} & offered.keys():
+            self._client.close()
             raise OSError(f"the compositor offers no idle protocol ({STANDARD} or {KDE})")
-        self._notification = self._watch(registry, globals_)
-        self._notification.dispatcher["idled" if STANDARD in globals_ else "idle"] = (
+        notification = self._watch()
+        notification.dispatcher["idled" if STANDARD in offered else "idle"] = (
             lambda _proxy: self._went_idle())
-        self._notification.dispatcher["resumed"] = lambda _proxy: self._resumed()
-        self._display.roundtrip()
+        notification.dispatcher["resumed"] = lambda _proxy: self._resumed()
+        self._client.roundtrip()
 
-    def _watch(self, registry: Any, globals_: dict[str, tuple[int, int]]) -> Any:
+    def _watch(self) -> Any:
         """Ask to be told of THRESHOLD_S without input; return the object that tells."""
         from pywayland.protocol.wayland import WlSeat
 
-        seat = self._keep(registry.bind(globals_["wl_seat"][0], WlSeat, 1))
+        client = self._client
+        seat = client.bind(WlSeat, 1)
         threshold_ms = round(THRESHOLD_S * 1000)
-        if STANDARD in globals_:
+        if STANDARD in client.offered:
             from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
 
-            name, version = globals_[STANDARD]
-            notifier = self._keep(registry.bind(name, ExtIdleNotifierV1, min(version, 2)))
+            notifier = client.bind(ExtIdleNotifierV1, 2)
             self.name = "Wayland idle protocol (ext-idle-notify-v1)"
-            if version >= 2:  # input only: a playing video's inhibitor does not hide typing
-                return self._keep(notifier.get_input_idle_notification(threshold_ms, seat))
-            return self._keep(notifier.get_idle_notification(threshold_ms, seat))
+            if client.offered[STANDARD][1] >= 2:  # input only: a video's inhibitor hides none
+                return client.keep(notifier.get_input_idle_notification(threshold_ms, seat))
+            return client.keep(notifier.get_idle_notification(threshold_ms, seat))
         from coach.platform.kde_idle_protocol import OrgKdeKwinIdle
 
         self.name = "Wayland idle protocol (KDE's org_kde_kwin_idle)"
-        manager = self._keep(registry.bind(globals_[KDE][0], OrgKdeKwinIdle, 1))
-        return self._keep(manager.get_idle_timeout(seat, threshold_ms))
-
-    def _keep(self, made: Any) -> Any:
-        self._made.append(made)
-        return made
+        manager = client.bind(OrgKdeKwinIdle, 1)
+        return client.keep(manager.get_idle_timeout(seat, threshold_ms))
 
     def close(self) -> None:
-        """Let go of the connection: every object made on it first, newest first, then the
-        connection. Left to the garbage collector, pywayland can free the connection before
-        them, and freeing them then crashes the process."""
-        while self._made:
-            self._made.pop()._destroy()
-        if self._display._ptr is not None:
-            self._display.disconnect()
-
-    def __del__(self) -> None:
-        self.close()
+        """Let go of the connection."""
+        self._client.close()
 
     def _went_idle(self) -> None:
         self._idle_since = self._clock() - THRESHOLD_S
@@ -101,9 +80,8 @@ class WaylandIdle:
 
     def idle_s(self) -> float | None:
         """Seconds since the last input (0 for pauses under THRESHOLD_S), or None once the
-        compositor has gone away (the connection is then left alone for good)."""
-        if self._lost or self._display.roundtrip() < 0:  # takes in every idled/resumed
-            self._lost = True
+        compositor has gone away."""
+        if not self._client.roundtrip():  # takes in every idled/resumed sent meanwhile
             return None
         return 0.0 if self._idle_since is None else self._clock() - self._idle_since
 

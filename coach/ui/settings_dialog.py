@@ -39,18 +39,22 @@ def _spin(value: int, low: int, high: int, suffix: str) -> CalmSpinBox:
     box.setSuffix(suffix)
     return box
 
+
 SCREEN_LABELS = {"all": "every screen (the routine where you are)",
                  "in-use": "the screen in use", "primary": "the main screen"}
 """How each of BREAK_SCREENS reads in Settings."""
 
+
 class SettingsDialog(QDialog):
     """Edits ``settings``; after Save, ``changes()`` gives the fields to update and
     ``start_at_login`` the wish for starting at login. ``idle_source`` names where activity
-    is read from (None: nowhere, so breaks count all the time Coach runs); ``routines``
-    (id, title) are those a rest break can play."""
+    is read from (None: nowhere, so breaks count all the time Coach runs) and
+    ``quiet_sources`` what holds a due break back; ``routines`` (id, title) are those a rest
+    break can play."""
 
     def __init__(self, settings: Settings, start_at_login: bool, idle_source: str | None,
-                 routines: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+                 routines: list[tuple[str, str]], parent: QWidget | None = None,
+                 quiet_sources: str = "") -> None:
         super().__init__(parent)
         self._routines = routines
         self.setWindowTitle("Coach settings")
@@ -66,7 +70,7 @@ class SettingsDialog(QDialog):
         left.addWidget(self.ask_pain)
         left.addWidget(self.login)
         left.addStretch()
-        right.addWidget(self._breaks(settings, idle_source))
+        right.addWidget(self._breaks(settings, idle_source, quiet_sources))
         right.addWidget(self._hours(settings))
         sides.addLayout(left)
         sides.addLayout(right)
@@ -117,7 +121,8 @@ class SettingsDialog(QDialog):
         column.addWidget(note)
         return note
 
-    def _breaks(self, settings: Settings, idle_source: str | None) -> QGroupBox:
+    def _breaks(self, settings: Settings, idle_source: str | None,
+                quiet_sources: str) -> QGroupBox:
         group = QGroupBox("Break reminders")
         column = QVBoxLayout(group)
         form = QFormLayout()
@@ -165,6 +170,8 @@ class SettingsDialog(QDialog):
         source = (f"Activity is read from: {idle_source}." if idle_source else
                   no_source_text())
         column.addWidget(plain_label(source, "preview"))
+        if quiet_sources:
+            column.addWidget(plain_label(f"A due break waits for: {quiet_sources}.", "preview"))
         return group
 
     def _hours(self, settings: Settings) -> QGroupBox:

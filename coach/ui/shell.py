@@ -231,7 +231,8 @@ class Shell(QObject):
 
         routines = [(r.id, r.title) for r in self.library.routines]
         dialog = SettingsDialog(self.settings.settings, autostart.is_enabled(),
-                                self.breaks.idle_source_name, routines, self.window)
+                                self.breaks.idle_source_name, routines, self.window,
+                                self.breaks.quiet_source_name)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
         return dialog

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.system.compositors import Compositor, start_sway
+
 
 @pytest.fixture(scope="session")
 def display() -> Iterator[str]:
@@ -78,3 +80,17 @@ def notification_server(display: str, session_bus: str) -> Iterator[dict[str, st
     yield env
     dunst.terminate()
     dunst.wait()
+
+
+@pytest.fixture(scope="module")
+def sway() -> Iterator[Compositor]:
+    """sway, headless with two outputs, run as an ordinary user (skips where it cannot run;
+    wtype, which types into it, is needed too)."""
+    if not (shutil.which("sway") and shutil.which("swaymsg") and shutil.which("wtype")):
+        pytest.skip("needs sway and wtype (Debian packages sway, wtype)")
+    try:
+        compositor = start_sway(outputs=2)
+    except RuntimeError as error:
+        pytest.skip(f"sway cannot start here: {error}")
+    yield compositor
+    compositor.stop()

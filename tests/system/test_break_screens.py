@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.system.compositors import Compositor, start_sway
+from tests.system.compositors import Compositor
 
 WAIT_S = 30.0
 SCREEN_W = 1280
@@ -115,18 +115,6 @@ def test_on_x11_the_primary_choice_shows_the_break_on_one_screen_only(two_screen
     finally:
         coach.terminate()
         coach.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def sway() -> Iterator[Compositor]:
-    if not (shutil.which("sway") and shutil.which("swaymsg")):
-        pytest.skip("needs sway (Debian package sway)")
-    try:
-        compositor = start_sway(outputs=2)
-    except RuntimeError as error:
-        pytest.skip(f"sway cannot start here: {error}")
-    yield compositor
-    compositor.stop()
 
 
 def sway_windows(compositor: Compositor) -> dict[str, tuple[str, bool]]:

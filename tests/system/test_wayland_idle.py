@@ -24,18 +24,6 @@ from tests.system.compositors import (
 WAIT_S = 10.0
 
 
-@pytest.fixture(scope="module")
-def sway() -> Iterator[Compositor]:
-    if not (shutil.which("sway") and shutil.which("wtype")):
-        pytest.skip("needs sway and wtype (Debian packages sway, wtype)")
-    try:
-        compositor = start_sway()
-    except RuntimeError as error:
-        pytest.skip(f"sway cannot start here: {error}")
-    yield compositor
-    compositor.stop()
-
-
 @pytest.fixture
 def short_threshold(monkeypatch: pytest.MonkeyPatch) -> float:
     """The compositor calls the seat idle after 0.3 s without input, not 5 s."""

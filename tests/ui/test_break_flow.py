@@ -122,6 +122,8 @@ def test_take_a_break_now_plays_the_desk_posture_reset(make_coach):
 class Quiet:
     """A fullscreen window, as the test switches it on and off."""
 
+    name = "a full-screen window the test switches"
+
     def __init__(self) -> None:
         self.fullscreen = True
 

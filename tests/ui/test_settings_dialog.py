@@ -54,3 +54,10 @@ def test_settings_say_when_no_idle_source_works(make_coach, tmp_path, monkeypatc
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert dialog.isVisible() and "sway (Wayland session) answers none of" in texts
     assert "breaks count all the time Coach runs" in texts
+
+
+def test_settings_name_what_holds_a_break_back(make_coach, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    dialog = make_coach().open_settings()
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "A due break waits for: nothing Coach can see on this desktop." in texts

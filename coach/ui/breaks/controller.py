@@ -111,6 +111,11 @@ class BreakController(QObject):
         return any(self.scheduler.until_due_s(kind) is not None for kind in BreakKind)
 
     @property
+    def quiet_source_name(self) -> str:
+        """What holds a due break back, in words."""
+        return self.quiet.name
+
+    @property
     def idle_source_name(self) -> str | None:
         """The name of what tells idle time (None: none, all time counts as active)."""
         return self.idle.name if self.idle is not None else None
