@@ -52,15 +52,19 @@ class X11Fullscreen:
         self._active = self._display.intern_atom("_NET_ACTIVE_WINDOW")
         self._state = self._display.intern_atom("_NET_WM_STATE")
         self._fullscreen = self._display.intern_atom("_NET_WM_STATE_FULLSCREEN")
+        self._pid = self._display.intern_atom("_NET_WM_PID")
 
     def quiet_wanted(self) -> bool:
+        """Whether the active window is full screen, and not one of Coach's own."""
         try:
             active = self._root.get_full_property(self._active, self._any)
             if active is None or not active.value or not active.value[0]:
                 return False
             window = self._display.create_resource_object("window", int(active.value[0]))
             state = window.get_full_property(self._state, self._any)
-            return state is not None and self._fullscreen in state.value
+            owner = window.get_full_property(self._pid, self._any)
+            own = owner is not None and bool(owner.value) and owner.value[0] == os.getpid()
+            return state is not None and self._fullscreen in state.value and not own
         except Exception:  # noqa: BLE001 (the window may close while we look)
             return False
 
