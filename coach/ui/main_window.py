@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         if routine is None:
             self.notify(f"No routine has the id '{routine_id}'.")
             return
-        busy = self._busy_with()
+        busy = self.busy_with()
         if busy:
             self.say(f"Not starting {routine.title}: {busy}")
             return
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.library_view.select(routine_id)
         self._gate.run_after_notice(lambda: self._play(routine))
 
-    def _busy_with(self) -> str | None:
+    def busy_with(self) -> str | None:
         """What keeps a routine from starting now, in words; None if nothing does."""
         if self.player_view is not None and self.playing():
             return f"{self.player_view.session.routine.title} is playing."

@@ -142,7 +142,10 @@ class Shell(QObject):
                 self.bring_forward()
             case StartRoutine(routine_id):
                 self.bring_forward()
-                self.window.start_routine(routine_id)
+                if self.breaks.window is not None:
+                    self.window.say("Not starting a routine: a break is playing.")
+                else:
+                    self.window.start_routine(routine_id)
             case StartTimer(kind, minutes, area, method):
                 self.bring_forward()
                 problem = self.window.show_therapy().start(kind, minutes, area, method)
@@ -151,8 +154,9 @@ class Shell(QObject):
                                        f"{problem}")
 
     def take_break_now(self) -> None:
-        """A rest break now, unless a routine is playing: that is a break already."""
-        if self.window.playing():
+        """A rest break now, unless a routine is playing or about to (its pain question is
+        open): that is a break already."""
+        if self.window.busy_with() is not None:
             self.window.say("No break now: the routine playing is your break.")
             return
         self.breaks.take_break_now()
@@ -168,9 +172,12 @@ class Shell(QObject):
         self.shut_down()
 
     def shut_down(self) -> None:
-        """Close every window for good, no question asked (``closed`` follows)."""
+        """Close every window for good, no question asked (``closed`` follows): alarm and
+        break windows too, since Qt refuses to quit while any window refuses to close."""
         self._quitting = True
         self.mini.hide()
+        self.alarms.let_go()
+        self.breaks.let_go()
         if self.history_window is not None:
             self.history_window.close()
         self.window.close_for_good()

@@ -290,3 +290,18 @@ def test_strict_mode_offers_no_skip_and_snoozes_only_as_often_as_allowed(
     assert texts == ["Start now  (Enter)"]  # snoozed once already
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
     assert coach.breaks.window.answers.findChildren(QPushButton) == []
+
+
+def test_no_break_over_a_pain_question_and_no_routine_over_a_break(make_coach):
+    coach = make_coach(ask_pain=True)
+    coach.window.start_routine("desk-posture-reset")  # its pain question shows
+    coach.handle_argv(["break"])
+    assert coach.breaks.window is None
+    assert "routine playing is your break" in coach.window.statusBar().currentMessage()
+
+    other = make_coach()
+    other.handle_argv(["break"])
+    assert other.breaks.window is not None
+    other.handle_argv(["start", "desk-posture-reset"])
+    assert other.window.player_view is None
+    assert "a break is playing" in other.window.statusBar().currentMessage()

@@ -262,3 +262,19 @@ def test_the_quit_question_shows_above_a_break_window(make_coach, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", answer)
     coach.quit()
     assert asked == [True] and coach.desk.timers  # still running: the answer was no
+
+
+def test_quitting_while_an_alarm_shows_takes_every_window_down(qtbot, make_coach, clock,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    coach = make_coach()
+    start_cold(coach)
+    clock.advance(15 * MIN)
+    refresh(coach)
+    assert coach.window.findChild(AlertWindow).isVisible()
+    monkeypatch.setattr(coach, "_confirm_quit", lambda: True)
+    with qtbot.waitSignal(coach.closed, timeout=2000):
+        coach.quit()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
+    assert not coach.alarms.ticker._timer.isActive()  # no alarm rings after quitting

@@ -159,6 +159,12 @@ class BreakController(QObject):
         when = "under a minute" if left < 60 else f"{round(left / 60)} min"
         return f"{kind.value.capitalize()} in {when}"
 
+    def let_go(self) -> None:
+        """Take the notice and a break window down (Coach is quitting) and stop checking."""
+        self._timer.stop()
+        self._close_notice()
+        self._dismiss_window()
+
     def take_break_now(self, kind: BreakKind = BreakKind.REST) -> None:
         """Start a break at once, whatever the counts say."""
         self._show_break(kind)

@@ -116,6 +116,13 @@ class TherapyAlarms(QObject):
             self.alarm_over.emit(timer)
         self.refresh()
 
+    def let_go(self) -> None:
+        """Stop counting and take every alarm window down (Coach is quitting; the timers
+        carry on from the history at the next start)."""
+        self.ticker.stop()
+        for timer in list(self.alerts):
+            self._dismiss_alert(timer)
+
     def _dismiss_alert(self, timer: TherapyTimer) -> None:
         alert = self.alerts.pop(timer, None)
         if alert is not None:
