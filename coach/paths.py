@@ -71,12 +71,15 @@ class DataPaths:
 
     def owns(self, path: Path) -> bool:
         """Whether writing ``path`` would write over Coach's own data: a file inside this
-        folder, or another name (a link) for one."""
+        folder (named through it, even where a folder in it links elsewhere, as a routines
+        folder may), or another name (a link) for one."""
         try:
             target, root = path.resolve(), self.root.resolve()
         except (OSError, RuntimeError):
             return False
-        if root == target or root in target.parents:
+        named = Path(os.path.normpath(path.absolute()))  # as written, links not followed
+        roots = {root, Path(os.path.normpath(self.root.absolute()))}
+        if any(r == p or r in p.parents for r in roots for p in (target, named)):
             return True
         try:
             return target.is_file() and any(own.is_file() and own.samefile(target)

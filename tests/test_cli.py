@@ -480,3 +480,14 @@ def test_a_hand_edited_moment_beyond_the_calendar_is_one_line(capsys, data_dir):
     status, out, err = run(capsys, "--data-dir", str(data_dir), "history")
     assert status == 1 and "outside the dates Coach can show" in err
     assert_one_line_error(err)
+
+
+def test_history_output_into_a_linked_routines_folder_is_refused(capsys, data_dir, tmp_path):
+    add_sessions(data_dir, ("Kept", 0, True))
+    elsewhere = tmp_path / "my-routines"
+    elsewhere.mkdir()
+    (elsewhere / "mine.toml").write_text("id = 'mine'\n")
+    (data_dir / "routines").symlink_to(elsewhere)
+    status, err = run_usage_error(capsys, "--data-dir", str(data_dir), "history", "--format",
+                                  "csv", "--output", str(data_dir / "routines" / "mine.toml"))
+    assert status == 2 and (elsewhere / "mine.toml").read_text() == "id = 'mine'\n"

@@ -147,7 +147,8 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return LoadedSettings(Settings())
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError, RecursionError) as error:  # ValueError: bad JSON, text
+        # or numbers too long to read; RecursionError: nesting too deep to read
         return _damaged(path, now, Settings(), f"could not be read ({error})",
                         "Default settings are used")
     if not isinstance(data, dict):

@@ -183,3 +183,12 @@ def test_a_file_set_aside_is_private_whatever_it_was(path, mode):
     path.chmod(mode)
     kept = load_settings(path, NOW).kept
     assert kept is not None and kept.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("content", ['{"sound_volume": 1' + "0" * 5000 + "}",
+                                     "[" * 100_000 + "]" * 100_000])
+def test_a_settings_file_too_big_or_deep_to_read_is_set_aside(tmp_path, content):
+    path = tmp_path / "settings.json"
+    path.write_text(content)
+    loaded = load_settings(path, NOW)
+    assert loaded.settings == Settings() and "could not be read" in (loaded.problem or "")

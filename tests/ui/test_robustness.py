@@ -277,3 +277,16 @@ def test_a_history_file_waiting_to_open_is_tried_at_least_every_five_seconds(qtb
 
     assert retries_settle_at(file_waits=True) == LAST_OPENING_RETRY_MS
     assert retries_settle_at(file_waits=False) == LAST_RETRY_MS
+
+
+def test_a_running_timer_row_beyond_the_calendar_is_a_notice_not_a_crash(make_coach, data):
+    data.create()
+    store = HistoryStore(data.history)
+    store.connection.execute(
+        "INSERT INTO therapy_sessions (kind, method, area, plan_s, planned_s, started_at, "
+        "state, deadline_at, rest_gap_respected) VALUES ('cold', 'ice pack', 'upper back', "
+        "900, 1000000000000, '2026-01-05T09:00:00+00:00', 'running', "
+        "'2026-01-05T09:15:00+00:00', 1)")
+    store.close()
+    coach = make_coach()  # starts: the row is named, the other timers would come back
+    assert coach.desk.timers == [] and "holds a bad value" in (coach.desk.load_problem or "")

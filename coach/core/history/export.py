@@ -24,7 +24,7 @@ COLUMNS = ("type", "id", "at", "ended_at", "routine_id", "routine_title", "kind"
            "steps_completed", "steps_total", "completed", "outcome", "overdue_s",
            "rest_gap_respected", "session_id", "moment")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66",
-                   "\ufe62", "\ufe63", "\u2212")
+                   "\ufe62", "\ufe63", "\ufe6b", "\u2212")
 """The characters a spreadsheet starts a formula with, their full-width and small forms and
 the minus sign included."""
 

@@ -263,7 +263,7 @@ class HistoryStore:
         ``what`` and its id (the first column)."""
         try:
             return parse(row)
-        except (TypeError, ValueError) as error:
+        except (TypeError, ValueError, OverflowError) as error:
             raise HistoryError(f"{self.path}: {what} {row[0]} holds a bad value ({error})"
                                ) from error
 
