@@ -13,6 +13,12 @@ BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\ufffc\u17b4\u17b5")
 """Characters that take a letter's or a symbol's place but show nothing (Hangul fillers, the
 blank braille pattern, the object replacement character, Khmer inherent vowels)."""
 _JOINERS = frozenset("\u200c\u200d")
+_VARIATION_SELECTORS = frozenset(
+    [chr(c) for c in range(0xFE00, 0xFE10)] + [chr(c) for c in range(0xE0100, 0xE01F0)])
+_TAGS = frozenset(chr(c) for c in range(0xE0020, 0xE0080))
+_BLACK_FLAG = "\U0001f3f4"
+_GRAPHEME_JOINER = "\u034f"
+"""Invisible on its own and never needed to show text: always written out."""
 _INVISIBLE_CATEGORIES = frozenset(("Cc", "Cf", "Zl", "Zp", "Mn", "Me"))
 """Controls, format characters (zero-width spaces and joiners, the byte-order mark, soft
 hyphen), line and paragraph separators, and marks that combine with what comes before them
@@ -30,23 +36,32 @@ def invisible(char: str) -> bool:
 def printable(text: str) -> str:
     """``text`` with every invisible character (see ``invisible``) written out visibly, as
     ``\\x1b``, ``\\u202e`` or ``\\U000e0100``; all other text, accents, scripts and emoji
-    included, as it is. A combining mark right after a character shown is part of it (an
-    accented letter, an emoji's style), and so is a zero-width joiner or non-joiner between
-    two (emoji sequences, some scripts' spellings): they are kept."""
+    included, as it is. What is kept of the invisible characters is what belongs to the
+    character before it (see ``_belongs``): an accent, an emoji's style or flag tags, a
+    joiner in an emoji sequence or in a script that spells with joiners."""
     out: list[str] = []
-    shown_before = False  # whether the last character was shown as it is, and not a space
     for index, char in enumerate(text):
-        if not invisible(char):
-            shown = True
-        elif unicodedata.category(char) in ("Mn", "Me"):
-            shown = shown_before
-        else:
-            following = text[index + 1:index + 2]
-            shown = (char in _JOINERS and shown_before and bool(following)
-                     and not following.isspace() and not invisible(following))
+        shown = not invisible(char) or _belongs(text, index, out)
         out.append(char if shown else _escaped(char))
-        shown_before = shown and not char.isspace()
     return "".join(out)
+
+
+def _belongs(text: str, index: int, out: list[str]) -> bool:
+    """Whether the invisible ``text[index]`` is part of the character before it, which was
+    written as it is (``out`` holds what was written so far)."""
+    if index == 0 or out[-1] != text[index - 1] or text[index - 1].isspace():
+        return False  # nothing before it, or what came before was escaped
+    char, before = text[index], text[index - 1]
+    following = text[index + 1:index + 2]
+    if char in _VARIATION_SELECTORS:  # an emoji's or a CJK character's style
+        return not before.isascii() or (before in "0123456789#*" and following == "\u20e3")
+    if char in _TAGS:  # the letters of a subdivision flag, after the black flag
+        return before == _BLACK_FLAG or before in _TAGS
+    if char in _JOINERS:  # emoji sequences; scripts that spell with joiners
+        marked = unicodedata.category(before) == "Mn"  # after a virama: a chillu, say
+        joined = bool(following) and not following.isspace() and not invisible(following)
+        return not before.isascii() and (marked or joined)
+    return unicodedata.category(char) in ("Mn", "Me") and char != _GRAPHEME_JOINER
 
 
 def _escaped(char: str) -> str:
