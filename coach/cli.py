@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -115,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(argv)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader stopped early (`coach history | head`): all is well
+        _silence_output()
+        return EXIT_OK
     except OSError as error:
         if error.filename:
             _say(f"coach: {error.filename}: {error.strerror or error}", sys.stderr)
@@ -248,10 +252,19 @@ def _history(paths: DataPaths, args: argparse.Namespace) -> int:
             _say(f"coach: {args.output}: cannot be written ({error.strerror})", sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
-    writers = {"csv": export.write_csv, "json": export.write_json, "table": export.write_table}
-    try:
-        writers[args.format](history, sys.stdout)
+    if args.format == "table":  # for people: in the terminal's encoding, escapes for the rest
+        export.write_table(history, sys.stdout)
         sys.stdout.flush()
-    except BrokenPipeError:  # the reader stopped early (e.g. `coach history | head`)
-        _silence_output()
+        return EXIT_OK
+    write = {"csv": export.write_csv, "json": export.write_json}[args.format]
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text stream of the caller's own
+        write(history, sys.stdout)
+        return EXIT_OK
+    data = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
+    try:  # data files are UTF-8, whatever the terminal's encoding
+        write(history, data)
+    finally:
+        data.detach()
     return EXIT_OK

@@ -491,3 +491,18 @@ def test_history_output_into_a_linked_routines_folder_is_refused(capsys, data_di
     status, err = run_usage_error(capsys, "--data-dir", str(data_dir), "history", "--format",
                                   "csv", "--output", str(data_dir / "routines" / "mine.toml"))
     assert status == 2 and (elsewhere / "mine.toml").read_text() == "id = 'mine'\n"
+
+
+def test_csv_and_json_are_utf8_whatever_the_terminal_and_a_closed_pipe_is_no_error(tmp_path):
+    data = tmp_path / "data"
+    add_sessions(data, ("Schulterblätter \u200b 😀", 0, True))
+    ascii_env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    for file_format in ("json", "csv"):
+        result = subprocess.run([sys.executable, "-m", "coach", "--data-dir", str(data),
+                                 "history", "--format", file_format], capture_output=True,
+                                env=ascii_env, timeout=60)
+        assert result.returncode == 0
+        assert "Schulterblätter \u200b 😀" in result.stdout.decode("utf-8")
+    piped = subprocess.run(f"{sys.executable} -m coach --data-dir {data} routines | head -c1",
+                           shell=True, capture_output=True, text=True, timeout=60)
+    assert piped.stderr == ""
