@@ -137,7 +137,8 @@ class LoadedSettings:
 def load_settings(path: Path, now: datetime) -> LoadedSettings:
     """Read settings from ``path``.
 
-    A missing file gives the defaults. A file that cannot be used as it is (not JSON, not an
+    A missing file gives the defaults; a file others could read is made private. A file that
+    cannot be used as it is (not JSON, not an
     object, unknown or mistyped fields) is kept, renamed with the time ``now``
     (``settings.json.damaged-20260105T090000``), so the next save cannot overwrite it; the
     fields that were sound are still used and the rest fall back to their defaults.
@@ -147,6 +148,8 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return LoadedSettings(Settings())
+    finally:
+        _keep_private(path)
     except (OSError, ValueError, RecursionError) as error:  # ValueError: bad JSON, text
         # or numbers too long to read; RecursionError: nesting too deep to read
         return _damaged(path, now, Settings(), f"could not be read ({error})",
@@ -159,6 +162,14 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
         return _damaged(path, now, settings, "; ".join(problems),
                         "Those take their defaults; every other setting is kept")
     return LoadedSettings(settings)
+
+
+def _keep_private(path: Path) -> None:
+    """Make a settings file that others could read private again (0600), as Coach writes it;
+    a file copied in, or made by hand, may not be."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 def _from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:

@@ -192,3 +192,10 @@ def test_a_settings_file_too_big_or_deep_to_read_is_set_aside(tmp_path, content)
     path.write_text(content)
     loaded = load_settings(path, NOW)
     assert loaded.settings == Settings() and "could not be read" in (loaded.problem or "")
+
+
+def test_a_settings_file_others_could_read_is_made_private(path):
+    save_settings(path, Settings(muted=True))
+    path.chmod(0o644)
+    assert load_settings(path, NOW).settings.muted
+    assert path.stat().st_mode & 0o777 == 0o600
