@@ -138,9 +138,10 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
     """Read settings from ``path``.
 
     A missing file gives the defaults; a file others could read is made private. A file that
-    cannot be used as it is (not JSON, not an object, unknown or mistyped fields) is kept, renamed with the time ``now``
-    (``settings.json.damaged-20260105T090000``), so the next save cannot overwrite it; the
-    fields that were sound are still used and the rest fall back to their defaults.
+    cannot be used as it is (not JSON, not an object, unknown or mistyped fields) is kept,
+    renamed with the time ``now`` (``settings.json.damaged-20260105T090000``), so the next
+    save cannot overwrite it; the fields that were sound are still used and the rest fall
+    back to their defaults.
     ``problem`` then says what happened, naming each field set aside.
     """
     _keep_private(path)
