@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from coach.core.breaks.log import BreakLog
 from coach.core.breaks.scheduler import BreakKind, Outcome
+from coach.core.player.playback import PlayerState
 from coach.ui.safety_dialog import SafetyDialog
 from tests.ui.playing import play
 
@@ -257,8 +258,22 @@ def test_a_break_asked_for_while_a_routine_plays_waits_for_no_second_routine(mak
     assert coach.window.player_view is not None and coach.window.playing()
 
 
+def test_typing_that_lands_in_a_new_break_window_answers_nothing(qtbot, make_coach, clock):
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    window = coach.breaks.window
+    for key in (Qt.Key.Key_S, Qt.Key.Key_K, Qt.Key.Key_Space, Qt.Key.Key_M):  # "ask me"
+        qtbot.keyClick(window, key)
+    assert coach.breaks.window is window and outcomes(coach) == []
+    assert window.player.session.player.state is not PlayerState.PAUSED
+
+
 def test_a_break_window_reached_from_the_keyboard_snoozes_with_s_and_skips_with_k(
-        qtbot, make_coach, clock):
+        qtbot, make_coach, clock, monkeypatch):
+    from coach.ui.breaks import window as break_window
+
+    monkeypatch.setattr(break_window, "KEYS_AFTER_MS", 0)  # as after the first seconds
     idle = Idle()
     coach = make_coach(idle=idle)
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
@@ -274,7 +289,10 @@ def test_a_break_window_reached_from_the_keyboard_snoozes_with_s_and_skips_with_
 
 
 def test_strict_mode_offers_no_skip_and_snoozes_only_as_often_as_allowed(
-        qtbot, make_coach, clock, data):
+        qtbot, make_coach, clock, data, monkeypatch):
+    from coach.ui.breaks import window as break_window
+
+    monkeypatch.setattr(break_window, "KEYS_AFTER_MS", 0)
     idle = Idle()
     coach = make_coach(idle=idle)
     coach.settings.update(break_strict=True, break_max_snoozes=1)
@@ -289,7 +307,14 @@ def test_strict_mode_offers_no_skip_and_snoozes_only_as_often_as_allowed(
     texts = [b.text() for b in coach.breaks.notice.answers.findChildren(QPushButton)]
     assert texts == ["Start now  (Enter)"]  # snoozed once already
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
-    assert coach.breaks.window.answers.findChildren(QPushButton) == []
+    window = coach.breaks.window
+    assert window.answers.findChildren(QPushButton) == []
+    player = window.player  # nor can the routine be cut short
+    assert not (player.skip_button.isVisibleTo(window) or player.stop_button.isVisibleTo(window)
+                or player.back_button.isVisibleTo(window))
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Escape, Qt.Key.Key_Return):
+        qtbot.keyClick(window, key)
+    assert coach.breaks.window is window and player.session.player.index == 0
 
 
 def test_no_break_over_a_pain_question_and_no_routine_over_a_break(make_coach):

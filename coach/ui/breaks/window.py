@@ -7,7 +7,7 @@ desktop lets them: see coach.ui.breaks.screens).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -19,6 +19,14 @@ from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
 
 QUIET_WINDOW = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
+KEYS_AFTER_MS = 3000
+"""Keys answer a break only this long after it shows: a desktop that gives the new window the
+keyboard (Wayland compositors do) must not let the user's typing snooze or skip it, as Safe
+Eyes also guards."""
+BREAK_PLAYER_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_M, Qt.Key.Key_W)
+"""The player's keys a break window takes: pause, sound, warning signs; the arrows too where
+a break may be left (not in strict mode). Esc, Enter and F11 are not: a break is not left or
+resized by a stray key."""
 
 
 def _quiet(widget: QWidget) -> None:
@@ -49,6 +57,7 @@ class BreakAnswers(QWidget):
                    ("Skip this break  (K)", "Skip this break", self.skip, (Qt.Key.Key_K,),
                     can_skip)]
         self._keys: dict[Qt.Key, SignalInstance] = {}
+        self._shown = QElapsedTimer()
         for text, name, signal, keys, shown in offered:
             if not shown:
                 continue
@@ -58,10 +67,18 @@ class BreakAnswers(QWidget):
             row.addWidget(button)
             self._keys.update(dict.fromkeys(keys, signal))
 
+    def start_keys(self) -> None:
+        """The answers are on screen: keys answer from KEYS_AFTER_MS on."""
+        self._shown.start()
+
+    def keys_live(self) -> bool:
+        return self._shown.isValid() and self._shown.elapsed() >= KEYS_AFTER_MS
+
     def press(self, key: Qt.Key) -> bool:
-        """Answer as the key ``key`` says; False if it answers nothing."""
+        """Answer as the key ``key`` says, once keys are live; False if it answers nothing
+        (or it is too soon)."""
         signal = self._keys.get(key)
-        if signal is None:
+        if signal is None or not self.keys_live():
             return False
         signal.emit()
         return True
@@ -95,6 +112,7 @@ class BreakNotice(QWidget):
             area = screen.availableGeometry()
             self.move(area.right() - self.width() - 24, area.bottom() - self.height() - 24)
         self.show()
+        self.answers.start_keys()
 
 
 class BreakCover(QWidget):
@@ -151,6 +169,10 @@ class BreakWindow(QWidget):
         self.answers = BreakAnswers(False, can_snooze, can_skip)
         self.player = PlayerView(session, sounds, done_text="Back to work", keys_shown=False,
                                  cautions_always=True)
+        self._player_keys = BREAK_PLAYER_KEYS + ((Qt.Key.Key_Left, Qt.Key.Key_Right)
+                                                 if can_skip else ())
+        if not can_skip:  # strict mode: the routine cannot be cut short either
+            self.player.hide_leaving()
         self.player.closed.connect(self._finish)
         self.player.safety_requested.connect(self._show_safety)
         self.player.finished.connect(self.answers.hide)  # over: nothing left to snooze
@@ -163,9 +185,14 @@ class BreakWindow(QWidget):
         column.addWidget(self.answers)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Once reached (Alt+Tab, a click): S snoozes, K skips, and the player's own keys
-        (Space, arrows, M, W) work as in the main window."""
-        if not self.answers.isVisible() or not self.answers.press(Qt.Key(event.key())):
+        """Once reached (Alt+Tab, a click) and after KEYS_AFTER_MS: S snoozes, K skips, and
+        some of the player's keys work (BREAK_PLAYER_KEYS). Other keys do nothing."""
+        key = Qt.Key(event.key())
+        if not self.answers.keys_live():
+            return
+        if self.answers.isVisible() and self.answers.press(key):
+            return
+        if key in self._player_keys:
             self.player.keyPressEvent(event)
 
     def _show_safety(self) -> None:
@@ -186,6 +213,7 @@ class BreakWindow(QWidget):
                 self.player.title_changed.connect(cover.show_time)
                 show_on(cover, screen, full_screen)
                 self.covers.append(cover)
+        self.answers.start_keys()
         self.player.start()
 
     def dismiss(self) -> None:

@@ -60,6 +60,7 @@ class PlayerView(QWidget):
         self.sounds = sounds
         self._done_text = done_text
         self._keys_shown = keys_shown
+        self._can_leave = True
         self._cautions_always = cautions_always
         self._script = VoiceScript(session.routine, session.player.segments)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -127,6 +128,12 @@ class PlayerView(QWidget):
                        self.stop_button, self.mute_button, self.safety_button):
             row.addWidget(button)
         return row
+
+    def hide_leaving(self) -> None:
+        """No way to cut the routine short: Back, Skip and Stop go (their keys too)."""
+        self._can_leave = False
+        for button in (self.back_button, self.skip_button, self.stop_button):
+            button.hide()
 
     def _button(self, text: str, action: object) -> QPushButton:
         button = QPushButton(text)
@@ -207,11 +214,12 @@ class PlayerView(QWidget):
         if key == Qt.Key.Key_F11 or (key == Qt.Key.Key_Escape and self.full_screen):
             self.toggle_full_screen()
             return
+        leave = self._can_leave
         actions = {
             Qt.Key.Key_Space: self.toggle_pause,
-            Qt.Key.Key_Right: self.skip,
-            Qt.Key.Key_Left: self.back,
-            Qt.Key.Key_Escape: self.closed.emit if ended else self.stop,
+            Qt.Key.Key_Right: self.skip if leave else None,
+            Qt.Key.Key_Left: self.back if leave else None,
+            Qt.Key.Key_Escape: self.closed.emit if ended else self.stop if leave else None,
             Qt.Key.Key_M: self.toggle_mute,
             Qt.Key.Key_W: self.safety_requested.emit,
             Qt.Key.Key_Return: self.closed.emit if ended else None,
