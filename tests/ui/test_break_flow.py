@@ -330,3 +330,16 @@ def test_no_break_over_a_pain_question_and_no_routine_over_a_break(make_coach):
     other.handle_argv(["start", "desk-posture-reset"])
     assert other.window.player_view is None
     assert "a break is playing" in other.window.statusBar().currentMessage()
+
+
+def test_following_a_break_without_touching_the_keys_is_no_natural_break(make_coach, clock):
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    window = coach.breaks.window
+    for _ in range(4):  # the user follows the routine, hands off the keyboard
+        idle.seconds += 15
+        play(window.player, clock, 15)
+        coach.breaks.check()
+    assert coach.breaks.window is window  # still playing, not closed as "natural"
+    assert outcomes(coach) == []

@@ -193,10 +193,8 @@ class BreakController(QObject):
             self._show_notice(event)
         elif isinstance(event, BreakDue):
             self._show_break(event.kind)
-        else:
-            self._record(event)
-            if self.window is not None and self.window.kind is event.kind:
-                self._dismiss_window()
+        elif self.window is None:  # during a break, being away from the keys is the
+            self._record(event)  # break itself: it is recorded when it ends
 
     def _show_notice(self, event: BreakSoon) -> None:
         self._close_notice()
