@@ -7,6 +7,7 @@ from datetime import time
 from typing import Any
 
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,7 +26,7 @@ from coach.platform.idle import no_source_text
 from coach.ui.breaks.screens import WAYLAND_NOTE, placement_is_free
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.sounds import audio_problem, speech_problem
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, scrolled
 
 THEMES = (("soft", "Soft"), ("clear", "Clear"), ("none", "None (no cues)"))
 
@@ -40,7 +41,7 @@ def _spin(value: int, low: int, high: int, suffix: str) -> CalmSpinBox:
     return box
 
 
-SCREEN_LABELS = {"all": "every screen (the routine where you are)",
+SCREEN_LABELS = {"all": "every screen",
                  "in-use": "the screen in use", "primary": "the main screen"}
 """How each of BREAK_SCREENS reads in Settings."""
 
@@ -64,17 +65,20 @@ class SettingsDialog(QDialog):
         self.login = QCheckBox("Start Coach when I log in")
         self.login.setChecked(start_at_login)
         column = QVBoxLayout(self)
-        sides = QHBoxLayout()  # two columns, so the dialog fits a screen 800 pixels high
+        content = QWidget()
+        sides = QHBoxLayout(content)  # two columns of about the same height
+        sides.setContentsMargins(0, 0, 0, 0)
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._sound(settings))
         left.addWidget(self.ask_pain)
         left.addWidget(self.login)
+        left.addWidget(self._hours(settings))
         left.addStretch()
         right.addWidget(self._breaks(settings, idle_source, quiet_sources))
-        right.addWidget(self._hours(settings))
+        right.addStretch()
         sides.addLayout(left)
         sides.addLayout(right)
-        column.addLayout(sides)
+        column.addWidget(scrolled(content), 1)  # scrolls where the screen is too low
         # what sound and voice lack, across the whole width so the wrapped text stays short
         self.audio_note = self._note(column, audio_problem())
         self.speech_note = self._note(column, speech_problem())
@@ -83,8 +87,13 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
-        # a window does not grow for its wrapped text by itself: make room for all of it
-        self.setMinimumHeight(column.totalHeightForWidth(self.minimumWidth()))
+        # a window does not grow for its wrapped text by itself: make room for all of it,
+        # as far as the screen allows
+        wanted = column.totalHeightForWidth(self.minimumWidth()) + sides.totalHeightForWidth(
+            self.minimumWidth())
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 60 if screen else wanted
+        self.resize(self.minimumWidth(), min(wanted, room))
 
     def _sound(self, settings: Settings) -> QGroupBox:
         group = QGroupBox("Sound and voice")
@@ -160,11 +169,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.full_screen)
         self.strict = QCheckBox("Strict mode: no skipping breaks")
         self.strict.setChecked(settings.break_strict)
-        self.max_snoozes = _spin(settings.break_max_snoozes, 0, 3, " snoozes a break at most")
+        self.max_snoozes = _spin(settings.break_max_snoozes, 0, 3, " per break")
         self.max_snoozes.setEnabled(settings.break_strict)
         self.strict.toggled.connect(self.max_snoozes.setEnabled)
         form.addRow(self.strict)
-        form.addRow(plain_label("  and"), self.max_snoozes)
+        form.addRow(plain_label("  snoozes at most"), self.max_snoozes)
         if not placement_is_free():
             column.addWidget(plain_label(WAYLAND_NOTE, "preview"))
         source = (f"Activity is read from: {idle_source}." if idle_source else
