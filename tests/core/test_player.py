@@ -382,3 +382,13 @@ def test_getting_ready_is_not_time_spent(three_steps):
     assert player.active_s(26.0) == 6.0
     player.stop(30.0)
     assert player.active_s(99.0) == 10.0
+
+
+def test_time_left_of_the_whole_routine_counts_every_later_segment(three_steps):
+    player = Player(three_steps)
+    assert player.left_s(0.0) == TOTAL_S
+    player.start(0.0)
+    player.tick(20.0)  # 5 s into B left
+    assert player.left_s(20.0) == TOTAL_S - 20
+    player.stop(21.0)
+    assert player.left_s(99.0) == 0.0

@@ -154,6 +154,13 @@ class Player:
             return min(duration, self._paused_left_s)
         return duration if self.state is PlayerState.NOT_STARTED else 0.0
 
+    def left_s(self, now: float) -> float:
+        """Seconds left of the whole routine: of this segment and every one after it."""
+        if not self.is_active and self.state is not PlayerState.NOT_STARTED:
+            return 0.0
+        later = sum(s.duration_s for s in self.segments[self.index + 1:])
+        return self.remaining_s(now) + later
+
     def active_s(self, now: float) -> float:
         """Seconds spent on the routine so far, pauses and getting ready excluded."""
         if self.current.kind is SegmentKind.READY:

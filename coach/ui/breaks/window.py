@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from coach.core.breaks.scheduler import BreakKind
 from coach.core.player.session import GuidedSession
 from coach.ui.breaks.screens import BreakScreens, show_on
+from coach.ui.format import clock_text
 from coach.ui.player.player_view import PlayerView
 from coach.ui.sounds import Sounds
 from coach.ui.style import plain_label
@@ -117,12 +118,13 @@ class BreakNotice(QWidget):
 
 class BreakCover(QWidget):
     """What a screen without the routine shows during a break: that it is break time, and
-    how long is left (``show_time``)."""
+    how long is left of ``session`` (``refresh``)."""
 
-    def __init__(self, kind: BreakKind) -> None:
+    def __init__(self, kind: BreakKind, session: GuidedSession) -> None:
         super().__init__()
         _quiet(self)
         self.setWindowTitle(f"Coach: {kind.value} · time left")
+        self._session = session
         self.resize(640, 320)
         self.heading = plain_label(f"Time for a {kind.value}", "heading")
         self.time_left = plain_label("", "timerLeft")
@@ -134,9 +136,10 @@ class BreakCover(QWidget):
             column.addWidget(label)
         column.addStretch()
 
-    def show_time(self, title: str) -> None:
-        """Show the player's window title ("0:25 · Desk posture reset") as time left."""
-        self.time_left.setText(title.split(" · ", 1)[0])
+    def refresh(self) -> None:
+        """Show the time left of the whole break."""
+        player = self._session.player
+        self.time_left.setText(clock_text(player.left_s(self._session.now())))
 
 
 def _roomy_size() -> QSize:
@@ -209,8 +212,8 @@ class BreakWindow(QWidget):
         else:
             show_on(self, screens.main, full_screen)
             for screen in screens.covered:
-                cover = BreakCover(self.kind)
-                self.player.title_changed.connect(cover.show_time)
+                cover = BreakCover(self.kind, self.player.session)
+                self.player.title_changed.connect(lambda _title, c=cover: c.refresh())
                 show_on(cover, screen, full_screen)
                 self.covers.append(cover)
         self.answers.start_keys()
