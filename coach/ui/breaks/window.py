@@ -105,8 +105,10 @@ class BreakNotice(QWidget):
             super().keyPressEvent(event)
 
     def show_in_corner(self, screen: QScreen | None) -> None:
-        """Show at the bottom right of ``screen`` (the primary one if None)."""
+        """Show at the bottom right of ``screen`` (the primary one if None). Its size is
+        fixed, which tiling desktops (sway, i3) take as a sign to float it, not tile it."""
         self.adjustSize()
+        self.setFixedSize(self.size())
         screen = screen or QGuiApplication.primaryScreen()
         if screen is not None:
             self.setScreen(screen)
