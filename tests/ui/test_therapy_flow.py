@@ -276,5 +276,7 @@ def test_quitting_while_an_alarm_shows_takes_every_window_down(qtbot, make_coach
     monkeypatch.setattr(coach, "_confirm_quit", lambda: True)
     with qtbot.waitSignal(coach.closed, timeout=2000):
         coach.quit()
-    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
+    alerts = [w for w in QApplication.topLevelWidgets() if isinstance(w, AlertWindow)]
+    assert coach.alarms.alerts == {} and not any(w.isVisible() for w in alerts)
+    assert not coach.window.isVisible()
     assert not coach.alarms.ticker._timer.isActive()  # no alarm rings after quitting
