@@ -64,6 +64,9 @@ class BreakAnswers(QWidget):
                 continue
             button = QPushButton(text)
             button.setAccessibleName(name)
+            # no keyboard focus: a focused button takes Space from typing that lands here;
+            # the keys (after KEYS_AFTER_MS) answer instead
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(signal)
             row.addWidget(button)
             self._keys.update(dict.fromkeys(keys, signal))
