@@ -3,9 +3,9 @@ an app keeping the screen awake, or notifications turned off ("do not disturb").
 
 On X11 the active window's ``_NET_WM_STATE`` says whether it is fullscreen
 (``_NET_WM_STATE_FULLSCREEN``); on wlroots Wayland desktops the foreign-toplevel protocol
-says it (coach.platform.wayland_fullscreen). On GNOME, the session manager says whether an
-app holds the session from going idle (video players and call apps do, through it or
-``org.freedesktop.ScreenSaver.Inhibit``). The notification service says whether it is
+says it (coach.platform.wayland_fullscreen). On GNOME the session manager, and on KDE Plasma
+power management's policy agent, say whether an app keeps the screen awake (video players
+and call apps do, through them or ``org.freedesktop.ScreenSaver.Inhibit``). The notification service says whether it is
 inhibited: the freedesktop ``Inhibited`` property (KDE Plasma and others) or dunst's
 ``paused``; on GNOME, the ``show-banners`` setting. Each source has a ``name`` for Settings.
 """
@@ -130,16 +130,23 @@ class GnomeDoNotDisturb:
         return self._quiet
 
 
-class GnomeIdleInhibited:
-    """Asks GNOME's session manager whether an app holds the session from going idle (a video
-    playing, a call): ``IsInhibited`` with the idle flag."""
+class ScreenKeptAwake:
+    """Asks the desktop's session service whether an app keeps the screen awake (a video
+    playing, a call), with a method that takes the kind of inhibitor as a flag and answers
+    yes or no: ``GNOME`` (the session manager's ``IsInhibited``, idle flag) or ``KDE`` (power
+    management's policy agent, ``HasInhibition`` of screen settings, which the screen saver's
+    ``Inhibit`` asks for there)."""
 
-    name = "an app keeping the screen awake, such as a video or a call (GNOME)"
-    IDLE = 8
-    ADDRESS = DBusAddress("/org/gnome/SessionManager", "org.gnome.SessionManager",
-                          "org.gnome.SessionManager")
+    GNOME = ("GNOME", DBusAddress("/org/gnome/SessionManager", "org.gnome.SessionManager",
+                                  "org.gnome.SessionManager"), "IsInhibited", 8)
+    KDE = ("KDE Plasma", DBusAddress("/org/kde/Solid/PowerManagement/PolicyAgent",
+                                     "org.kde.Solid.PowerManagement",
+                                     "org.kde.Solid.PowerManagement.PolicyAgent"),
+           "HasInhibition", 4)
 
-    def __init__(self) -> None:
+    def __init__(self, desktop: tuple[str, DBusAddress, str, int]) -> None:
+        label, self._address, self._method, self._flag = desktop
+        self.name = f"an app keeping the screen awake, such as a video or a call ({label})"
         self._connection: DBusConnection | None = None
 
     def quiet_wanted(self) -> bool:
@@ -147,7 +154,7 @@ class GnomeIdleInhibited:
             if self._connection is None:
                 self._connection = open_session()
             reply = self._connection.send_and_get_reply(
-                new_method_call(self.ADDRESS, "IsInhibited", "u", (self.IDLE,)),
+                new_method_call(self._address, self._method, "u", (self._flag,)),
                 timeout=DBUS_TIMEOUT_S)
         except FAILURES:
             self._connection = None
@@ -183,10 +190,14 @@ class NeverQuiet:
 def find_quiet_source() -> AnyQuiet:
     """Do-not-disturb from the notification service; on GNOME its own switch and apps keeping
     the session awake; the fullscreen check of the session: wlroots' protocol on Wayland, the
-    X server's window state on X11 (never XWayland's, which sees X11 windows only)."""
+    X server's window state on X11 (never XWayland's, which sees X11 windows only); on KDE
+    Plasma, apps keeping the screen awake."""
     sources: list[QuietSource] = [NotificationsInhibited()]
-    if "GNOME" in os.environ.get("XDG_CURRENT_DESKTOP", "").upper():
-        sources += [GnomeDoNotDisturb(), GnomeIdleInhibited()]
+    desktop = os.environ.get("XDG_CURRENT_DESKTOP", "").upper()
+    if "GNOME" in desktop:
+        sources += [GnomeDoNotDisturb(), ScreenKeptAwake(ScreenKeptAwake.GNOME)]
+    if "KDE" in desktop:
+        sources.append(ScreenKeptAwake(ScreenKeptAwake.KDE))
     if wayland_session():
         with contextlib.suppress(Exception):  # no compositor, no protocol, no pywayland
             from coach.platform.wayland_fullscreen import WaylandFullscreen
