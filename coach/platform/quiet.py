@@ -5,9 +5,10 @@ On X11 the active window's ``_NET_WM_STATE`` says whether it is fullscreen
 (``_NET_WM_STATE_FULLSCREEN``); on wlroots Wayland desktops the foreign-toplevel protocol
 says it (coach.platform.wayland_fullscreen). On GNOME the session manager, and on KDE Plasma
 power management's policy agent, say whether an app keeps the screen awake (video players
-and call apps do, through them or ``org.freedesktop.ScreenSaver.Inhibit``). The notification service says whether it is
-inhibited: the freedesktop ``Inhibited`` property (KDE Plasma and others) or dunst's
-``paused``; on GNOME, the ``show-banners`` setting. Each source has a ``name`` for Settings.
+and call apps do, through them or ``org.freedesktop.ScreenSaver.Inhibit``). The notification
+service says whether it is inhibited: the freedesktop ``Inhibited`` property (KDE Plasma and
+others) or dunst's ``paused``; on GNOME, the ``show-banners`` setting. Each source has a
+``name`` for Settings.
 """
 
 from __future__ import annotations
