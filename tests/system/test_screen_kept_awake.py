@@ -121,3 +121,43 @@ def test_the_quiet_sources_of_each_desktop_include_it_and_are_named(desktop, mon
 def test_without_the_desktops_services_nothing_asks_for_quiet(session_bus):
     for which in (ScreenKeptAwake.GNOME, ScreenKeptAwake.KDE):
         assert ScreenKeptAwake(which).quiet_wanted() is False
+
+
+class Typing:
+    name = "always typing"
+
+    def idle_s(self) -> float:
+        return 0.5
+
+
+def test_a_video_playing_postpones_a_due_break_and_the_break_comes_once_it_stops(
+        desktop, qtbot, clock, tmp_path, monkeypatch):
+    from coach.app import build_shell
+    from coach.core.breaks.log import BreakLog
+    from coach.core.breaks.scheduler import Outcome
+    from coach.core.settings import Settings, save_settings
+    from coach.paths import DataPaths
+
+    data = DataPaths(tmp_path / "data")
+    save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
+    coach = build_shell(data, clock, Typing(), ScreenKeptAwake(ScreenKeptAwake.KDE))
+    breaks = coach.breaks
+    player = open_dbus_connection(bus="SESSION")
+    let_go = kde_player(player)  # a film starts, and keeps the screen awake
+    for _ in range(200):  # well past the micro-break's 20 minutes of typing
+        clock.advance(breaks.scheduler.next_check_s(0.5))
+        breaks.check()
+    assert breaks.window is None
+    outcomes = [r.outcome for r in BreakLog(coach.store).records()]
+    assert outcomes and set(outcomes) == {Outcome.POSTPONED}
+    let_go()  # the film ends
+    for _ in range(10):
+        clock.advance(breaks.scheduler.next_check_s(0.5))
+        breaks.check()
+        if breaks.window is not None:
+            break
+    assert breaks.window is not None  # the break comes (a rest break: both were due)
+    breaks.window.dismiss()
+    player.close()
+    coach.shut_down()
+    coach.store.close()
