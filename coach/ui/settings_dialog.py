@@ -166,6 +166,7 @@ class SettingsDialog(QDialog):
         form.addRow(plain_label("Show breaks on"), self.screens)
         self.full_screen = QCheckBox("Cover the whole screen during a break")
         self.full_screen.setChecked(settings.break_full_screen)
+        self.full_screen.setVisible(placement_is_free())  # else breaks are full screen anyway
         form.addRow(self.full_screen)
         self.strict = QCheckBox("Strict mode: no skipping breaks")
         self.strict.setChecked(settings.break_strict)

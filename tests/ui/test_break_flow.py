@@ -263,10 +263,15 @@ def test_typing_that_lands_in_a_new_break_window_answers_nothing(qtbot, make_coa
     coach = make_coach(idle=idle)
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
     window = coach.breaks.window
-    for key in (Qt.Key.Key_S, Qt.Key.Key_K, Qt.Key.Key_Space, Qt.Key.Key_M):  # "ask me"
-        qtbot.keyClick(window, key)
+    for target in (window, window.player):  # the window, and the player that has the focus
+        for key in (Qt.Key.Key_S, Qt.Key.Key_K, Qt.Key.Key_Space, Qt.Key.Key_M,
+                    Qt.Key.Key_W, Qt.Key.Key_Right, Qt.Key.Key_Escape, Qt.Key.Key_Return,
+                    Qt.Key.Key_F11):
+            qtbot.keyClick(target, key)
     assert coach.breaks.window is window and outcomes(coach) == []
-    assert window.player.session.player.state is not PlayerState.PAUSED
+    player = window.player
+    assert player.session.player.state is not PlayerState.PAUSED
+    assert player.session.player.index == 0 and not player.full_screen
 
 
 def test_a_break_window_reached_from_the_keyboard_snoozes_with_s_and_skips_with_k(
@@ -312,9 +317,12 @@ def test_strict_mode_offers_no_skip_and_snoozes_only_as_often_as_allowed(
     player = window.player  # nor can the routine be cut short
     assert not (player.skip_button.isVisibleTo(window) or player.stop_button.isVisibleTo(window)
                 or player.back_button.isVisibleTo(window))
-    for key in (Qt.Key.Key_Right, Qt.Key.Key_Escape, Qt.Key.Key_Return):
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_F11):
         qtbot.keyClick(window, key)
-    assert coach.breaks.window is window and player.session.player.index == 0
+        qtbot.keyClick(player, key)
+    window.close()  # Alt+F4, the title bar's close button
+    assert coach.breaks.window is window and window.isVisible()
+    assert player.session.player.index == 0 and outcomes(coach)[-1][1] is Outcome.SNOOZED
 
 
 def test_no_break_over_a_pain_question_and_no_routine_over_a_break(make_coach):

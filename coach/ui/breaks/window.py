@@ -7,7 +7,16 @@ desktop lets them: see coach.ui.breaks.screens).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -179,8 +188,10 @@ class BreakWindow(QWidget):
                                  cautions_always=True)
         self._player_keys = BREAK_PLAYER_KEYS + ((Qt.Key.Key_Left, Qt.Key.Key_Right)
                                                  if can_skip else ())
+        self._can_skip = can_skip
         if not can_skip:  # strict mode: the routine cannot be cut short either
             self.player.hide_leaving()
+        self.player.installEventFilter(self)  # the player's keys pass through this window
         self.player.closed.connect(self._finish)
         self.player.safety_requested.connect(self._show_safety)
         self.player.finished.connect(self.answers.hide)  # over: nothing left to snooze
@@ -192,6 +203,15 @@ class BreakWindow(QWidget):
         column.addWidget(self.player, 1)
         column.addWidget(self.answers)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Keys that reach the player (it has the focus in this window) go through
+        ``keyPressEvent``: the player never acts on a key by itself here."""
+        if watched is self.player and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            self.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Once reached (Alt+Tab, a click) and after KEYS_AFTER_MS: S snoozes, K skips, and
         some of the player's keys work (BREAK_PLAYER_KEYS). Other keys do nothing."""
@@ -201,7 +221,11 @@ class BreakWindow(QWidget):
         if self.answers.isVisible() and self.answers.press(key):
             return
         if key in self._player_keys:
-            self.player.keyPressEvent(event)
+            self.player.removeEventFilter(self)
+            try:
+                self.player.keyPressEvent(event)
+            finally:
+                self.player.installEventFilter(self)
 
     def _show_safety(self) -> None:
         from coach.ui.safety_dialog import SafetyDialog
@@ -238,7 +262,11 @@ class BreakWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Closing the window ends the break early; it still counts as taken. The covers on
-        the other screens go with it."""
+        the other screens go with it. In strict mode the user cannot close it (Coach still
+        can, as it quits)."""
+        if not self._over and not self._can_skip:
+            event.ignore()
+            return
         self.player.stop()
         self._finish()
         for cover in self.covers:
