@@ -230,3 +230,12 @@ def test_a_gap_while_paused_by_the_user_is_no_interruption(session, store, clock
     session.toggle_pause()
     assert session.player.state is PlayerState.RUNNING
     assert only_row(store).duration_s == 3.0
+
+
+def test_a_discarded_session_leaves_no_row(store, three_steps, clock):
+    session = GuidedSession(three_steps, store, clock)
+    session.start()
+    clock.advance(3)
+    session.discard()
+    assert store.routine_sessions() == []
+    assert not session.player.is_active

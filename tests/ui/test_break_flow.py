@@ -86,6 +86,7 @@ def test_skip_from_the_break_window_starts_the_count_again(make_coach, clock):
     assert coach.breaks.window is None
     assert outcomes(coach) == [(BreakKind.MICRO, Outcome.SKIPPED)]
     assert coach.breaks.scheduler.until_due_s(BreakKind.MICRO) > 19 * MIN
+    assert coach.store.routine_sessions() == []  # a skipped break leaves no routine session
 
 
 def test_being_away_is_a_natural_break(make_coach, clock):

@@ -91,6 +91,15 @@ class GuidedSession:
         """End early (the session is kept as partial); does nothing once it has ended."""
         return self._recorded(self._gap() + self.player.stop(self.now()))
 
+    def discard(self) -> None:
+        """End, and take the session out of the history: it was never done (a break that
+        was snoozed or skipped as it began)."""
+        self.player.stop(self.now())
+        if self._session_id is not None:
+            self._store.write(("DELETE FROM routine_sessions WHERE id = ?",
+                               (self._session_id,)))
+            self._session_id = None
+
     def _recorded(self, events: list[Event]) -> list[Event]:
         if any(isinstance(e, SegmentStarted | Finished | Stopped | Interrupted)
                for e in events):

@@ -249,9 +249,10 @@ class BreakWindow(QWidget):
         self.player.start()
 
     def dismiss(self) -> None:
-        """Close without counting the break (it was snoozed or skipped)."""
+        """Close without counting the break (it was snoozed or skipped, or Coach quits); its
+        routine leaves no session in the history."""
         self._over = True
-        self.player.stop()
+        self.player.session.discard()
         self.close()
 
     def _finish(self) -> None:
