@@ -41,15 +41,14 @@ class WaylandFullscreen:
         self._pending[handle] = ("", frozenset())
 
         def app_id(_handle: Any, value: str) -> None:
-            self._pending[handle] = (value, self._pending.get(handle, ("", frozenset()))[1])
+            self._pending[handle] = (value, self._pending[handle][1])
 
         def state(_handle: Any, values: bytes) -> None:
             states = frozenset(struct.unpack(f"={len(values) // 4}I", values))
-            self._pending[handle] = (self._pending.get(handle, ("", frozenset()))[0], states)
+            self._pending[handle] = (self._pending[handle][0], states)
 
         def done(_handle: Any) -> None:
-            if handle in self._pending:
-                self._windows[handle] = self._pending[handle]
+            self._windows[handle] = self._pending[handle]
 
         handle.dispatcher["app_id"] = app_id
         handle.dispatcher["state"] = state

@@ -221,11 +221,7 @@ class BreakWindow(QWidget):
         if self.answers.isVisible() and self.answers.press(key):
             return
         if key in self._player_keys:
-            self.player.removeEventFilter(self)
-            try:
-                self.player.keyPressEvent(event)
-            finally:
-                self.player.installEventFilter(self)
+            self.player.keyPressEvent(event)  # a direct call: no event filter sees it
 
     def _show_safety(self) -> None:
         from coach.ui.safety_dialog import SafetyDialog
