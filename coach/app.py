@@ -8,19 +8,22 @@ use Qt.
 
 from __future__ import annotations
 
+import contextlib
 import linecache
+import logging
 import sys
 import time
 from typing import TYPE_CHECKING
 
-from coach.core import inbox
+from coach.core import control
 from coach.core.clock import Clock, SystemClock
 from coach.core.commands import Command
 from coach.core.history.store import HistoryStore, open_history
 from coach.core.routines.library import load_library
 from coach.core.settings import SettingsStore
-from coach.core.writer_lock import WriterLock
+from coach.core.writer_lock import WriterLock, held_by_another
 from coach.paths import DataPaths, asset, shipped_dir
+from coach.platform.desktop_entry import APP_ID
 from coach.platform.idle import IdleSource, find_idle_source
 from coach.platform.quiet import QuietSource, find_quiet_source
 
@@ -28,8 +31,10 @@ if TYPE_CHECKING:
     from coach.ui.shell import Shell
 
 HAND_OVER_WAIT_S = 5.0
-"""How long a start waits for the Coach holding the data folder to take its command."""
+"""How long a start waits for the Coach holding the data folder to answer, as that one may
+still be starting."""
 HAND_OVER_POLL_S = 0.05
+log = logging.getLogger(__name__)
 
 
 def build_shell(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
@@ -77,70 +82,86 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Command,
                       wait_s: float = HAND_OVER_WAIT_S) -> int | None:
     """Take the data folder's writer lock; None once held (or when the folder cannot be
     written at all, so there is nothing to guard). While another Coach holds it, hand
-    ``command`` over through the folder's inbox, waiting ``wait_s`` seconds for it to be
-    taken, as that one may still be starting; returns the exit status: 0 when handed over,
-    1 (with a message on stderr) if not.
+    ``command`` over to that one (``ask_running``) and return the exit status: 0 when it
+    was carried out, 1 (with a one-line message on stderr) if not.
     """
     try:
         paths.create()
-        held = lock.acquire()
+        if lock.acquire():
+            with contextlib.suppress(OSError):  # where Coach 0.1 took commands; empty now
+                (paths.root / "inbox").rmdir()
+            return None
     except OSError:
         return None
-    if held:
-        inbox.clear(paths.inbox, time.time_ns(), waiting_s=HAND_OVER_WAIT_S + 1)
-        return None
     try:
-        letter = inbox.post(paths.inbox, command.to_argv())
-    except OSError as error:
-        print(f"coach: another Coach is using {paths.root}, and the command could not be "
-              f"left for it in {paths.inbox} ({error.strerror})", file=sys.stderr)
+        reply = ask_running(paths, command, wait_s, lock)
+    except control.NotRunning:
+        return None  # the other one quit meanwhile: this one holds the lock and runs it
+    except control.ControlError as error:
+        print(f"coach: another Coach is using {paths.root}, but {error}", file=sys.stderr)
         return 1
-    try:
-        return _wait_for_hand_over(paths, lock, letter, wait_s)
-    except BaseException:  # Ctrl+C, say: the command must not run later
-        letter.withdraw()
-        raise
+    if not reply.ok:
+        print(f"coach: {reply.message}", file=sys.stderr)
+        return 1
+    if reply.message:
+        print(reply.message)
+    return 0
 
 
-def _wait_for_hand_over(paths: DataPaths, lock: WriterLock, letter: inbox.Letter,
-                        wait_s: float) -> int | None:
+def ask_running(paths: DataPaths, command: Command, wait_s: float = HAND_OVER_WAIT_S,
+                lock: WriterLock | None = None, reply_timeout_s: float | None = None,
+                ) -> control.Reply:
+    """Send ``command`` to the Coach holding ``paths`` and return its reply. A Coach that
+    holds the folder but does not listen yet is still starting: it is asked again for up to
+    ``wait_s`` seconds. With ``lock``, a folder that falls free meanwhile is taken (NotRunning
+    is raised with ``lock`` held). ``reply_timeout_s`` bounds the wait for the reply (None:
+    ``wait_s``). Raises NotRunning when no Coach holds the folder, ControlError otherwise."""
     deadline = time.monotonic() + wait_s
-    while time.monotonic() < deadline:
-        if letter.taken():
-            return 0
-        if lock.acquire():  # the other one has just quit
-            if letter.withdraw():
-                return None  # this one runs the command
-            lock.release()  # the other one took it as it quit
-            return 0
-        time.sleep(HAND_OVER_POLL_S)
-    if not letter.withdraw():  # taken at the last moment
-        return 0
-    print(f"coach: another Coach is using {paths.root} and did not answer; "
-          "try again in a moment", file=sys.stderr)
-    return 1
+    while True:
+        try:
+            reply = control.ask(paths.root, command.to_argv(),
+                                wait_s if reply_timeout_s is None else reply_timeout_s)
+        except control.NotRunning:
+            if lock is not None and lock.acquire():
+                raise
+            if lock is None and not held_by_another(paths.lock):
+                raise
+            if time.monotonic() >= deadline:
+                raise control.ControlError("it did not answer; try again in a moment") \
+                    from None
+            time.sleep(HAND_OVER_POLL_S)
+            continue
+        log.debug("%s answered %s", paths.root, reply)
+        return reply
 
 
 def _run_window(paths: DataPaths, command: Command) -> int:
     idle, quiet = find_idle_source(), find_quiet_source()
     from PySide6.QtWidgets import QApplication
 
-    from coach.ui.instance import CommandWatcher
+    from coach.ui.instance import ControlListener
     from coach.ui.style import base_font, style_sheet
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # -name: the X11 window class's instance part, which desktops match to StartupWMClass
+    app = QApplication.instance() or QApplication([*sys.argv[:1], "-name", APP_ID])
     assert isinstance(app, QApplication)
     app.setApplicationName("Coach")
-    app.setDesktopFileName("coach")
+    app.setDesktopFileName(APP_ID)
     app.setFont(base_font())
     app.setStyleSheet(style_sheet(app.palette()))
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
     shell = build_shell(paths, SystemClock(), idle, quiet)
-    watcher = CommandWatcher(paths.inbox, shell)
-    watcher.command.connect(shell.handle_argv)
+    try:
+        listener: ControlListener | None = ControlListener(
+            control.ControlServer(paths.root), shell.answer, shell)
+    except control.ControlError as error:
+        listener = None
+        shell.window.notify(f"Other 'coach' commands cannot reach this Coach: {error}.")
     shell.closed.connect(app.quit)
     shell.window.show()
     shell.handle(command)
     status = app.exec()
+    if listener is not None:
+        listener.close()
     shell.store.close()
     return status

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
+import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import coach
+from coach.core import control
 from coach.core.breaks.calendar import PAUSE_CHOICES
 from coach.core.commands import (
+    AskStatus,
     Command,
+    OpenSettings,
     PauseBreaks,
+    Quit,
     ResumeBreaks,
     ShowWindow,
     StartRoutine,
@@ -25,6 +32,7 @@ from coach.core.commands import (
 from coach.core.history.store import HistoryError, HistoryStore, local_days
 from coach.core.printable import printable
 from coach.core.routines.library import Library, check_files, load_library
+from coach.core.status import STATUS_VERSION, describe
 from coach.core.therapy.timer import (
     AREAS,
     DEFAULT_MINUTES,
@@ -35,9 +43,13 @@ from coach.core.therapy.timer import (
     TherapyKind,
     plan_application,
 )
+from coach.core.writer_lock import held_by_another
 from coach.paths import DataPaths, asset, data_paths, shipped_dir
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_RUNNING, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+QUIT_WAIT_S = 10.0
+"""How long ``coach quit`` waits for the running Coach to let go of its data folder."""
+log = logging.getLogger("coach")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,29 +72,83 @@ class _Version(argparse.Action):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="coach", description="A stretching and posture coach for "
-                     "upper-back pain and desk work. With no command, opens the app.")
+                     "upper-back pain and desk work. With no command, opens the app (or "
+                     "brings the running one forward).")
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version")
     parser.add_argument("--data-dir", metavar="DIR", help="keep history and settings in DIR "
                         "(default: $COACH_DATA_DIR, else the platform's data folder)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="print what Coach finds and does on standard error")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-    start = commands.add_parser("start", help="open the app straight into a routine")
-    start.add_argument("routine_id", metavar="ROUTINE_ID")
-    routines = commands.add_parser("routines", help="list routines, or check routine files")
+    start = commands.add_parser(
+        "start", help="open the app straight into a routine",
+        description="Play a routine: in the running Coach, or in a new one.")
+    start.add_argument("routine_id", metavar="ROUTINE_ID",
+                       help="the routine's id, as 'coach routines' lists them")
+    routines = commands.add_parser(
+        "routines", help="list routines, or check routine files",
+        description="List every routine with its id and length, or check routine files "
+                    "of your own before you put them in the data folder's routines folder.")
     routines.add_argument("--check", nargs="+", metavar="FILE", type=Path,
                           help="validate routine files; exit 1 if any has an error")
-    timer = commands.add_parser("timer", help="start a cold or heat timer in the app")
-    timer.add_argument("kind", choices=[k.value for k in TherapyKind])
+    timer = commands.add_parser(
+        "timer", help="start a cold or heat timer in the app",
+        description="Start a cold (ice) or heat timer in the running Coach, or in a new one.")
+    timer.add_argument("kind", choices=[k.value for k in TherapyKind],
+                       help="cold or heat")
     timer.add_argument("--minutes", type=int, default=DEFAULT_MINUTES,
                        help=f"{MIN_MINUTES} to {MAX_MINUTES} (default {DEFAULT_MINUTES})")
-    timer.add_argument("--area", default=AREAS[0], help=f"where (default: {AREAS[0]})")
+    timer.add_argument("--area", default=AREAS[0], choices=AREAS,
+                       help=f"where the pack goes (default: {AREAS[0]})")
     timer.add_argument("--method", choices=sorted({m for ms in METHODS.values() for m in ms}),
                        help="default: ice pack for cold, moist heat pack for heat")
-    take = commands.add_parser("break", help="take a break now (in the running app)")
-    take.add_argument("when", choices=["now"])
-    pause = commands.add_parser("pause", help="pause break reminders")
-    pause.add_argument("length", choices=PAUSE_CHOICES)
-    commands.add_parser("resume", help="resume break reminders")
-    history = commands.add_parser("history", help="print or export the session history")
+    take = commands.add_parser("break", help="take a break now (in the running app)",
+                               description="Start a rest break now.")
+    take.add_argument("when", choices=["now"], help="now")
+    pause = commands.add_parser("pause", help="pause break reminders",
+                                description="Pause break reminders; 'coach resume' ends the "
+                                            "pause early.")
+    pause.add_argument("length", choices=PAUSE_CHOICES,
+                       help="for 30 minutes, 1 or 2 hours, until tomorrow, or until resumed")
+    commands.add_parser("resume", help="resume break reminders",
+                        description="Resume paused break reminders.")
+    commands.add_parser("open", help="open the window (of the running Coach, or a new one)",
+                        description="Open Coach's window, bringing the running Coach "
+                                    "forward if there is one.")
+    commands.add_parser("settings", help="open Settings",
+                        description="Open Coach's Settings, in the running Coach or a new "
+                                    "one.")
+    status = commands.add_parser(
+        "status", help="what the running Coach is doing",
+        description="Print the next break, whether reminders are paused, each running cold "
+                    "or heat timer and the routine playing. Exit status 0 while Coach runs, "
+                    f"{EXIT_NOT_RUNNING} when no Coach runs for this data folder, 1 when it "
+                    "cannot be asked.")
+    status.add_argument("--json", action="store_true",
+                        help="print JSON for scripts (shape documented in the README; "
+                             "'version' tells which)")
+    commands.add_parser(
+        "quit", help="quit the running Coach",
+        description="Ask the running Coach to quit; while a cold or heat timer runs, it asks "
+                    "you first, in its window. Exit status 0 once it has quit (or when none "
+                    "runs), 1 if it stays.")
+    desktop = commands.add_parser(
+        "desktop", help="add Coach to the applications menu, or take it out",
+        description="Put Coach's menu entry and icons in your data folder ($XDG_DATA_HOME, "
+                    "else ~/.local/share), starting this installation of Coach, or remove "
+                    "them (do that before uninstalling).")
+    desktop.add_argument("action", choices=("install", "remove"),
+                         help="install or remove the menu entry and icons")
+    completion = commands.add_parser(
+        "completion", help="print a shell completion script",
+        description="Print the completion script for bash or zsh. For bash: "
+                    "coach completion bash > ~/.local/share/bash-completion/completions/coach; "
+                    "for zsh: coach completion zsh > a folder on your $fpath, as _coach.")
+    completion.add_argument("shell", choices=("bash", "zsh"), help="bash or zsh")
+    history = commands.add_parser(
+        "history", help="print or export the session history",
+        description="Print the history of routines, timers, breaks and symptoms, or export "
+                    "it as CSV or JSON.")
     history.add_argument("--format", choices=("table", "csv", "json"), default="table",
                          help="table for reading (the default), csv or json to export")
     history.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
@@ -153,10 +219,21 @@ def _run(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.data_dir is not None and not args.data_dir.strip():
         parser.error("--data-dir needs a folder name")
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="coach: %(message)s")
     try:
         paths = data_paths(args.data_dir)
     except ValueError as error:
         parser.error(str(error))
+    log.debug("data folder: %s", paths.root)
+    if args.command == "completion":
+        return _completion(parser, args.shell)
+    if args.command == "desktop":
+        return _desktop(args.action)
+    if args.command == "status":
+        return _status(paths, args.json)
+    if args.command == "quit":
+        return _quit(paths)
     if args.command == "routines":
         return _check(args.check, paths) if args.check else _list_routines(paths)
     if args.command == "history":
@@ -188,9 +265,85 @@ def _run(argv: Sequence[str] | None) -> int:
         command = PauseBreaks(args.length)
     elif args.command == "resume":
         command = ResumeBreaks()
+    elif args.command == "settings":
+        command = OpenSettings()
     from coach.app import run_app  # the app's modules load only when it is wanted
 
     return run_app(paths, command)
+
+
+def _status(paths: DataPaths, as_json: bool) -> int:
+    from coach.app import ask_running
+
+    try:
+        reply = ask_running(paths, AskStatus())
+    except control.NotRunning:
+        if as_json:
+            print(json.dumps({"version": STATUS_VERSION, "running": False}))
+        else:
+            _say(f"Coach is not running (data folder {paths.root}).")
+        return EXIT_NOT_RUNNING
+    except control.ControlError as error:
+        _say(f"coach: the running Coach cannot be asked: {error}", sys.stderr)
+        return EXIT_FAILED
+    if reply.status is None:
+        _say(f"coach: the running Coach gave no status: {reply.message}", sys.stderr)
+        return EXIT_FAILED
+    if as_json:
+        print(json.dumps({**reply.status, "running": True}, ensure_ascii=False))
+    else:
+        for line in describe(reply.status):
+            _say(line)
+    return EXIT_OK
+
+
+def _quit(paths: DataPaths) -> int:
+    from coach.app import ask_running
+
+    try:  # the running Coach may ask the user first: wait as long as they take
+        reply = ask_running(paths, Quit(), reply_timeout_s=None)
+    except control.NotRunning:
+        _say("Coach is not running.")
+        return EXIT_OK
+    except control.ControlError as error:
+        _say(f"coach: the running Coach cannot be asked to quit: {error}", sys.stderr)
+        return EXIT_FAILED
+    if not reply.ok:
+        _say(reply.message, sys.stderr)
+        return EXIT_FAILED
+    deadline = time.monotonic() + QUIT_WAIT_S
+    while held_by_another(paths.lock):
+        if time.monotonic() > deadline:
+            _say("coach: Coach said it would quit but is still running", sys.stderr)
+            return EXIT_FAILED
+        time.sleep(0.05)
+    _say(reply.message)
+    return EXIT_OK
+
+
+def _desktop(action: str) -> int:
+    from coach.platform.desktop_entry import DesktopFiles, data_home, launch_command
+
+    files = DesktopFiles(data_home(), shipped_dir("assets"))
+    if action == "remove":
+        removed = files.remove()
+        _say(f"Removed Coach from the applications menu ({len(removed)} files)."
+             if removed else "Coach was not in the applications menu of this user.")
+        return EXIT_OK
+    try:
+        files.install(launch_command())
+    except OSError as error:
+        _say(f"coach: the menu entry cannot be written: {error}", sys.stderr)
+        return EXIT_FAILED
+    _say(f"Coach is in the applications menu now (entry {files.entry}).")
+    return EXIT_OK
+
+
+def _completion(parser: argparse.ArgumentParser, shell: str) -> int:
+    import shtab
+
+    print(shtab.complete(parser, shell=shell))
+    return EXIT_OK
 
 
 def _usage_error(message: str) -> int:

@@ -60,11 +60,6 @@ class DataPaths:
         return self.root / "coach.lock"
 
     @property
-    def inbox(self) -> Path:
-        """Where a second start leaves its command line for the running Coach."""
-        return self.root / "inbox"
-
-    @property
     def routines(self) -> Path:
         """Where the user drops routine files of their own."""
         return self.root / "routines"

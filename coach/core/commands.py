@@ -77,7 +77,32 @@ class ResumeBreaks:
         return ["resume"]
 
 
-Command = ShowWindow | StartRoutine | StartTimer | TakeBreak | PauseBreaks | ResumeBreaks
+@dataclass(frozen=True)
+class OpenSettings:
+    """Bring the window forward with Settings open."""
+
+    def to_argv(self) -> list[str]:
+        return ["settings"]
+
+
+@dataclass(frozen=True)
+class AskStatus:
+    """Answer with what the running Coach is doing (``coach status``)."""
+
+    def to_argv(self) -> list[str]:
+        return ["status"]
+
+
+@dataclass(frozen=True)
+class Quit:
+    """Quit, asking first while a cold or heat timer runs (``coach quit``)."""
+
+    def to_argv(self) -> list[str]:
+        return ["quit"]
+
+
+Command = (ShowWindow | StartRoutine | StartTimer | TakeBreak | PauseBreaks | ResumeBreaks
+           | OpenSettings | AskStatus | Quit)
 _KINDS = {kind.value: kind for kind in TherapyKind}
 
 
@@ -99,4 +124,10 @@ def from_argv(argv: Sequence[str]) -> Command:
             return PauseBreaks(length)
         case ["resume"]:
             return ResumeBreaks()
+        case ["settings"]:
+            return OpenSettings()
+        case ["status"]:
+            return AskStatus()
+        case ["quit"]:
+            return Quit()
     raise CommandError(" ".join(str(word) for word in argv))

@@ -64,3 +64,18 @@ class WriterLock:
         if self._descriptor is not None:
             os.close(self._descriptor)
             self._descriptor = None
+
+
+def held_by_another(path: Path) -> bool:
+    """Whether another process holds the lock at ``path`` (a missing or unreadable lock file:
+    no)."""
+    if not path.exists():
+        return False
+    lock = WriterLock(path)
+    try:
+        free = lock.acquire()
+    except OSError:
+        return False
+    if free:
+        lock.release()
+    return not free

@@ -5,23 +5,21 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shlex
 import sys
 from pathlib import Path
 
-NAME = "coach"
-LAUNCH_AGENT_LABEL = "org.coach.app"
+from coach.paths import asset
+from coach.platform.desktop_entry import APP_ID, launch_command, with_command
+
+LAUNCH_AGENT_LABEL = APP_ID
+OLD_ENTRY_NAME = "coach.desktop"
+"""What Coach 0.1 named its autostart entry; replaced by the application id's."""
 
 
-def command() -> list[str]:
-    """How to start this Coach: its Python running the package."""
-    return [sys.executable, "-m", "coach"]
-
-
-def xdg_entry_path() -> Path:
-    """~/.config/autostart/coach.desktop (or under $XDG_CONFIG_HOME)."""
+def xdg_entry_path(name: str = f"{APP_ID}.desktop") -> Path:
+    """~/.config/autostart/APP_ID.desktop (or under $XDG_CONFIG_HOME)."""
     config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config) / "autostart" / f"{NAME}.desktop"
+    return Path(config) / "autostart" / name
 
 
 def launch_agent_path() -> Path:
@@ -32,8 +30,9 @@ def is_enabled() -> bool:
     """Whether Coach is set to start at login."""
     if sys.platform == "win32":
         return _windows_value() is not None
-    path = launch_agent_path() if sys.platform == "darwin" else xdg_entry_path()
-    return path.exists()
+    if sys.platform == "darwin":
+        return launch_agent_path().exists()
+    return xdg_entry_path().exists() or xdg_entry_path(OLD_ENTRY_NAME).exists()
 
 
 def set_enabled(enabled: bool) -> None:
@@ -44,13 +43,18 @@ def set_enabled(enabled: bool) -> None:
         import plistlib  # macOS only
 
         _write_or_remove(launch_agent_path(), plistlib.dumps(
-            {"Label": LAUNCH_AGENT_LABEL, "ProgramArguments": command(), "RunAtLoad": True})
-            if enabled else None)
+            {"Label": LAUNCH_AGENT_LABEL, "ProgramArguments": launch_command(),
+             "RunAtLoad": True}) if enabled else None)
     else:
-        entry = ("[Desktop Entry]\nType=Application\nName=Coach\n"
-                 "Comment=Stretching and posture coach\n"
-                 f"Exec={shlex.join(command())}\nX-GNOME-Autostart-enabled=true\n")
-        _write_or_remove(xdg_entry_path(), entry.encode() if enabled else None)
+        _write_or_remove(xdg_entry_path(OLD_ENTRY_NAME), None)
+        _write_or_remove(xdg_entry_path(), xdg_entry().encode() if enabled else None)
+
+
+def xdg_entry() -> str:
+    """The autostart entry: the menu entry, starting this Coach, marked to start at login.
+    Raises OSError when the shipped entry is missing, or for a command no entry can hold."""
+    shipped = asset(f"desktop/{APP_ID}.desktop").read_text(encoding="utf-8")
+    return with_command(shipped, launch_command()) + "X-GNOME-Autostart-enabled=true\n"
 
 
 def _write_or_remove(path: Path, content: bytes | None) -> None:
@@ -83,7 +87,7 @@ def _set_windows(enabled: bool) -> None:
 
     with winreg.OpenKey(winreg.HKEY_CURRENT_USER, _RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
         if enabled:
-            value = " ".join(f'"{part}"' for part in command())
+            value = " ".join(f'"{part}"' for part in launch_command())
             winreg.SetValueEx(key, "Coach", 0, winreg.REG_SZ, value)
         else:
             with contextlib.suppress(FileNotFoundError):

@@ -20,6 +20,8 @@ from jeepney import (
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import DBusConnection
 
+from coach.paths import asset
+from coach.platform.desktop_entry import APP_ID
 from coach.platform.session_bus import FAILURES, open_session
 
 SERVICE = DBusAddress("/org/freedesktop/Notifications", bus_name="org.freedesktop.Notifications",
@@ -27,9 +29,19 @@ SERVICE = DBusAddress("/org/freedesktop/Notifications", bus_name="org.freedeskto
 REPLY_TIMEOUT_S = 2.0
 URGENCY_CRITICAL = 2
 APP_NAME = "Coach"
+APP_ICON_SIZE = 64
 DEFAULT_ACTION = "default"
 """The action a click on the notification itself invokes."""
 _ACTIONS_INVOKED = MatchRule(type="signal", interface=SERVICE.interface, member="ActionInvoked")
+
+
+def app_icon() -> str:
+    """The notification's icon: the shipped PNG, as a file URI (found whether or not the
+    icon is installed in the desktop's icon theme)."""
+    try:
+        return asset(f"icons/coach-{APP_ICON_SIZE}.png").as_uri()
+    except FileNotFoundError:  # a broken install: the desktop entry's icon, if any
+        return APP_ID
 
 
 class DesktopNotifier:
@@ -48,9 +60,11 @@ class DesktopNotifier:
         place of the notification ``replaces`` if it still shows. Urgent ones stay until
         dismissed. Returns the notification's id, or None."""
         flat = [part for key, label in (actions or {}).items() for part in (key, label)]
-        hints = {"urgency": ("y", URGENCY_CRITICAL)} if urgent else {}
+        hints: dict[str, tuple[str, object]] = {"desktop-entry": ("s", APP_ID)}
+        if urgent:
+            hints["urgency"] = ("y", URGENCY_CRITICAL)
         message = new_method_call(SERVICE, "Notify", "susssasa{sv}i", (
-            APP_NAME, replaces, "", title, html.escape(body, quote=False), flat, hints,
+            APP_NAME, replaces, app_icon(), title, html.escape(body, quote=False), flat, hints,
             0 if urgent else timeout_ms))
         try:
             reply = self._connect().send_and_get_reply(message, timeout=REPLY_TIMEOUT_S)

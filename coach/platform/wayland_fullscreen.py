@@ -7,6 +7,7 @@ from __future__ import annotations
 import struct
 from typing import Any
 
+from coach.platform.desktop_entry import APP_ID
 from coach.platform.wayland_client import WaylandClient
 from coach.platform.wlr_toplevel_protocol import (
     STATE_ACTIVATED,
@@ -14,7 +15,7 @@ from coach.platform.wlr_toplevel_protocol import (
     ZwlrForeignToplevelManagerV1,
 )
 
-OWN_APP_ID = "coach"
+OWN_APP_ID = APP_ID
 """Coach's own windows (a break window full screen on Wayland) never hold a break back."""
 
 

@@ -1,78 +1,64 @@
-"""One Coach per user and data folder: a second start leaves its command line in the folder's
-inbox (coach.core.inbox), and the running Coach takes it from there."""
+"""One Coach per user and data folder: the running Coach listens on the folder's control
+socket (coach.core.control) and hands each request it receives, with its caller, to be
+answered."""
 
 from __future__ import annotations
 
-import stat
-from pathlib import Path
+from collections.abc import Callable
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier
 
-from coach.core import inbox
-from coach.core.private_files import make_private_dir
+from coach.core.control import Caller, ControlServer
 
-POLL_MS = 1000
-"""How often the inbox is looked at while the system cannot watch it for changes."""
+MAX_CALLERS = 16
+"""Callers that connect but say nothing are hung up on beyond this many."""
+
+Answer = Callable[[list[str], Caller], None]
 
 
-class CommandWatcher(QObject):
-    """Watches ``folder`` (an inbox) and emits ``command(list[str])`` for each command line
-    posted to it, oldest first.
+class ControlListener(QObject):
+    """Takes callers from ``server`` as they connect and calls ``answer(argv, caller)`` for
+    each complete request; ``answer`` replies through the caller, at once or later (a quit
+    waits for the user's answer)."""
 
-    The folder is made again if it goes missing, and watched afresh if it is moved away and
-    another made in its place (its parent is watched for that). While it cannot be made or
-    watched (a file in its place, no inotify watches left), it is looked at every second
-    instead, so commands get through again as soon as it can be.
-    """
-
-    command = Signal(list)
-
-    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(self, server: ControlServer, answer: Answer,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.folder = folder
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(lambda _path: self.take())
-        self._poll = QTimer(self)
-        self._poll.timeout.connect(self.take)
-        self._watched: tuple[int, int] | None = None  # the folder's (device, inode)
-        self._watch()
-        if folder.parent.is_dir():  # tells when the inbox is moved, removed or made again
-            self._watcher.addPath(str(folder.parent))
-        QTimer.singleShot(0, self.take)  # posted while this Coach was starting
+        self.server, self._answer = server, answer
+        self._callers: dict[Caller, QSocketNotifier] = {}
+        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._accept)
 
-    @property
-    def watching(self) -> bool:
-        """Whether the system tells this Coach when the folder changes."""
-        return str(self.folder) in self._watcher.directories()
-
-    def take(self) -> None:
-        """Emit ``command`` for everything waiting in the inbox."""
-        self._watch()
-        for argv in inbox.take_all(self.folder):
-            self.command.emit(argv)
-
-    def _watch(self) -> None:
-        if self.watching and _identity(self.folder) == self._watched:
+    def _accept(self) -> None:
+        caller = self.server.accept()
+        if caller is None:
             return
-        if self.watching:  # a folder that went away or was moved
-            self._watcher.removePath(str(self.folder))
-        try:
-            make_private_dir(self.folder)
-            watched = self._watcher.addPath(str(self.folder))
-        except OSError:
-            watched = False
-        self._watched = _identity(self.folder) if watched else None
-        if watched:
-            self._poll.stop()
-        elif not self._poll.isActive():
-            self._poll.start(POLL_MS)
+        if len(self._callers) >= MAX_CALLERS:
+            self._hang_up(next(iter(self._callers)))
+        notifier = QSocketNotifier(caller.fileno(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(lambda: self._read(caller))
+        self._callers[caller] = notifier
 
+    def _read(self, caller: Caller) -> None:
+        request = caller.read()
+        if request is not None or caller.gone:
+            self._forget(caller)
+        if request is not None:
+            self._answer(request, caller)
 
-def _identity(folder: Path) -> tuple[int, int] | None:
-    """The folder's (device, inode): a folder moved away and another made in its place
-    differ. None if it is missing or not a folder."""
-    try:
-        status = folder.stat()
-    except OSError:
-        return None
-    return (status.st_dev, status.st_ino) if stat.S_ISDIR(status.st_mode) else None
+    def _forget(self, caller: Caller) -> None:
+        notifier = self._callers.pop(caller, None)
+        if notifier is not None:
+            notifier.setEnabled(False)
+            notifier.deleteLater()
+
+    def _hang_up(self, caller: Caller) -> None:
+        self._forget(caller)
+        caller.close()
+
+    def close(self) -> None:
+        """Stop listening: hang up on everyone still connected and remove the socket."""
+        self._notifier.setEnabled(False)
+        for caller in list(self._callers):
+            self._hang_up(caller)
+        self.server.close()

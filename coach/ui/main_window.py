@@ -133,21 +133,24 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def start_routine(self, routine_id: str) -> None:
+    def start_routine(self, routine_id: str) -> str | None:
         """Play the routine (after the safety notice if it has never been accepted), leaving
         the end screen of one played before; while another plays or a pain question is open,
-        say so in the status bar instead."""
+        say so in the status bar instead, and return what was said."""
         routine = self.library_view.library.get(routine_id)
         if routine is None:
-            self.notify(f"No routine has the id '{routine_id}'.")
-            return
+            problem = f"No routine has the id '{routine_id}'."
+            self.notify(problem)
+            return problem
         busy = self.busy_with()
         if busy:
-            self.say(f"Not starting {routine.title}: {busy}")
-            return
+            problem = f"Not starting {routine.title}: {busy}"
+            self.say(problem)
+            return problem
         self._close_player()  # the end screen of the last one, if it shows
         self.library_view.select(routine_id)
         self._gate.run_after_notice(lambda: self._play(routine))
+        return None
 
     def busy_with(self) -> str | None:
         """What keeps a routine from starting now, in words; None if nothing does."""

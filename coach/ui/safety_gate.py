@@ -28,6 +28,11 @@ class SafetyGate(QObject):
         self._asking: SafetyDialog | None = None
         self.window: QWidget | None = None
 
+    @property
+    def waiting(self) -> bool:
+        """Whether actions wait for the notice to be read."""
+        return self._asking is not None
+
     def run_after_notice(self, action: Callable[[], None]) -> None:
         """Run ``action`` now if the notice was ever accepted, else once it is (one notice
         for every action asked for meanwhile; cancelling drops them all)."""

@@ -5,6 +5,7 @@ Coach quits, applies settings and keeps the title and tray status current."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -13,9 +14,12 @@ from PySide6.QtWidgets import QMessageBox
 from coach.core.breaks.calendar import pause_end
 from coach.core.clock import Clock
 from coach.core.commands import (
+    AskStatus,
     Command,
     CommandError,
+    OpenSettings,
     PauseBreaks,
+    Quit,
     ResumeBreaks,
     ShowWindow,
     StartRoutine,
@@ -23,10 +27,12 @@ from coach.core.commands import (
     TakeBreak,
     from_argv,
 )
+from coach.core.control import Caller
 from coach.core.history.store import HistoryStore
 from coach.core.history.timeline import EntryKind
 from coach.core.routines.library import Library
 from coach.core.settings import SettingsStore
+from coach.core.status import CoachStatus, RoutineStatus, TimerStatus
 from coach.core.therapy.desk import TherapyDesk
 from coach.core.therapy.timer import TherapyTimer
 from coach.platform import autostart
@@ -80,6 +86,7 @@ class Shell(QObject):
             settings.settings, idle, store, clock, library, self.sounds, self.gate, quiet,
             self.desktop, busy=self.window.playing, parent=self)
         self.history_window: HistoryWindow | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self._alarm_notes: dict[TherapyTimer, int] = {}  # the desktop notification of each
         self._title_parts: dict[str, str] = {}
         self._quitting = False
@@ -118,48 +125,83 @@ class Shell(QObject):
         self.history_retry.opened.connect(self._history_opened)
         self.history_retry.written.connect(self._history_written)
 
-    def handle_argv(self, argv: list[str]) -> None:
-        """Carry out a command handed over as a list of strings by a second ``coach`` start;
-        one that is not understood is shown as a notice, not run."""
+    def answer(self, argv: list[str], caller: Caller) -> None:
+        """Carry out a command sent by another ``coach`` (a second start, ``coach status``,
+        ``coach quit``) and reply to ``caller``: what went wrong, or the status asked for."""
         try:
             command = from_argv(argv)
         except CommandError as error:
-            self.window.notify("A command handed over from the command line was not "
-                               f"understood: {error}")
+            caller.reply(False, f"the running Coach does not know the command '{error}' "
+                                "(is it an older version?)")
             return
-        self.handle(command)
+        match command:
+            case AskStatus():
+                caller.reply(True, status=self.status().to_json())
+            case Quit():
+                if self.desk.timers and not self._confirm_quit():
+                    caller.reply(False, "Coach keeps running: a cold or heat timer runs and "
+                                        "the question to quit was answered No.")
+                    return
+                caller.reply(True, "Coach has quit.")
+                self.shut_down()
+            case _:
+                problem = self.handle(command)
+                waiting = ("Coach shows its safety notice first, in its window; it goes on "
+                           "once you have read it." if self.gate.waiting else "")
+                caller.reply(problem is None, problem or waiting)
 
-    def handle(self, command: Command) -> None:
-        """Carry out ``command``."""
+    def handle(self, command: Command) -> str | None:
+        """Carry out ``command``; what kept it from being carried out, in words (also shown
+        in the window), or None."""
         match command:
             case TakeBreak():
-                self.take_break_now()
+                return self.take_break_now()
             case PauseBreaks(length):
                 self.pause_breaks(length)
             case ResumeBreaks():
                 self.resume_breaks()
             case ShowWindow():
                 self.bring_forward()
+            case OpenSettings():
+                self.bring_forward()
+                self.open_settings()
             case StartRoutine(routine_id):
                 self.bring_forward()
                 if self.breaks.window is not None:
-                    self.window.say("Not starting a routine: a break is playing.")
-                else:
-                    self.window.start_routine(routine_id)
+                    return self._say("Not starting a routine: a break is playing.")
+                return self.window.start_routine(routine_id)
             case StartTimer(kind, minutes, area, method):
                 self.bring_forward()
                 problem = self.window.show_therapy().start(kind, minutes, area, method)
                 if problem:
-                    self.window.notify("The timer from the command line was not started: "
-                                       f"{problem}")
+                    problem = f"The timer from the command line was not started: {problem}"
+                    self.window.notify(problem)
+                    return problem
+            case AskStatus() | Quit():  # asked over the control socket, answered there
+                pass
+        return None
 
-    def take_break_now(self) -> None:
+    def status(self) -> CoachStatus:
+        """What this Coach is doing, for ``coach status``."""
+        view = self.window.player_view
+        routine = (RoutineStatus.of(view.session.player, view.session.now())
+                   if view is not None and self.window.playing() else None)
+        return CoachStatus(os.getpid(), str(self.settings.path.parent),
+                           self.breaks.snapshot(),
+                           [TimerStatus.of(timer, self.clock) for timer in self.desk.timers],
+                           routine)
+
+    def take_break_now(self) -> str | None:
         """A rest break now, unless a routine is playing or about to (its pain question is
-        open): that is a break already."""
+        open): that is a break already. Returns why not, or None."""
         if self.window.busy_with() is not None:
-            self.window.say("No break now: the routine playing is your break.")
-            return
+            return self._say("No break now: the routine playing is your break.")
         self.breaks.take_break_now()
+        return None
+
+    def _say(self, message: str) -> str:
+        self.window.say(message)
+        return message
 
     def bring_forward(self) -> None:
         self.mini.hide()
@@ -233,7 +275,12 @@ class Shell(QObject):
         return self.history_window
 
     def open_settings(self) -> SettingsDialog:
-        """The settings dialog (non-modal); Save applies the changes at once."""
+        """The settings dialog (non-modal; the one open already, brought forward); Save
+        applies the changes at once."""
+        if self.settings_dialog is not None and self.settings_dialog.isVisible():
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return self.settings_dialog
         from coach.ui.settings_dialog import SettingsDialog  # with Qt's speech, when needed
 
         routines = [(r.id, r.title) for r in self.library.routines]
@@ -242,6 +289,7 @@ class Shell(QObject):
                                 self.breaks.quiet_source_name)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
+        self.settings_dialog = dialog
         return dialog
 
     def _apply_settings(self, dialog: SettingsDialog) -> None:

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import time
 
+from coach.paths import asset
+from coach.platform.desktop_entry import APP_ID
 from coach.platform.notifications import DesktopNotifier
 from coach.platform.quiet import NotificationsInhibited
 
 WAIT_S = 10.0
 
 
-def notifications(env: dict[str, str]) -> list[dict[str, str]]:
-    """Summary and body of every notification dunst has, shown or closed."""
+def notifications(env: dict[str, str],
+                  keys: tuple[str, ...] = ("summary", "body")) -> list[dict[str, str]]:
+    """Summary and body (or ``keys``) of every notification dunst has, shown or closed."""
     subprocess.run(["dunstctl", "close-all"], env=env, check=True)
     history = json.loads(subprocess.run(["dunstctl", "history"], env=env, check=True,
                                         capture_output=True, text=True).stdout)
-    return [{key: entry[key]["data"] for key in ("summary", "body")}
-            for entry in history["data"][0]]
+    return [{key: entry[key]["data"] for key in keys} for entry in history["data"][0]]
 
 
 def notify_when_ready(notifier, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -36,6 +39,23 @@ def test_a_notification_arrives_with_its_text_unmarked(notification_server):
     notifier.close()
     assert {"summary": "Take the ice pack off now",
             "body": "Area: &lt;b&gt;neck&lt;/b&gt;"} in notifications(notification_server)
+
+
+def test_a_notification_names_coach_its_icon_and_its_desktop_entry(notification_server):
+    monitor = subprocess.Popen(
+        ["dbus-monitor", "--session", "interface='org.freedesktop.Notifications',member='Notify'"],
+        env=notification_server, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    time.sleep(0.5)  # listening before the call
+    notifier = DesktopNotifier()
+    notify_when_ready(notifier, "Rest break in 10 seconds", "Time to move.")
+    notifier.close()
+    time.sleep(0.5)
+    monitor.terminate()
+    call = monitor.communicate(timeout=10)[0]
+    assert re.search(rf'string "desktop-entry"\s+variant\s+string "{re.escape(APP_ID)}"', call)
+    shown = notifications(notification_server, ("summary", "appname", "icon_path"))
+    assert {"summary": "Rest break in 10 seconds", "appname": "Coach",
+            "icon_path": str(asset("icons/coach-64.png"))} in shown
 
 
 def test_without_a_session_bus_notify_says_no(monkeypatch):

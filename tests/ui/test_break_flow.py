@@ -9,6 +9,7 @@ from coach.core.breaks.log import BreakLog
 from coach.core.breaks.scheduler import BreakKind, Outcome
 from coach.core.player.playback import PlayerState
 from coach.ui.safety_dialog import SafetyDialog
+from tests.ui.asking import ask
 from tests.ui.playing import play
 
 MIN = 60
@@ -104,18 +105,18 @@ def test_being_away_is_a_natural_break(make_coach, clock):
 def test_pause_and_resume_from_the_command_line(make_coach, clock):
     idle = Idle()
     coach = make_coach(idle=idle)
-    coach.handle_argv(["pause", "1h"])
+    ask(coach, ["pause", "1h"])
     assert coach.window.break_status.text().startswith("Breaks paused until ")
     clock.advance(50 * MIN)
     coach.breaks.check()
     assert coach.breaks.notice is None and coach.breaks.window is None
-    coach.handle_argv(["resume"])
+    ask(coach, ["resume"])
     assert coach.window.break_status.text() == "Micro-break in 20 min"
 
 
 def test_take_a_break_now_plays_the_desk_posture_reset(make_coach):
     coach = make_coach(idle=Idle())
-    coach.handle_argv(["break"])
+    ask(coach, ["break"])
     assert coach.breaks.window is not None
     assert coach.breaks.window.kind is BreakKind.REST
     assert coach.breaks.window.player.session.routine.id == "desk-posture-reset"
@@ -149,10 +150,10 @@ def test_a_fullscreen_window_holds_the_break_until_it_ends(make_coach, clock):
 
 def test_a_pause_outlives_a_restart(make_coach, clock):
     first = make_coach(idle=Idle())
-    first.handle_argv(["pause", "until-resumed"])
+    ask(first, ["pause", "until-resumed"])
     again = make_coach(seen_safety=False, idle=Idle())  # keeps the saved settings
     assert again.window.break_status.text() == "Breaks paused"
-    again.handle_argv(["resume"])
+    ask(again, ["resume"])
     after = make_coach(seen_safety=False, idle=Idle())
     assert after.window.break_status.text() == "Micro-break in 20 min"
 
@@ -170,13 +171,13 @@ def test_break_now_closes_a_notice_already_showing(make_coach, clock):
     idle = Idle()
     coach = make_coach(idle=idle)
     run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
-    coach.handle_argv(["break"])
+    ask(coach, ["break"])
     assert coach.breaks.notice is None and coach.breaks.window is not None
 
 
 def test_the_first_break_ever_comes_after_the_safety_notice(make_coach):
     coach = make_coach(seen_safety=False, idle=Idle())
-    coach.handle_argv(["break"])
+    ask(coach, ["break"])
     dialog = coach.window.findChild(SafetyDialog)
     assert dialog is not None and coach.breaks.window is None
     dialog.accept()
@@ -252,7 +253,7 @@ def test_every_routine_a_break_can_play_shows_its_cautions_in_the_break_window(m
 def test_a_break_asked_for_while_a_routine_plays_waits_for_no_second_routine(make_coach):
     coach = make_coach()
     coach.window.start_routine("desk-posture-reset")
-    coach.handle_argv(["break"])
+    ask(coach, ["break"])
     coach.tray.break_now_requested.emit()
     assert coach.breaks.window is None
     assert "routine playing is your break" in coach.window.statusBar().currentMessage()
@@ -329,14 +330,14 @@ def test_strict_mode_offers_no_skip_and_snoozes_only_as_often_as_allowed(
 def test_no_break_over_a_pain_question_and_no_routine_over_a_break(make_coach):
     coach = make_coach(ask_pain=True)
     coach.window.start_routine("desk-posture-reset")  # its pain question shows
-    coach.handle_argv(["break"])
+    ask(coach, ["break"])
     assert coach.breaks.window is None
     assert "routine playing is your break" in coach.window.statusBar().currentMessage()
 
     other = make_coach()
-    other.handle_argv(["break"])
+    ask(other, ["break"])
     assert other.breaks.window is not None
-    other.handle_argv(["start", "desk-posture-reset"])
+    ask(other, ["start", "desk-posture-reset"])
     assert other.window.player_view is None
     assert "a break is playing" in other.window.statusBar().currentMessage()
 

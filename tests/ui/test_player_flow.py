@@ -9,6 +9,7 @@ from coach.core.settings import load_settings
 from coach.ui.player.pain_prompt import PainPrompt
 from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
+from tests.ui.asking import ask
 from tests.ui.playing import play, ready_s
 
 RHOMBOID = "tennis-ball-rhomboid-release"
@@ -72,21 +73,23 @@ def test_two_requests_before_the_notice_is_accepted_share_one_notice(make_coach)
     assert done[-1] == "routine" and len(coach.window.findChildren(SafetyDialog)) == 1
 
 
-def test_a_handed_over_command_that_is_not_understood_is_a_notice(make_coach):
+def test_a_handed_over_command_that_is_not_understood_is_answered_so(make_coach):
     coach = make_coach()
     for argv in (["pause", "forever"], ["timer", "lava", "15", "neck", "ice pack"],
                  ["timer", "cold", "abc", "neck", "ice pack"], ["timer", "cold", "²", "neck",
                  "ice pack"], ["timer", "cold", "9" * 5000, "neck", "ice pack"], ["dance"]):
-        coach.handle_argv(argv)
-        assert " ".join(argv) in coach.window.library_view.notice.text()
+        reply = ask(coach, argv)
+        assert not reply.ok and " ".join(argv) in reply.message
+        assert "does not know the command" in reply.message
     assert coach.desk.timers == [] and not coach.breaks.scheduler.paused_until
 
 
-def test_a_handed_over_timer_that_cannot_start_says_why(make_coach):
+def test_a_handed_over_timer_that_cannot_start_says_why_there_and_here(make_coach):
     coach = make_coach()
-    coach.handle_argv(["timer", "heat", "0", "neck", "moist heat pack"])
+    reply = ask(coach, ["timer", "heat", "0", "neck", "moist heat pack"])
     assert coach.desk.timers == []
     assert "too short" in coach.window.library_view.notice.text()
+    assert not reply.ok and "too short" in reply.message
 
 
 def test_a_routine_asked_for_on_the_last_one_s_end_screen_starts(qtbot, make_coach, clock):
@@ -94,7 +97,7 @@ def test_a_routine_asked_for_on_the_last_one_s_end_screen_starts(qtbot, make_coa
     view = start(qtbot, coach, DESK)
     play(view, clock, ready_s(view) + view.session.routine.total_s)
     assert view.session.player.state is PlayerState.FINISHED
-    coach.handle_argv(["start", RHOMBOID])
+    ask(coach, ["start", RHOMBOID])
     assert coach.window.player_view is not None and coach.window.player_view is not view
     assert coach.window.player_view.session.routine.id == RHOMBOID
 
@@ -103,9 +106,10 @@ def test_a_routine_asked_for_while_a_pain_question_is_open_says_so(make_coach):
     coach = make_coach(ask_pain=True)
     coach.window.start_routine(DESK)
     question = coach.window.pages.currentWidget()
-    coach.handle_argv(["start", RHOMBOID])
+    reply = ask(coach, ["start", RHOMBOID])
     assert coach.window.pages.currentWidget() is question and coach.window.player_view is None
     assert "pain question" in coach.window.statusBar().currentMessage()
+    assert not reply.ok and "pain question" in reply.message
 
 
 def test_a_routine_asked_for_while_another_plays_is_not_started_and_says_so(make_coach):
@@ -113,7 +117,7 @@ def test_a_routine_asked_for_while_another_plays_is_not_started_and_says_so(make
     coach.window.start_routine(RHOMBOID)
     playing = coach.window.player_view
     assert playing is not None
-    coach.handle_argv(["start", "desk-posture-reset"])
+    ask(coach, ["start", "desk-posture-reset"])
     assert coach.window.player_view is playing
     assert "is playing" in coach.window.statusBar().currentMessage()
 

@@ -1,5 +1,6 @@
 """A Coach that finds the data folder held by another never opens a second writer: it hands
-its command line over through the folder's inbox."""
+its command to that one over the control socket and reports its answer. The running Coach
+answers status, quit and every other command there."""
 
 from __future__ import annotations
 
@@ -8,15 +9,23 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QFileSystemWatcher
 
-from coach.app import claim_data_folder
-from coach.core import inbox
-from coach.core.commands import ShowWindow, StartTimer, TakeBreak
+from coach.app import ask_running, claim_data_folder
+from coach.core import control
+from coach.core.commands import AskStatus, ShowWindow, StartTimer, TakeBreak
+from coach.core.control import ControlServer
 from coach.core.therapy.timer import TherapyKind
 from coach.core.writer_lock import WriterLock
 from coach.paths import DataPaths
-from coach.ui.instance import CommandWatcher
+from coach.ui.instance import MAX_CALLERS, ControlListener
+from tests.ui.asking import ask
+
+
+@pytest.fixture(autouse=True)
+def runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
 
 
 def held_folder(tmp_path: Path) -> tuple[DataPaths, WriterLock]:
@@ -27,7 +36,30 @@ def held_folder(tmp_path: Path) -> tuple[DataPaths, WriterLock]:
     return paths, other
 
 
-def test_a_held_folder_with_no_answer_is_refused_in_one_line(
+def answering(paths: DataPaths, ok: bool = True, message: str = "",
+              delay_s: float = 0.0) -> tuple[threading.Thread, list[list[str]]]:
+    """A running Coach (in a thread) that starts listening after ``delay_s`` and answers one
+    request with ``ok`` and ``message``; the list gets what it was asked."""
+    asked: list[list[str]] = []
+
+    def run() -> None:
+        time.sleep(delay_s)
+        server = ControlServer(paths.root)
+        while not asked:
+            caller = server.accept()
+            while caller is not None and (argv := caller.read()) is None and not caller.gone:
+                pass
+            if caller is not None and argv is not None:
+                asked.append(argv)
+                caller.reply(ok, message)
+        server.close()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, asked
+
+
+def test_a_held_folder_whose_coach_never_listens_is_refused_in_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths, other = held_folder(tmp_path)
     mine = WriterLock(paths.lock)
@@ -37,35 +69,27 @@ def test_a_held_folder_with_no_answer_is_refused_in_one_line(
 
     assert status == 1 and not mine.held
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "another Coach is using" in err
-    assert inbox.take_all(paths.inbox) == []  # withdrawn: nothing runs it later
+    assert err.count("\n") == 1 and "another Coach is using" in err and "did not answer" in err
     other.release()
 
 
-def test_a_command_taken_by_the_running_coach_ends_the_start_with_0(tmp_path: Path) -> None:
+def test_a_command_carried_out_by_the_running_coach_ends_the_start_with_0(
+        tmp_path: Path) -> None:
     paths, other = held_folder(tmp_path)
-    taken: list[list[str]] = []
-
-    def running_coach() -> None:
-        while not taken:
-            taken.extend(inbox.take_all(paths.inbox))
-            time.sleep(0.01)
-
-    thread = threading.Thread(target=running_coach)
-    thread.start()
+    thread, asked = answering(paths, delay_s=0.3)  # still starting when asked first
     status = claim_data_folder(paths, WriterLock(paths.lock), TakeBreak(), wait_s=10)
-    thread.join()
-    assert status == 0 and taken == [["break"]]
+    thread.join(5)
+    assert status == 0 and asked == [["break"]]
     other.release()
 
 
-def test_an_inbox_that_cannot_be_written_is_reported_in_one_line(
+def test_what_kept_the_running_coach_from_it_is_printed_and_the_status_is_1(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths, other = held_folder(tmp_path)
-    paths.inbox.write_text("in the way")
-    assert claim_data_folder(paths, WriterLock(paths.lock), TakeBreak(), wait_s=0.3) == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "could not be left for it" in err
+    thread, _asked = answering(paths, ok=False, message="No break now: a routine plays.")
+    assert claim_data_folder(paths, WriterLock(paths.lock), TakeBreak(), wait_s=10) == 1
+    thread.join(5)
+    assert capsys.readouterr().err == "coach: No break now: a routine plays.\n"
     other.release()
 
 
@@ -83,97 +107,109 @@ def test_a_folder_that_cannot_be_made_is_not_guarded(tmp_path: Path) -> None:
     assert claim_data_folder(paths, lock, ShowWindow()) is None and not lock.held
 
 
-def test_letters_of_killed_starts_are_cleared_and_waiting_ones_kept_when_claimed(
+def test_a_folder_let_go_while_waiting_is_taken_and_the_command_run_here(
         tmp_path: Path) -> None:
-    paths = DataPaths(tmp_path / "data")
-    paths.inbox.mkdir(parents=True)
-    minute_ago_ns = time.time_ns() - 60 * 10**9
-    stale = inbox.Letter(paths.inbox / f"{minute_ago_ns:020d}-1.json")
-    stale.path.write_text('["start", "tennis-ball-rhomboid-release"]')
-    waiting = inbox.post(paths.inbox, ["timer", "cold", "15", "neck", "ice pack"])
-    lock = WriterLock(paths.lock)
-    assert claim_data_folder(paths, lock, ShowWindow()) is None
-    assert stale.taken() and not waiting.taken()  # the new Coach's watcher takes it
-    assert inbox.take_all(paths.inbox) == [["timer", "cold", "15", "neck", "ice pack"]]
-    lock.release()
-
-
-def test_an_interrupted_start_withdraws_its_command(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     paths, other = held_folder(tmp_path)
-
-    def interrupted(_seconds: float) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(time, "sleep", interrupted)
-    with pytest.raises(KeyboardInterrupt):  # the command line ends with status 130
-        claim_data_folder(paths, WriterLock(paths.lock), TakeBreak(), wait_s=5)
-    assert inbox.take_all(paths.inbox) == []
-    other.release()
-
-
-def test_a_command_taken_by_a_coach_as_it_quits_is_not_run_again(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    paths, other = held_folder(tmp_path)
-    real_sleep = time.sleep
-
-    def other_takes_it_and_quits(seconds: float) -> None:
-        inbox.take_all(paths.inbox)
-        other.release()
-        real_sleep(seconds)
-
-    monkeypatch.setattr(inbox.Letter, "taken", lambda _letter: False)  # seen just before
-    monkeypatch.setattr(time, "sleep", other_takes_it_and_quits)
+    threading.Timer(0.3, other.release).start()  # it quits before it ever listened
     mine = WriterLock(paths.lock)
-    assert claim_data_folder(paths, mine, TakeBreak(), wait_s=5) == 0 and not mine.held
+    assert claim_data_folder(paths, mine, TakeBreak(), wait_s=10) is None and mine.held
+    mine.release()
 
 
-def test_the_running_coach_emits_each_command_posted_to_its_inbox(qtbot, tmp_path: Path) -> None:
-    early = inbox.post(tmp_path / "inbox", ["break"])  # while the Coach was starting
-    watcher = CommandWatcher(tmp_path / "inbox")
-    assert watcher.watching
-    with qtbot.waitSignal(watcher.command, timeout=2000) as blocker:
-        pass
-    assert blocker.args == [["break"]] and early.taken()
-    later = inbox.post(tmp_path / "inbox", ["timer", "heat", "20", "neck", "moist heat pack"])
-    with qtbot.waitSignal(watcher.command, timeout=5000) as blocker:
-        pass
-    assert blocker.args == [["timer", "heat", "20", "neck", "moist heat pack"]]
-    assert later.taken()
+def test_status_of_a_folder_nobody_holds_is_not_running_at_once(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data")
+    started = time.monotonic()
+    with pytest.raises(control.NotRunning):
+        ask_running(paths, AskStatus())
+    assert time.monotonic() - started < 2  # nothing is starting: no wait
+    assert not paths.root.exists()  # asking made nothing
 
 
-def test_an_inbox_the_system_cannot_watch_is_looked_at_every_second(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QFileSystemWatcher, "addPath", lambda _self, _path: False)
-    watcher = CommandWatcher(tmp_path / "inbox")
-    qtbot.wait(100)  # past the look at start-up
-    inbox.post(tmp_path / "inbox", ["resume"])
-    with qtbot.waitSignal(watcher.command, timeout=3000) as blocker:
-        pass
-    assert blocker.args == [["resume"]]
+def test_the_running_coach_answers_each_request_on_its_socket(qtbot, make_coach,
+                                                              data: DataPaths) -> None:
+    coach = make_coach()
+    listener = ControlListener(ControlServer(data.root), coach.answer, coach)
+    replies: list[control.Reply] = []
+    thread = threading.Thread(target=lambda: replies.append(
+        control.ask(data.root, ["status"], timeout_s=10)))
+    thread.start()
+    qtbot.waitUntil(lambda: bool(replies), timeout=10000)
+    thread.join()
+    [reply] = replies
+    assert reply.ok and reply.status is not None and reply.status["version"] == 1
+    listener.close()
+    assert not listener.server.path.exists()
 
 
-def test_an_inbox_removed_or_replaced_while_coach_runs_keeps_working(
-        qtbot, tmp_path: Path) -> None:
-    folder = tmp_path / "inbox"
-    watcher = CommandWatcher(folder)
-    qtbot.wait(100)
-    folder.rmdir()
-    folder.write_text("in the way")  # commands cannot get through now
-    qtbot.waitUntil(lambda: not watcher.watching, timeout=3000)
-    folder.unlink()
-    qtbot.waitUntil(lambda: watcher.watching, timeout=3000)  # made again
-    with qtbot.waitSignal(watcher.command, timeout=3000) as blocker:
-        inbox.post(folder, ["resume"])
-    assert blocker.args == [["resume"]]
+def test_callers_that_say_nothing_are_hung_up_on_beyond_a_limit(qtbot, make_coach,
+                                                               data: DataPaths) -> None:
+    import socket
+
+    coach = make_coach()
+    listener = ControlListener(ControlServer(data.root), coach.answer, coach)
+    silent = []
+    for _ in range(MAX_CALLERS + 3):
+        asker = socket.socket(socket.AF_UNIX)
+        asker.connect(str(listener.server.path))
+        silent.append(asker)
+        qtbot.wait(20)  # taken from the queue, which holds only a few
+    qtbot.waitUntil(lambda: len(listener._callers) == MAX_CALLERS, timeout=5000)
+    replies: list[control.Reply] = []
+    thread = threading.Thread(target=lambda: replies.append(
+        control.ask(data.root, ["status"], timeout_s=10)))
+    thread.start()
+    qtbot.waitUntil(lambda: bool(replies), timeout=10000)  # still answers
+    thread.join()
+    for asker in silent:
+        asker.close()
+    listener.close()
 
 
-def test_an_inbox_moved_away_and_made_again_keeps_working(qtbot, tmp_path: Path) -> None:
-    folder = tmp_path / "inbox"
-    watcher = CommandWatcher(folder)
-    qtbot.wait(100)
-    folder.rename(tmp_path / "inbox.old")
-    folder.mkdir()
-    with qtbot.waitSignal(watcher.command, timeout=4000) as blocker:
-        inbox.post(folder, ["pause", "1h"])
-    assert blocker.args == [["pause", "1h"]]
+def test_status_tells_timers_pause_and_routine(make_coach, clock) -> None:
+    coach = make_coach()
+    ask(coach, ["timer", "cold", "15", "neck", "ice pack"])
+    ask(coach, ["pause", "1h"])
+    ask(coach, ["start", "desk-posture-reset"])
+    status = ask(coach, ["status"]).status
+    assert status is not None
+    assert status["breaks"]["state"] == "paused" and status["breaks"]["paused_until"]
+    [timer] = status["timers"]
+    assert (timer["kind"], timer["area"], timer["state"], timer["left_s"]) == (
+        "cold", "neck", "running", 900)
+    assert status["routine"]["id"] == "desk-posture-reset"
+    assert status["routine"]["step"] == "Get ready"
+    assert status["data_dir"] == str(coach.settings.path.parent)
+
+
+def test_quit_without_a_timer_quits_at_once(make_coach) -> None:
+    coach = make_coach()
+    closed: list[bool] = []
+    coach.closed.connect(lambda: closed.append(True))
+    reply = ask(coach, ["quit"])
+    assert reply.ok and closed == [True]
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_quit_with_a_timer_running_asks_first(make_coach, monkeypatch, answer: bool) -> None:
+    coach = make_coach()
+    ask(coach, ["timer", "heat", "15", "neck", "moist heat pack"])
+    asked: list[bool] = []
+    monkeypatch.setattr(coach, "_confirm_quit", lambda: asked.append(True) or answer)
+    closed: list[bool] = []
+    coach.closed.connect(lambda: closed.append(True))
+    reply = ask(coach, ["quit"])
+    assert asked == [True] and reply.ok is answer and bool(closed) is answer
+    if not answer:
+        assert "keeps running" in reply.message
+
+
+def test_settings_asked_for_twice_is_one_dialog(make_coach) -> None:
+    coach = make_coach()
+    assert ask(coach, ["settings"]).ok
+    first = coach.settings_dialog
+    assert first is not None and first.isVisible()
+    assert ask(coach, ["settings"]).ok
+    assert coach.settings_dialog is first
+    first.reject()
+    ask(coach, ["settings"])
+    assert coach.settings_dialog is not first and coach.settings_dialog.isVisible()

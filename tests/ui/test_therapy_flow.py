@@ -12,6 +12,7 @@ from coach.ui.safety_dialog import SafetyDialog
 from coach.ui.sounds import Cue
 from coach.ui.therapy.alert_window import AlertWindow
 from coach.ui.therapy.view import TherapyView
+from tests.ui.asking import ask
 
 MIN = 60
 
@@ -165,7 +166,7 @@ def test_inside_the_rest_gap_starting_asks_first_and_is_noted(qtbot, make_coach,
 def test_two_timers_at_once_each_with_its_area(make_coach):
     coach = make_coach()
     start_cold(coach, area="neck")
-    coach.handle_argv(["timer", "heat", "20", "shoulders", "warm compress"])
+    ask(coach, ["timer", "heat", "20", "shoulders", "warm compress"])
     plans = sorted((t.plan.area, t.plan.method) for t in coach.desk.timers)
     assert plans == [("neck", "ice pack"), ("shoulders", "warm compress")]
     assert len(coach.window.therapy_view.timers.cards) == 2

@@ -26,6 +26,7 @@ from coach.core.history.store import HistoryStore
 from coach.core.player.session import GuidedSession
 from coach.core.routines.library import Library
 from coach.core.settings import Settings
+from coach.core.status import BreakStatus, NextBreak
 from coach.platform.idle import IdleSource
 from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
 from coach.platform.quiet import NeverQuiet, QuietSource
@@ -138,26 +139,30 @@ class BreakController(QObject):
     def status(self) -> str:
         """What the next break is, or that breaks are paused or off; and, while breaks cannot
         be written to the history, that they are kept until they can."""
-        text = self._next_break()
+        text = self.snapshot().text
         problem = self._store.writer.problem
         return text if problem is None else f"{text} · {problem}"
 
-    def _next_break(self) -> str:
+    def snapshot(self) -> BreakStatus:
+        """Whether breaks are on, paused or off, and the next one, in words and as data."""
         now = self.clock.now()
         if self.scheduler.is_paused(now):
             until = self.scheduler.paused_until
-            return ("Breaks paused" if until == PAUSED_INDEFINITELY or until is None
-                    else f"Breaks paused until {until.astimezone():%H:%M}")
+            if until == PAUSED_INDEFINITELY or until is None:
+                return BreakStatus("paused", "Breaks paused")
+            return BreakStatus("paused", f"Breaks paused until {until.astimezone():%H:%M}",
+                               paused_until=until)
         hours = self.scheduler.working_hours
         if hours is not None and not hours.contains(now):
-            return "Outside working hours: no breaks"
+            return BreakStatus("outside working hours", "Outside working hours: no breaks")
         waits = [(left, kind) for kind in BreakKind
                  if (left := self.scheduler.until_due_s(kind)) is not None]
         if not waits:
-            return "Break reminders are off"
+            return BreakStatus("off", "Break reminders are off")
         left, kind = min(waits, key=lambda wait: wait[0])
         when = "under a minute" if left < 60 else f"{round(left / 60)} min"
-        return f"{kind.value.capitalize()} in {when}"
+        return BreakStatus("on", f"{kind.value.capitalize()} in {when}",
+                           NextBreak(kind.value, round(left)))
 
     def let_go(self) -> None:
         """Take the notice and a break window down (Coach is quitting) and stop checking."""
