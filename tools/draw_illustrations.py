@@ -60,9 +60,13 @@ def drawing(name: str, title: str, motion: Motion | None = None
 
 # -- lying on the tennis ball ---------------------------------------------------------------
 
-@drawing("lie-down", "Lying on the back, knees bent, a tennis ball within reach")
+@drawing("lie-down", "Lying on the back on a mat, seen from the side: knees bent, feet flat, "
+         "arms by the sides, a tennis ball within reach")
 def lie_down() -> Poses:
-    return [[*lying_top(), ball((150, 120))]]
+    body = [furniture([(8, 136), (192, 136)], 5), head((30, 112), 15),
+            line([(47, 118), (120, 124)]), line([(56, 121), (80, 128), (100, 128)]),
+            line([(120, 124), (146, 88), (170, 132), (184, 132)]), ball((110, 128), 7)]
+    return [body]
 
 
 @drawing("ball-place", "Tucking the ball under the left upper back")
@@ -199,19 +203,24 @@ def drink_water() -> Poses:
 
 # -- shoulders and shoulder blades ----------------------------------------------------------
 
-@drawing("shoulder-blade-squeeze", "Seen from behind: the shoulder blades draw back and a "
-         "little down, then let go", (HOLD_AND_RELEASE, 5.0))
+@drawing("shoulder-blade-squeeze", "Seen from behind, sitting or standing tall: the "
+         "shoulder blades draw in towards the spine and a little down, then let go",
+         (HOLD_AND_RELEASE, 5.0))
 def shoulder_blade_squeeze() -> Poses:
     def pose(gap: float, elbow: float) -> list[str]:
-        blades = [curve((100 - gap, 96), (100 - gap - 10, 116), (100 - gap - 2, 134), 4,
+        blades = [curve((100 - gap, 64), (100 - gap - 9, 80), (100 - gap - 2, 96), 4,
                         FURNITURE),
-                  curve((100 + gap, 96), (100 + gap + 10, 116), (100 + gap + 2, 134), 4,
+                  curve((100 + gap, 64), (100 + gap + 9, 80), (100 + gap + 2, 96), 4,
                         FURNITURE)]
-        arms = bust(eL=(60 + elbow, 142), wL=(56 + elbow, 186), eR=(140 - elbow, 142),
-                    wR=(144 - elbow, 186))
-        return [*arms, *blades]
-    return [pose(22, 0) + [arrow((52, 112), (70, 118)), arrow((148, 112), (130, 118))],
-            pose(12, 8) + [arrow((52, 112), (70, 118)), arrow((148, 112), (130, 118))]]
+        figure = front(head=(100, 26), neck=(100, 42), hip=(100, 120), sL=(70, 52),
+                       sR=(130, 52), eL=(64 + elbow, 88), wL=(66 + elbow, 122),
+                       eR=(136 - elbow, 88), wR=(134 - elbow, 122), hL=(86, 120),
+                       hR=(114, 120), kL=(84, 154), fL=(83, 188), kR=(116, 154),
+                       fR=(117, 188))
+        squeeze = [arrow((100 - gap - 20, 78), (100 - gap - 6, 78)),
+                   arrow((100 + gap + 20, 78), (100 + gap + 6, 78))]
+        return [floor(190, 50, 150), *figure, *blades, *squeeze]
+    return [pose(16, 0), pose(9, 5)]
 
 
 @drawing("wall-slide", "Back and arms against a wall: the arms slide up from a W to a Y, "

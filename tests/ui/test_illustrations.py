@@ -11,8 +11,9 @@ from PySide6.QtCore import QRectF, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from coach.core.player.playback import SegmentKind
-from coach.core.routines.illustration import PoseBlend, illustration_path
+from coach.core.breaks.scheduler import break_routine
+from coach.core.player.playback import GET_READY_S, SegmentKind, build_segments
+from coach.core.routines.illustration import PoseBlend, frame_at, illustration_path
 from coach.core.routines.library import load_library
 from coach.paths import shipped_dir
 from coach.ui.player.artwork import Artwork
@@ -45,6 +46,38 @@ def test_every_step_resolves_to_an_existing_svg(routine) -> None:  # type: ignor
         assert step.illustration, f"{routine.id} step {number} ({step.name}) has no drawing"
         path = illustration_path(routine, step.illustration, shipped_illustrations())
         assert path is not None and path.suffix == ".svg", f"{step.illustration} is missing"
+
+
+@pytest.mark.parametrize("routine", ROUTINES, ids=lambda r: r.id)
+def test_every_step_of_every_routine_and_break_shows_a_picture(routine) -> None:  # type: ignore[no-untyped-def]
+    """As played alone and as a break that it is too short to fill (a step is added)."""
+    motions = shipped_motions()
+    for played in (routine, break_routine(routine, routine.total_s + 600, GET_READY_S)):
+        for segment in build_segments(played):
+            if segment.kind is not SegmentKind.EXERCISE:
+                continue
+            assert segment.step_index is not None
+            name = played.steps[segment.step_index].name
+            for elapsed_s in (0.0, segment.duration_s / 2):
+                frame = frame_at(played, segment, elapsed_s, motions)
+                assert frame is not None, f"{played.id}: {name} shows no picture"
+                path = illustration_path(played, frame.name, shipped_illustrations())
+                assert path is not None and Artwork(path, QColor("black")).valid, name
+
+
+def test_the_break_window_shows_someone_walking_while_it_says_keep_moving(
+        qtbot, make_coach) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    coach.take_break_now()
+    view = coach.breaks.window.player
+    player = view.session.player
+    while player.is_active and player.current.step_index != len(
+            view.session.routine.steps) - 1:
+        player.skip(view.session.now())
+    assert view.session.routine.steps[-1].name == "Keep moving"
+    view.illustration.refresh()
+    assert view.illustration.current_frame().name == "walk.svg"
+    assert view.illustration.artwork() is not None
 
 
 @pytest.mark.parametrize("path", SVGS, ids=lambda p: p.name)

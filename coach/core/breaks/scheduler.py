@@ -309,7 +309,7 @@ KEEP_MOVING = Step(
     name="Keep moving",
     instruction="Stand up and walk about, roll your shoulders now and then, and look at "
                 "something far away until the time is up.",
-    duration_s=1)
+    duration_s=1, illustration="walk.svg")
 """The step that fills a break when its routine is shorter than the break."""
 
 
