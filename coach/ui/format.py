@@ -14,6 +14,16 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+def time_left_text(seconds: float) -> str:
+    """Time left in words that cannot be read as a time of day: ``"13 min left"`` (whole
+    minutes, rounded up so it never promises less than is left), ``"45 s left"`` in the last
+    minute."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    if whole < 60:
+        return f"{whole} s left"
+    return f"{math.ceil(whole / 60)} min left"
+
+
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """``"1 day"``, ``"2 days"``; ``plural`` where adding an s is wrong ("entries")."""
     return f"{count} {singular if count == 1 else plural or singular + 's'}"

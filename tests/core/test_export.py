@@ -230,7 +230,7 @@ def test_table_lists_cold_and_heat_after_the_routines():
     lines = out.getvalue().splitlines()
     assert lines[2:4] == ["", "Cold and heat:"]
     assert "15:00" in lines[4] and lines[4].endswith("ice pack, neck: completed")
-    assert "16:35" in lines[5] and lines[5].endswith("overdue by 95 s")
+    assert "16:35" in lines[5] and lines[5].endswith("overdue by 2 min")
     assert "-:--" in lines[6] and lines[6].endswith("still on")
     assert lines[7].endswith("ended early (started within the rest gap)")
 

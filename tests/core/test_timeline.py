@@ -152,3 +152,16 @@ def test_delete_all_leaves_no_copy_of_a_note_on_disk(tmp_path):
     files = [path, path.with_name(path.name + "-wal")]
     assert not any(b"private words" in f.read_bytes() for f in files if f.exists())
     store.close()
+
+
+def test_a_pack_left_on_too_long_says_by_how_many_minutes(store):
+    clock = FakeClock(start=hours(1))
+    timer = TherapyTimer.start(plan_application(TherapyKind.COLD, 15, "neck", None), clock)
+    log = TherapyLog(store)
+    log.add(timer)
+    clock.advance(37 * 60)
+    timer.update(clock)
+    timer.confirm_off(clock)
+    log.save(timer)
+    [entry] = Timeline(store).page(TimelineFilter(), 0, 10)
+    assert entry.outcome == "overdue by 22 min"

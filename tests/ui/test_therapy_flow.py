@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -57,8 +59,8 @@ def test_the_form_starts_a_timer_shown_big_with_its_end_time(qtbot, make_coach):
     card = coach.window.therapy_view.timers.cards[timer]
     assert (timer.plan.kind, timer.plan.area, timer.planned_s) == (TherapyKind.COLD,
                                                                    "left shoulder", 15 * MIN)
-    assert card.time_left.text() == "15:00"
-    assert card.ends.text().startswith("Ends at ")
+    assert card.time_left.text() == "15 min left"
+    assert re.fullmatch(r"Take it off at \d\d:\d\d, 15:00 to go", card.ends.text())
     assert coach.window.windowTitle() == "Ice pack 15 min — Coach"
 
 
@@ -134,12 +136,12 @@ def test_pause_and_extend_from_the_card(make_coach, clock):
     timer, card = start_cold(coach)
     clock.advance(MIN)
     card.pause_button.click()
-    assert timer.state is TimerState.PAUSED and card.ends.text() == "Paused"
+    assert timer.state is TimerState.PAUSED and card.ends.text() == "Paused (14:00 to go)"
     clock.advance(10 * MIN)
     card.pause_button.click()
     card.extend_minutes.setValue(4)
     card.extend_button.click()
-    assert card.time_left.text() == "18:00"
+    assert card.time_left.text() == "18 min left"
     card.extend_minutes.setValue(2)
     card.extend_button.click()
     assert "20-minute limit" in card.problem.text() and timer.planned_s == 19 * MIN
@@ -178,7 +180,7 @@ def test_a_new_window_on_the_same_data_carries_the_timer_on(make_coach, clock):
     clock.advance(4 * MIN)
     second = make_coach()  # as after a crash: the first never closed its store
     [timer] = second.desk.timers
-    assert second.window.therapy_view.timers.cards[timer].time_left.text() == "11:00"
+    assert second.window.therapy_view.timers.cards[timer].time_left.text() == "11 min left"
 
 
 def test_without_a_tray_closing_keeps_a_small_window_and_quitting_asks(make_coach,
@@ -281,3 +283,20 @@ def test_quitting_while_an_alarm_shows_takes_every_window_down(qtbot, make_coach
     assert coach.alarms.alerts == {} and not any(w.isVisible() for w in alerts)
     assert not coach.window.isVisible()
     assert not coach.alarms.ticker._timer.isActive()  # no alarm rings after quitting
+
+
+def test_time_left_reads_as_minutes_left_and_overdue_time_as_minutes(make_coach, clock):
+    coach = make_coach()
+    _timer, card = start_cold(coach)
+    clock.advance(1 * MIN + 39)
+    refresh(coach)
+    assert card.time_left.text() == "14 min left"  # 13:21 left: never less than is left
+    assert card.ends.text().endswith(", 13:21 to go")
+    clock.advance(13 * MIN + 5)
+    refresh(coach)
+    assert card.time_left.text() == "16 s left"
+    clock.advance(16 + 22 * MIN)
+    refresh(coach)
+    assert card.time_left.text() == "Time is up" and not card.time_left.wordWrap()
+    assert card.time_left.scale() <= 1 and card.time_left.minimumSizeHint().width() < 200
+    assert card.ends.text() == "Take it off now: 22 min over"

@@ -202,7 +202,7 @@ def _ending(record: TherapyRecord) -> str:
     if record.outcome is None:
         ending = "still on"
     elif record.outcome is Outcome.OVERDUE:
-        ending = f"overdue by {round(record.overdue_s)} s"
+        ending = f"overdue by {max(1, round(record.overdue_s / 60))} min"
     else:
         ending = record.outcome.value
     return ending if record.rest_gap_respected else f"{ending} (started within the rest gap)"

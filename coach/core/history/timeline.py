@@ -43,7 +43,8 @@ _SELECTS = {
         "SELECT 'cold/heat' AS kind, id, started_at AS at,"
         " CASE kind WHEN 'cold' THEN 'Cold' ELSE 'Heat' END || ': ' || method || ', ' || area"
         " AS title, actual_s AS duration_s, CASE WHEN outcome IS NULL THEN 'still on'"
-        " WHEN outcome = 'overdue' THEN printf('overdue by %d s', overdue_s) ELSE outcome END"
+        " WHEN outcome = 'overdue'"
+        " THEN printf('overdue by %d min', max(1, round(overdue_s / 60.0))) ELSE outcome END"
         " AS outcome, '' AS note FROM therapy_sessions",
     EntryKind.BREAK:
         "SELECT 'break' AS kind, id, at, upper(substr(kind, 1, 1)) || substr(kind, 2) AS title,"

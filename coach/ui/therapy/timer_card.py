@@ -19,7 +19,8 @@ from coach.core.therapy.timer import (
     TherapyTimer,
     TimerState,
 )
-from coach.ui.format import clock_text
+from coach.ui.fitted_label import FittedLabel
+from coach.ui.format import clock_text, minutes_text, time_left_text
 from coach.ui.inputs import CalmSpinBox
 from coach.ui.style import plain_label
 from coach.ui.therapy.words import off_button_text, skin_check_text
@@ -37,7 +38,7 @@ class TimerCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = plain_label(f"{timer.plan.method.capitalize()} · {timer.plan.area}",
                                  "section")
-        self.time_left = plain_label("", "timerLeft")
+        self.time_left = FittedLabel("timerLeft")  # "Time is up" on one line, never cut
         self.ends = plain_label("", "preview")
         self.skin_check = plain_label("", "notice")
         self.skin_check.hide()
@@ -84,11 +85,18 @@ class TimerCard(QFrame):
         state = self.timer.state
         if state is TimerState.DUE:
             self._hide_skin_check()
-        self.time_left.setText(clock_text(max(0.0, left)))  # fits the card at any width
+        due = state is TimerState.DUE or left <= 0
+        self.time_left.setText("Time is up" if due else time_left_text(left))
         ends = self.timer.ends_at()
-        self.ends.setText("Paused" if state is TimerState.PAUSED
-                          else f"Ends at {ends.astimezone():%H:%M}" if ends and left > 0
-                          else "Time is up: take it off now")
+        if state is TimerState.PAUSED:
+            self.ends.setText(f"Paused ({clock_text(left)} to go)")
+        elif due:
+            over = -left
+            self.ends.setText("Take it off now" + (f": {minutes_text(over)} over"
+                                                   if over >= 60 else ""))
+        else:
+            at = f"off at {ends.astimezone():%H:%M}, " if ends else ""
+            self.ends.setText(f"Take it {at}{clock_text(left)} to go")
         self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
         self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
         self.end_button.setText(off_button_text(self.timer.plan.method)
