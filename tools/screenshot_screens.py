@@ -79,6 +79,10 @@ def play_with_pain(app: QApplication, coach: Shell, clock: FakeClock, before: st
         window.setGeometry(QGuiApplication.primaryScreen().geometry())
         settle(app, 30)
         save(window, out, "player-full-screen")
+        view.toggle_pause()
+        settle(app, 30)
+        save(window, out, "player-full-screen-paused")
+        view.toggle_pause()
         view.toggle_full_screen()
         settle(app, 30)
     while view.session.player.is_active:

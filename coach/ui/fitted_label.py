@@ -21,9 +21,21 @@ class FittedLabel(QLabel):
         super().__init__(parent)
         self.setObjectName(name)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._fill = False
         self.fill = fill
-        if fill:
-            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    @property
+    def fill(self) -> bool:
+        """Whether the text grows to fill the label's rectangle."""
+        return self._fill
+
+    @fill.setter
+    def fill(self, on: bool) -> None:
+        self._fill = on
+        policy = QSizePolicy.Policy.Expanding if on else QSizePolicy.Policy.Preferred
+        self.setSizePolicy(policy, policy)
+        self.updateGeometry()
+        self.update()
 
     def _styled_size(self) -> QSize:
         metrics = QFontMetricsF(self.font())

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QStatusBar, QTabWidge
 
 from coach.core.clock import Clock
 from coach.core.history.store import HistoryError, HistoryStore
+from coach.core.history.summaries import day_figures
 from coach.core.player.playback import reading_s
 from coach.core.player.session import GuidedSession
 from coach.core.routines.library import Library
@@ -20,6 +21,7 @@ from coach.ui.player.pain_prompt import PainQuestions
 from coach.ui.routines.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
+from coach.ui.format import minutes_text
 from coach.ui.style import plain_label
 from coach.ui.therapy.alarms import TherapyAlarms
 from coach.ui.therapy.tab import TherapyTab
@@ -184,6 +186,8 @@ class MainWindow(QMainWindow):
         self.player_view.closed.connect(self._close_player)
         self.player_view.mute_toggled.connect(self._save_mute)
         self.player_view.title_changed.connect(self.player_title_changed)
+        view = self.player_view
+        view.finished.connect(lambda: self._show_day_figures(view))
         self.pages.addWidget(self.player_view)
         self.pages.setCurrentWidget(self.player_view)
         self.player_view.start()
@@ -191,6 +195,19 @@ class MainWindow(QMainWindow):
             self.pain_questions.keep(session, pain_before, "before")
         if self.settings.settings.ask_pain_around_routines:
             self.pain_questions.ask_after(self.player_view, pain_before)
+
+    def _show_day_figures(self, view: PlayerView) -> None:
+        """Add the day's minutes in routines and its run of days to ``view``'s end screen."""
+        try:
+            figures = day_figures(self.store, self.clock.now())
+        except HistoryError:  # nothing to add while the history cannot be read
+            return
+        view.end_tiles.show_tile("today", minutes_text(figures.routine_s), "in routines today")
+        run = figures.days_in_a_row
+        if run >= 2:
+            view.end_tiles.show_tile("run", f"{run} days", "in a row")
+        elif run == 1:
+            view.end_tiles.show_tile("run", "Day 1", "of a new run")
 
     def _save_mute(self, muted: bool) -> None:
         self.report(self.settings.update(muted=muted))

@@ -25,13 +25,20 @@ QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
 QLabel#heading { font-size: 20pt; font-weight: bold; }
 QWidget#painScale { border: 2px solid transparent; border-radius: 6px; }
 QWidget#painScale:focus { border-color: palette(highlight); }
-QWidget#painScale QPushButton:checked { background: palette(highlight);
-    color: palette(highlighted-text); font-weight: bold; }
 QWidget[bigText="true"] QLabel#countdown { font-size: 110pt; }
-QWidget[bigText="true"] QLabel#stepName { font-size: 34pt; }
-QWidget[bigText="true"] QLabel#instruction { font-size: 26pt; }
-QWidget[bigText="true"] QLabel#side { font-size: 24pt; }
-QWidget[bigText="true"] QLabel#preview { font-size: 18pt; }
+QWidget[bigText="true"] QLabel#stepName { font-size: 40pt; }
+QWidget[bigText="true"] QLabel#instruction { font-size: 32pt; }
+QWidget[bigText="true"] QLabel#side { font-size: 30pt; }
+QWidget[bigText="true"] QLabel#preview { font-size: 24pt; }
+QWidget[bigText="true"] QLabel#keys { font-size: 18pt; }
+QWidget[bigText="true"] QLabel#pausedBanner { font-size: 40pt; }
+QWidget[bigText="true"] QPushButton { font-size: 18pt; padding: 14px 18px; }
+QLabel#pausedBanner { font-size: 26pt; font-weight: bold; background: #fde68a;
+    color: #1a1a1a; border-radius: 8px; padding: 12px; }
+QWidget[paused="true"] QLabel#countdown { color: palette(placeholder-text); }
+QWidget#playing[paused="true"] { background: palette(mid); }
+QLabel#tileFigure { font-size: 30pt; font-weight: bold; }
+QFrame#endTile { border: 1px solid palette(mid); border-radius: 8px; padding: 6px; }
 QLabel#section { font-size: 15pt; font-weight: bold; margin-top: 8px; }
 """
 
@@ -99,10 +106,10 @@ def scrolled(content: QWidget) -> QScrollArea:
     return area
 
 
-def set_big_text(widget: QWidget, big: bool) -> None:
-    """Very large text in ``widget`` and its labels (the full-screen player), or the usual
-    size again: the style sheet's ``bigText`` rules."""
-    widget.setProperty("bigText", big)
-    for child in (widget, *widget.findChildren(QLabel)):
+def set_flag(widget: QWidget, name: str, on: bool) -> None:
+    """Set the style sheet flag ``name`` (``bigText`` for the full-screen player, ``paused``)
+    on ``widget`` and restyle it and everything in it."""
+    widget.setProperty(name, on)
+    for child in (widget, *widget.findChildren(QWidget)):
         child.style().unpolish(child)
         child.style().polish(child)

@@ -198,6 +198,7 @@ def test_pain_is_asked_before_and_after_a_routine(qtbot, make_coach, clock):
     entries = SymptomLog(coach.store).entries()
     assert [(e.moment, e.pain, e.session_id) for e in entries] == [
         ("after", 3, view.session.session_id), ("before", 6, view.session.session_id)]
+    assert view.end_tiles.texts()["pain"] == "6 → 3 pain, down"
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert coach.window.player_view is None
     changes = coach.open_history("charts").charts.helped.text()
@@ -334,3 +335,38 @@ def test_pain_a_little_lower_or_a_point_higher_gets_no_advice_to_stop(qtbot, mak
     play(view, clock, ready_s(view) + view.session.routine.total_s)
     qtbot.keyClick(view.findChild(PainPrompt).scale, Qt.Key.Key_5)
     assert not [w for w in view.findChildren(QLabel) if "Leave the exercises" in w.text()]
+
+
+def test_the_end_screen_shows_time_spent_without_getting_ready_and_the_day_so_far(
+        qtbot, make_coach, clock):
+    coach = make_coach()
+    for day in range(3):  # three days in a row; the third has two routines
+        coach.window.start_routine(DESK)
+        view = coach.window.player_view
+        play(view, clock, ready_s(view) + view.session.routine.total_s)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        if day < 2:
+            clock.advance(24 * 3600)
+    coach.window.start_routine(DESK)
+    view = coach.window.player_view
+    total_s = view.session.routine.total_s
+    play(view, clock, ready_s(view) + total_s)
+    assert view.end_tiles.texts() == {
+        "spent": f"{total_s // 60}:{total_s % 60:02d} spent",  # getting ready not counted
+        "done": "4 of 4 exercises done",
+        "today": f"{round(2 * total_s / 60)} min in routines today",
+        "run": "3 days in a row"}
+
+
+def test_the_pain_scale_has_words_at_0_5_and_10_and_colours_from_green_to_red(make_coach):
+    coach = make_coach(ask_pain=True)
+    coach.window.start_routine(DESK)
+    scale = coach.window.pages.currentWidget().scale
+    words = {label.text() for label in scale.findChildren(QLabel)}
+    assert words == {"No pain", "Moderate", "Worst imaginable"}
+    colours = [scale.button(n).palette().color(scale.button(n).backgroundRole())
+               for n in range(11)]
+    hues = [colour.hslHue() for colour in colours]
+    assert hues == sorted(hues, reverse=True) and len(set(hues)) == 11  # green down to red
+    assert all(scale.button(n).height() >= 64 for n in range(11))
+    assert scale.button(10).accessibleName() == "Pain 10 of 10: worst imaginable"

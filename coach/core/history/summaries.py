@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from coach.core.history.store import HistoryStore, to_text
+from coach.core.history.store import HistoryStore, local_days, to_text
 from coach.core.therapy.timer import TherapyKind
 
 Daily = dict[date, float]
@@ -105,3 +105,20 @@ def streaks(store: HistoryStore, today: date) -> tuple[int, int]:
         previous = day
     current = run if previous is not None and today - previous <= timedelta(days=1) else 0
     return current, best
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """What the day so far adds up to: seconds spent in routines, and the run of days with a
+    routine that today belongs to."""
+
+    routine_s: float
+    days_in_a_row: int
+
+
+def day_figures(store: HistoryStore, now: datetime) -> DayFigures:
+    """The figures of ``now``'s local day (``now`` aware)."""
+    today = now.astimezone().date()
+    since, until = local_days(today, today)
+    minutes = sum(routine_minutes(store, since, until).values())
+    return DayFigures(minutes * 60, streaks(store, today)[0])

@@ -119,6 +119,7 @@ class PainQuestions(QObject):
         warning signs a key away."""
         def answered(score: int) -> None:
             self.keep(view.session, score, "after")
+            view.end_tiles.show_tile("pain", *pain_words(before, score))
             advice = pain_after_routine(before, score)
             if advice is not None:
                 view.add_to_end_page(_StopForToday(advice, view.safety_requested.emit))
@@ -138,6 +139,17 @@ class PainQuestions(QObject):
     def keep(self, session: GuidedSession, score: int, moment: str) -> None:
         self._log.add_around_routine(self._clock.now(), score, session.session_id, moment)
         self.kept.emit(self._log.save_problem or "")
+
+
+def pain_words(before: int | None, after: int) -> tuple[str, str]:
+    """The pain tile of an end screen: its figure and words."""
+    if before is None:
+        return f"{after}/10", "pain now"
+    if after < before:
+        return f"{before} → {after}", "pain, down"
+    if after > before:
+        return f"{before} → {after}", "pain, up"
+    return f"{after}/10", "pain, as before"
 
 
 class _StopForToday(QWidget):

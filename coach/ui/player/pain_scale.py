@@ -1,12 +1,26 @@
-"""A 0-10 pain scale as a row of large buttons; the number keys 0-9 choose too."""
+"""A 0-10 pain scale as a row of large buttons coloured from calm green to red, with words at
+0, 5 and 10; the number keys 0-9 choose too."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
+
+from coach.ui.style import plain_label
 
 SCALE_HINT = "0 is no pain, 10 the worst you can imagine. Keys 0-9 choose, End chooses 10."
+ANCHORS = {0: "No pain", 5: "Moderate", 10: "Worst imaginable"}
+COLOURS = ("#d3eecb", "#dff1c6", "#ebf2c1", "#f5f0bb", "#faeab4", "#fde0ac", "#fdd3a5",
+           "#fcc59f", "#f9b59a", "#f5a496", "#f09391")
+"""Light tints from green (0) through amber (5) to red (10): dark text reads on each at well
+over 7:1, and the number, not the colour alone, tells the score."""
+BUTTON_STYLE = ("QPushButton {{ background: {colour}; color: #1a1a1a; font-size: 20pt; "
+                "font-weight: bold; border: 1px solid #8a8a8a; border-radius: 6px; }} "
+                "QPushButton:checked {{ border: 4px solid #1a1a1a; }} "
+                "QPushButton:disabled {{ color: #5a5a5a; }}")
+BUTTON_HEIGHT = 72
+"""Large enough to hit from the floor with a stretched-out arm."""
 
 
 class PainScale(QWidget):
@@ -22,17 +36,32 @@ class PainScale(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        row = QHBoxLayout(self)
-        row.setSpacing(4)
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(4)
         for score in range(11):
             button = QPushButton(str(score))
             button.setCheckable(True)
-            button.setMinimumSize(44, 52)
+            button.setMinimumSize(44, BUTTON_HEIGHT)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAccessibleName(f"Pain {score} of 10")
+            button.setStyleSheet(BUTTON_STYLE.format(colour=COLOURS[score]))
+            anchor = ANCHORS.get(score)
+            button.setAccessibleName(f"Pain {score} of 10" + (f": {anchor.lower()}"
+                                                               if anchor else ""))
             self._group.addButton(button, score)
-            row.addWidget(button)
+            grid.addWidget(button, 0, score)
+        for score, words, span, where in (
+                (0, ANCHORS[0], 3, Qt.AlignmentFlag.AlignLeft),
+                (4, ANCHORS[5], 3, Qt.AlignmentFlag.AlignHCenter),
+                (8, ANCHORS[10], 3, Qt.AlignmentFlag.AlignRight)):
+            label = plain_label(words, "preview")
+            label.setAlignment(where)
+            grid.addWidget(label, 1, score, 1, span)
         self._group.idClicked.connect(self.chosen)
+
+    def button(self, score: int) -> QPushButton:
+        button = self._group.button(score)
+        assert isinstance(button, QPushButton)
+        return button
 
     @property
     def value(self) -> int | None:

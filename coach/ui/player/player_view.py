@@ -27,9 +27,11 @@ from coach.core.player.playback import (
 from coach.core.player.session import GuidedSession
 from coach.core.player.voice import VoiceScript
 from coach.ui.format import clock_text, minutes_text
+from coach.ui.player.end_tiles import EndTiles
 from coach.ui.player.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.style import plain_label, scrolled, set_big_text
+from coach.ui.fitted_label import FittedLabel
+from coach.ui.style import plain_label, scrolled, set_flag
 from coach.ui.ticker import Ticker
 
 KEYS_HINT = ("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
@@ -73,7 +75,9 @@ class PlayerView(QWidget):
     # -- layout ----------------------------------------------------------------------------
 
     def _build_playing(self) -> QWidget:
-        page = QWidget()
+        page = self._playing = QWidget()
+        page.setObjectName("playing")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.routine_title = plain_label(self.session.routine.title, "preview")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -82,8 +86,11 @@ class PlayerView(QWidget):
         self.phase = plain_label("", "side")
         self.cautions = plain_label(self._cautions_text(), "notice")
         self.cautions.setVisible(self._cautions_always and bool(self.session.routine.cautions))
-        self.countdown = plain_label("", "countdown")
+        self.countdown = FittedLabel("countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused_banner = plain_label("Paused · Space goes on", "pausedBanner")
+        self.paused_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused_banner.hide()
         self.step_name = plain_label("", "stepName")
         self.instruction = plain_label("", "instruction")
         self.next_preview = plain_label("", "preview")
@@ -98,11 +105,12 @@ class PlayerView(QWidget):
         column.addWidget(self.phase)
         column.addWidget(self.cautions)
         self.illustration = IllustrationView(self.session)
-        words = QVBoxLayout()
+        self._words = words = QVBoxLayout()
         words.addWidget(self.countdown)
+        words.addWidget(self.paused_banner)
         words.addWidget(self.step_name)
         words.addWidget(scrolled(self.instruction), 1)
-        middle = QHBoxLayout()
+        self._middle = middle = QHBoxLayout()
         middle.addWidget(self.illustration, 2)
         middle.addLayout(words, 3)
         column.addLayout(middle, 1)
@@ -144,7 +152,8 @@ class PlayerView(QWidget):
     def _build_ended(self) -> QWidget:
         page = QWidget()
         self.end_heading = plain_label("", "heading")
-        self.end_summary = plain_label("", "instruction")
+        self.end_tiles = EndTiles()
+        self.end_summary = plain_label("", "preview")
         done = QPushButton(f"{self._done_text}  (Enter)" if self._keys_shown
                            else self._done_text)
         done.setObjectName("primary")
@@ -154,6 +163,7 @@ class PlayerView(QWidget):
         column = self._end_column
         column.addStretch()
         column.addWidget(self.end_heading)
+        column.addWidget(self.end_tiles)
         column.addWidget(self.end_summary)
         column.addWidget(done)
         column.addStretch()
@@ -201,12 +211,22 @@ class PlayerView(QWidget):
             self.leave_full_screen()
         else:
             self.window().showFullScreen()
-            set_big_text(self, True)
+            self._set_big(True)
 
     def leave_full_screen(self) -> None:
         if self.full_screen:
             self.window().showNormal()
-        set_big_text(self, False)
+        self._set_big(False)
+
+    def _set_big(self, big: bool) -> None:
+        """Floor mode: the drawing as large as the words beside it and the countdown as large
+        as its share of the screen allows; or the usual layout."""
+        set_flag(self, "bigText", big)
+        self.countdown.fill = big
+        self._middle.setStretch(0, 1 if big else 2)
+        self._middle.setStretch(1, 1 if big else 3)
+        self._words.setStretch(0, 1 if big else 0)
+        self._words.setStretch(3, 2 if big else 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         key = event.key()
@@ -272,7 +292,9 @@ class PlayerView(QWidget):
         remaining = player.remaining_s(now)
         self.progress.setValue(round(player.progress(now) * 1000))
         self.countdown.setText(clock_text(remaining))
-        self.phase.setText(self._phase_text(segment, remaining))
+        phase = self._phase_text(segment, remaining)
+        self.phase.setText(phase)
+        self.phase.setVisible(bool(phase))
         self._show_step(segment)
         self.illustration.refresh()
         ready = segment.kind is SegmentKind.READY
@@ -281,6 +303,9 @@ class PlayerView(QWidget):
         self.next_preview.setText(first if ready else self._preview_text(player.next_exercise()))
         paused = player.state is PlayerState.PAUSED
         self.pause_button.setText("Resume" if paused else "Pause")
+        if bool(self._playing.property("paused")) != paused:
+            set_flag(self._playing, "paused", paused)
+            self.paused_banner.setVisible(paused)
         self.away_notice.setVisible(paused and bool(self.away_notice.text()))
         if not paused:
             self.away_notice.clear()
@@ -349,10 +374,12 @@ class PlayerView(QWidget):
         saved = (self.session.save_problem or
                  ("It is in your history." if self.session.saved else
                   "It could not be saved: see the notice in the library."))
-        self.end_summary.setText(
-            f"{self.session.routine.title}: {duration_text(player.active_s(self.session.now()))} "
-            f"spent, {player.exercises_completed} of {player.exercises_total} exercises done"
-            f"{' (each side counts as one)' if sides else ''}. {saved}")
+        self.end_tiles.show_tile("spent", duration_text(player.active_s(self.session.now())),
+                                 "spent")
+        self.end_tiles.show_tile("done", f"{player.exercises_completed} of "
+                                 f"{player.exercises_total}", "exercises done"
+                                 + (" (each side counts)" if sides else ""))
+        self.end_summary.setText(f"{self.session.routine.title}. {saved}")
         self.title_changed.emit("")
         if self._pages.currentIndex() != 1:
             self._pages.setCurrentIndex(1)
