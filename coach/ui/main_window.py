@@ -17,11 +17,11 @@ from coach.core.routines.library import Library
 from coach.core.routines.routine import Routine
 from coach.core.settings import SettingsStore
 from coach.paths import icon_files
+from coach.ui.format import minutes_text
 from coach.ui.player.pain_prompt import PainQuestions
 from coach.ui.routines.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
-from coach.ui.format import minutes_text
 from coach.ui.style import plain_label
 from coach.ui.therapy.alarms import TherapyAlarms
 from coach.ui.therapy.tab import TherapyTab

@@ -25,12 +25,12 @@ class EndTiles(QWidget):
             tile = QFrame()
             tile.setObjectName("endTile")
             column = QVBoxLayout(tile)
-            value, caption = FittedLabel("tileFigure"), plain_label("", "preview")
-            for label in (value, caption):
+            figure_label, words_label = FittedLabel("tileFigure"), plain_label("", "preview")
+            for label in (figure_label, words_label):
                 label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
                 column.addWidget(label)
             self._row.addWidget(tile, 1)
-            self._tiles[key] = (tile, value, caption)
+            self._tiles[key] = (tile, figure_label, words_label)
         _tile, value, caption = self._tiles[key]
         value.setText(figure)
         caption.setText(words)

@@ -26,11 +26,11 @@ from coach.core.player.playback import (
 )
 from coach.core.player.session import GuidedSession
 from coach.core.player.voice import VoiceScript
+from coach.ui.fitted_label import FittedLabel
 from coach.ui.format import clock_text, minutes_text
 from coach.ui.player.end_tiles import EndTiles
 from coach.ui.player.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.fitted_label import FittedLabel
 from coach.ui.style import plain_label, scrolled, set_flag
 from coach.ui.ticker import Ticker
 
