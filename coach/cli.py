@@ -45,6 +45,7 @@ from coach.core.therapy.timer import (
 )
 from coach.core.writer_lock import held_by_another
 from coach.paths import DataPaths, asset, data_paths, shipped_dir
+from coach.ui.format import minutes_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_RUNNING, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 QUIT_WAIT_S = 10.0
@@ -365,7 +366,7 @@ def _list_routines(paths: DataPaths) -> int:
     library = _library(paths)
     width = max((len(r.id) for r in library.routines), default=2)
     for routine in library.routines:
-        minutes = f"{routine.total_s / 60:.1f} min"
+        minutes = minutes_text(routine.total_s)  # as the library shows it
         _say(f"{routine.id:<{width}}  {minutes:>8}  {routine.title}")
     for error in library.errors:
         _say(f"skipped {error}", sys.stderr)
@@ -376,7 +377,7 @@ def _check(files: list[Path], paths: DataPaths) -> int:
     routines, errors = check_files(files, _library(paths), asset("illustrations"))
     for routine in routines:
         _say(f"{routine.path}: ok ({routine.id}, {len(routine.steps)} steps, "
-             f"{routine.total_s / 60:.1f} min)")
+             f"{minutes_text(routine.total_s)})")
     for error in errors:
         _say(str(error), sys.stderr)
     return EXIT_FAILED if errors else EXIT_OK

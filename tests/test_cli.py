@@ -19,6 +19,7 @@ from coach.cli import main
 from coach.core.history.store import HistoryStore
 from coach.core.routines.library import load_library
 from coach.paths import DATA_DIR_VARIABLE, DataPaths, shipped_dir
+from coach.ui.format import minutes_text
 
 
 @pytest.fixture(autouse=True)
@@ -85,7 +86,7 @@ def test_routines_lists_every_shipped_routine(capsys, data_dir):
     assert listed == [routine.id for routine in shipped]
     for line, routine in zip(out.splitlines(), shipped, strict=True):
         assert line.endswith(routine.title)
-        assert f"{routine.total_s / 60:.1f} min" in line
+        assert f"  {minutes_text(routine.total_s)}  " in line  # as the library shows it
 
 
 def test_routines_lists_user_routines_and_reports_bad_ones(capsys, data_dir, write_routine):

@@ -51,6 +51,11 @@ def step_timing(step: Step) -> str:
     return timing
 
 
-def routine_line(routine: Routine) -> str:
-    """The library's one-line description: length and when to use it."""
-    return f"{minutes_text(routine.total_s)} · {', '.join(routine.when_labels)}"
+def routine_line(routine: Routine, heading: str | None = None) -> str:
+    """The library's one-line description: length and when to use it (under ``heading``,
+    only the other times it is for)."""
+    others = [label for label in routine.when_labels if label != heading]
+    if heading is None:
+        return f"{minutes_text(routine.total_s)} · {', '.join(others)}"
+    return minutes_text(routine.total_s) + (f" · also {', '.join(others).lower()}"
+                                            if others else "")

@@ -18,6 +18,7 @@ from coach.core.routines.library import load_library
 from coach.paths import shipped_dir
 from coach.ui.player.artwork import Artwork
 from coach.ui.player.illustration_view import shipped_illustrations, shipped_motions
+from tests.ui.test_app_icon import largest_channel_difference
 
 SVGS = sorted(shipped_illustrations().glob("*.svg"))
 ROUTINES = load_library(shipped_dir("routines")).routines
@@ -174,3 +175,19 @@ def test_right_side_ball_steps_are_mirrored_in_the_player(qtbot, make_coach) -> 
     assert ("Left side", "ball-place.svg", False) in seen
     assert ("Right side", "ball-place.svg", True) in seen
     assert all(mirrored == (side == "Right side") for side, _, mirrored in seen)
+
+
+def test_the_library_thumbnails_are_the_drawings_as_drawn_now(tmp_path: Path) -> None:
+    """Every shipped routine's first drawing has a thumbnail for light and dark windows, the
+    same as tools/draw_thumbnails.py draws from the SVG today."""
+    from coach.ui.routines.thumbnails import INKS, THUMBNAIL_PX, THUMBNAIL_RATIO, thumbnail_file
+
+    drawings = shipped_illustrations()
+    for routine in ROUTINES:
+        name = routine.steps[0].illustration
+        for background, ink in INKS.items():
+            shipped = QImage(str(thumbnail_file(drawings, name, background)))
+            assert not shipped.isNull(), (routine.id, background)
+            drawn = Artwork(drawings / name, QColor(ink)).thumbnail(THUMBNAIL_PX,
+                                                                    THUMBNAIL_RATIO)
+            assert largest_channel_difference(drawn, shipped) <= 2, (name, background)

@@ -286,3 +286,22 @@ def dialog_texts(dialog) -> str:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel
 
     return " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_the_library_groups_routines_by_when_to_use_them_with_a_drawing_each(qtbot, make_coach):
+    coach = make_coach()
+    library = coach.window.library_view
+    rows = [library.list.item(row) for row in range(library.list.count())]
+    headings = [item.text() for item in rows if not item.flags()]
+    assert headings[:2] == ["During a spasm", "After a spasm eases"]
+    assert "At the desk" in headings
+    routines = [item for item in rows if item.flags()]
+    assert len(routines) == len(coach.library.routines)  # each once, under its first use
+    assert all(not item.icon().isNull() for item in routines)
+    assert library.list.wordWrap()  # a long title wraps rather than being cut off
+    library.list.setFocus()
+    first = library.selected()
+    assert first is not None and first.when[0] == "acute-spasm"
+    for _ in range(len(rows)):  # the arrow keys pass over the headings
+        qtbot.keyClick(library.list, Qt.Key.Key_Down)
+        assert library.list.currentItem().flags(), library.list.currentItem().text()

@@ -71,6 +71,16 @@ class Artwork:
         """How many key poses the drawing has (0: it never moves)."""
         return max(0, len(self.layers) - 1)
 
+    def thumbnail(self, side: int, ratio: float) -> QImage:
+        """The drawing in its first pose, ``side`` logical pixels square, for a list."""
+        layers = self._render(side, ratio)
+        image = layers[0].copy()
+        if len(layers) > 1:
+            painter = QPainter(image)
+            painter.drawImage(0, 0, layers[1])
+            painter.end()
+        return image
+
     def release(self) -> None:
         """Drop the rendered pixels (they are made again when next painted)."""
         self._images = {}

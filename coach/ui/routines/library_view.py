@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -19,12 +20,29 @@ from PySide6.QtWidgets import (
 from coach.core.history.export import duration_text
 from coach.core.history.store import RoutineSession
 from coach.core.routines.library import Library
-from coach.core.routines.routine import Routine
+from coach.core.routines.routine import WHEN_LABELS, Routine
 from coach.core.sources import describe
+from coach.paths import asset
 from coach.ui.format import routine_line, step_timing
+from coach.ui.routines.thumbnails import THUMBNAIL_PX, thumbnail
 from coach.ui.style import plain_label
 
 RECENT_SESSIONS = 3
+
+
+def grouped(routines: Sequence[Routine]) -> list[tuple[str, list[Routine]]]:
+    """``routines`` under the heading of when each is first meant for, in the order of
+    WHEN_LABELS (during a spasm first), alphabetical within a heading."""
+    groups: dict[str, list[Routine]] = {label: [] for label in WHEN_LABELS.values()}
+    for routine in sorted(routines, key=lambda r: r.title.casefold()):
+        groups[routine.when_labels[0]].append(routine)
+    return [(label, members) for label, members in groups.items() if members]
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
 
 
 class LibraryView(QWidget):
@@ -42,14 +60,22 @@ class LibraryView(QWidget):
         self.library = library
         self.list = QListWidget()
         self.list.setObjectName("routineList")
-        self.list.setSpacing(4)
-        self.list.setWordWrap(False)  # one line for the title, one for length and when;
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # details show it in full
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)  # nothing cut off: a long title takes two lines
+        self.list.setIconSize(QSize(THUMBNAIL_PX, THUMBNAIL_PX))
+        drawings = asset("illustrations")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for routine in library.routines:
-            item = QListWidgetItem(f"{routine.title}\n{routine_line(routine)}")
-            item.setData(Qt.ItemDataRole.UserRole, routine.id)
-            self.list.addItem(item)
+        for group, routines in grouped(library.routines):
+            heading = QListWidgetItem(group)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading, never chosen
+            heading.setFont(_bold(self.list.font()))
+            heading.setForeground(self.palette().color(QPalette.ColorRole.Text))
+            self.list.addItem(heading)
+            for routine in routines:
+                item = QListWidgetItem(thumbnail(routine, drawings, self),
+                                       f"{routine.title}\n{routine_line(routine, group)}")
+                item.setData(Qt.ItemDataRole.UserRole, routine.id)
+                self.list.addItem(item)
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemActivated.connect(lambda _item: self._start())
         self.details = _RoutineDetails()
@@ -62,7 +88,7 @@ class LibraryView(QWidget):
                             + "\n".join(str(e) for e in library.errors))
         self._build_layout()
         if library.routines:
-            self.list.setCurrentRow(0)
+            self.select(library.routines[0].id)
 
     def _build_layout(self) -> None:
         splitter = QSplitter()
