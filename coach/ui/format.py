@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date, datetime, timedelta
 
 from coach.core.routines.routine import Routine, Step
 
@@ -22,6 +23,22 @@ def time_left_text(seconds: float) -> str:
     if whole < 60:
         return f"{whole} s left"
     return f"{math.ceil(whole / 60)} min left"
+
+
+def when_text(at: datetime, today: date) -> str:
+    """A moment as people say it, in local time: "Today 14:44", "Yesterday 08:09",
+    "Wed 2 Dec 08:07" within the week, "2 Dec 08:07" this year, else with the year."""
+    local = at.astimezone()
+    day = local.date()
+    clock = f"{local:%H:%M}"
+    if day == today:
+        return f"Today {clock}"
+    if day == today - timedelta(days=1):
+        return f"Yesterday {clock}"
+    dated = f"{day.day} {local:%b}"
+    if timedelta(0) < today - day < timedelta(days=7):
+        return f"{local:%a} {dated} {clock}"
+    return f"{dated} {clock}" if day.year == today.year else f"{dated} {day.year} {clock}"
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:

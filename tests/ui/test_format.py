@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
-from coach.ui.format import clock_text, minutes_text
+from coach.ui.format import clock_text, minutes_text, when_text
 
 
 @pytest.mark.parametrize(("seconds", "text"), [
@@ -16,3 +18,13 @@ def test_minutes_text(seconds: float, text: str) -> None:
 
 def test_clock_text_reaches_zero_only_at_the_end() -> None:
     assert [clock_text(s) for s in (0, 0.2, 59.1, 60)] == ["0:00", "0:01", "1:00", "1:00"]
+
+
+@pytest.mark.parametrize(("at", "text"), [
+    (datetime(2026, 12, 7, 14, 44), "Today 14:44"),
+    (datetime(2026, 12, 6, 8, 9), "Yesterday 08:09"),
+    (datetime(2026, 12, 2, 8, 7), "Wed 2 Dec 08:07"),
+    (datetime(2026, 11, 30, 23, 59), "30 Nov 23:59"),
+    (datetime(2025, 12, 31, 7, 0), "31 Dec 2025 07:00")])
+def test_when_text_says_moments_as_people_do(at: datetime, text: str) -> None:
+    assert when_text(at.astimezone(), date(2026, 12, 7)) == text

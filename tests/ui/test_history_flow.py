@@ -3,11 +3,13 @@ edit and delete it, undo, export, print the clinician report, answer the pain qu
 
 from __future__ import annotations
 
+import re
+
 import csv
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -202,7 +204,7 @@ def test_pain_is_asked_before_and_after_a_routine(qtbot, make_coach, clock):
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert coach.window.player_view is None
     changes = coach.open_history("charts").charts.helped.text()
-    assert "Desk posture reset 6.0 → 3.0 (1×)" in changes
+    assert "Desk posture reset 6 → 3 (1×)" in changes  # whole numbers, as scored
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_S, Qt.Key.Key_Escape])
@@ -370,3 +372,43 @@ def test_the_pain_scale_has_words_at_0_5_and_10_and_colours_from_green_to_red(ma
     assert hues == sorted(hues, reverse=True) and len(set(hues)) == 11  # green down to red
     assert all(scale.button(n).height() >= 64 for n in range(11))
     assert scale.button(10).accessibleName() == "Pain 10 of 10: worst imaginable"
+
+
+def test_the_timeline_says_when_as_people_do_and_cuts_no_outcome_short(qtbot, make_coach,
+                                                                       clock):
+    coach = make_coach()
+    session = coach.store.begin_routine("x", "Upper-back self-massage", clock.now(), 10)
+    coach.store.update_routine(session, 12.0, 0, False)
+    history = coach.open_history("timeline")
+    history.resize(history.minimumSizeHint())
+    qtbot.wait(50)
+    when, _kind, _title, _spent, outcome, _note = cells(history)
+    assert when.startswith("Today ") and outcome == "partial: 0 of 10 exercises"
+    table = history.timeline_view.table
+    metrics = table.fontMetrics()
+    assert table.columnWidth(4) >= metrics.horizontalAdvance(outcome)
+
+
+def test_charts_with_one_day_keep_bars_inside_whole_counts_and_months_on_dates(
+        qtbot, make_coach, clock):
+    coach = make_coach()
+    session = coach.store.begin_routine("x", "Desk posture reset", clock.now(), 4)
+    coach.store.update_routine(session, 150.0, 4, True)
+    history = coach.open_history("charts")
+    history.show_tab("charts")
+    charts = history.charts
+    qtbot.waitUntil(lambda: bool(charts.series.get("minutes", ([], []))[0]), timeout=5000)
+    import pyqtgraph as pg
+
+    for name, plot in charts._plots.items():
+        (left, right), _ = plot.getViewBox().viewRange()
+        for bars in (i for i in plot.items() if isinstance(i, pg.BarGraphItem)):
+            half = bars.opts["width"] / 2
+            assert left <= min(bars.opts["x"]) - half, name
+            assert max(bars.opts["x"]) + half <= right, name
+    axis = charts._plots["cold and heat"].getAxis("left")
+    ticks = [value for level in axis.tickValues(0, 1.05, 200) for value in level[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    dates = charts._plots["minutes"].getAxis("bottom")
+    noon = [datetime(2026, 11, day, 12).timestamp() for day in (8, 13, 28)]
+    assert dates.tickStrings(noon, 1, 5 * 86400) == ["8 Nov", "13 Nov", "28 Nov"]

@@ -3,6 +3,7 @@ window first opens, so Coach's start-up never pays for pyqtgraph."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
@@ -32,6 +33,21 @@ class StillPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type h
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         event.ignore()
+
+
+class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints
+    """Dates under a chart, each with its month ("8 Nov", "1 Dec"), never a bare number."""
+
+    def tickStrings(self, values: list[float], scale: float,  # noqa: N802 (pyqtgraph's name)
+                    spacing: float) -> list[str]:
+        if spacing >= 300 * DAY_S:
+            return [f"{datetime.fromtimestamp(v):%Y}" for v in values]
+        return [f"{datetime.fromtimestamp(v).day} {datetime.fromtimestamp(v):%b}"
+                for v in values]
+
+
+COUNTS = ("cold and heat", "breaks")
+"""Charts of how many times something happened: whole numbers on their axis."""
 
 
 def _x(day: date) -> float:
@@ -93,7 +109,7 @@ class ChartsView(QWidget):
         outer.addWidget(scrolled(content))
 
     def _plot(self, title: str, unit: str) -> pg.PlotWidget:
-        plot = StillPlot(title=title, axisItems={"bottom": pg.DateAxisItem()})
+        plot = StillPlot(title=title, axisItems={"bottom": DayAxis()})
         plot.setMinimumHeight(220)
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
@@ -137,7 +153,7 @@ class ChartsView(QWidget):
         self.streak.setText(f"Days in a row with a routine: {current} now, {best} at best")
         changes = summaries.pain_change(store, since, until)
         self.helped.setText("Pain before → after, where you logged both: " + "; ".join(
-            f"{c.routine_title} {c.before:.1f} → {c.after:.1f} ({c.sessions}×)"
+            f"{c.routine_title} {round(c.before)} → {round(c.after)} ({c.sessions}×)"
             for c in changes) if changes else
             "Log your pain before and after routines to see here which ones help you most.")
 
@@ -167,7 +183,11 @@ class ChartsView(QWidget):
         plot.setXRange(*x_range, padding=0)
         highest = max((max(self.series[name][1], default=0.0) for name, *_ in sets),
                       default=0.0)
-        plot.setYRange(0, max(1.0, highest) * 1.05, padding=0)  # counts start at 0
+        top = max(1.0, highest) * 1.05
+        plot.setYRange(0, top, padding=0)  # counts start at 0
+        if plot_name in COUNTS:  # 0, 1, 2 applications: never 0.2, 0.4
+            step = max(1, math.ceil(top / 5))
+            plot.getAxis("left").setTickSpacing(step, step)
 
     def _line(self, name: str, x_range: tuple[float, float], y_range: tuple[int, int]) -> None:
         plot = self._plots[name]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from coach.core.history.export import duration_text
 from coach.core.history.store import HistoryError
 from coach.core.history.timeline import EntryKind, Timeline, TimelineEntry, TimelineFilter
+from coach.ui.format import when_text
 from coach.ui.style import tooltip_text
 
 PAGE_ROWS = 200
@@ -23,9 +27,10 @@ class TimelineModel(QAbstractTableModel):
     Display text is plain text (views never read it as markup); a note's tooltip is escaped.
     A read that fails leaves the rows already shown and puts the reason in ``problem``."""
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, today: Callable[[], date]) -> None:
         super().__init__()
         self._timeline = timeline
+        self._today = today
         self._filter = TimelineFilter()
         self._rows: list[TimelineEntry] = []
         self._total = 0
@@ -89,15 +94,15 @@ class TimelineModel(QAbstractTableModel):
         entry = self._rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, for a cell cut short
             text = entry.note if index.column() == len(HEADERS) - 1 else cell_text(
-                entry, index.column())
+                entry, index.column(), self._today())
             return tooltip_text(text) if text else None
-        return cell_text(entry, index.column())
+        return cell_text(entry, index.column(), self._today())
 
 
-def cell_text(entry: TimelineEntry, column: int) -> str:
+def cell_text(entry: TimelineEntry, column: int, today: date) -> str:
     """The text of one cell: a note is shown on one line, in full in its tooltip."""
     if column == 0:
-        return f"{entry.at.astimezone():%d %b %Y  %H:%M}"
+        return when_text(entry.at, today)
     if column == 1:
         return KIND_NAMES[entry.kind]
     if column == 2:

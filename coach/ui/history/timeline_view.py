@@ -49,7 +49,7 @@ class TimelineView(QWidget):
         self._symptoms = symptoms
         self._clock = clock
         self._removed: list[RemovedEntry] = []
-        self.model = TimelineModel(timeline)
+        self.model = TimelineModel(timeline, lambda: clock.now().astimezone().date())
         self.kind = CalmComboBox()
         self.kind.addItems(list(KINDS))
         self.range = CalmComboBox()
@@ -85,11 +85,10 @@ class TimelineView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column in (0, 1, 3):  # short, and shown in full
+        for column in (0, 1, 3, 4):  # shown in full
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the entry itself
-        table.setColumnWidth(4, 190)  # a cell cut short shows in full in its tooltip
-        table.setColumnWidth(5, 170)
+        table.setColumnWidth(5, 170)  # a note cut short shows in full in its tooltip
         table.doubleClicked.connect(lambda _index: self.edit_note())
         return table
 
