@@ -3,8 +3,6 @@ edit and delete it, undo, export, print the clinician report, answer the pain qu
 
 from __future__ import annotations
 
-import re
-
 import csv
 import json
 import subprocess
