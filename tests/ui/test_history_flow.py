@@ -11,13 +11,15 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from coach.core.history.symptoms import SymptomLog
 from coach.core.history.timeline import EntryKind
 from coach.core.player.playback import PlayerState
-from coach.ui.history.report_document import HEADINGS, save_pdf
+from coach.core.therapy.timer import TherapyKind, plan_application
+from coach.ui.history.report_document import CHART_URL, HEADINGS, pain_chart, save_pdf
 from coach.ui.history.timeline_model import HEADERS
 from coach.ui.player.pain_prompt import PainPrompt
 from tests.ui.playing import play, ready_s
@@ -410,3 +412,34 @@ def test_charts_with_one_day_keep_bars_inside_whole_counts_and_months_on_dates(
     dates = charts._plots["minutes"].getAxis("bottom")
     noon = [datetime(2026, 11, day, 12).timestamp() for day in (8, 13, 28)]
     assert dates.tickStrings(noon, 1, 5 * 86400) == ["8 Nov", "13 Nov", "28 Nov"]
+
+
+def test_the_report_names_the_patient_charts_pain_and_flags_a_pack_left_on_too_long(
+        qtbot, make_coach, tmp_path, clock):
+    coach = make_coach()
+    session = coach.store.begin_routine("x", "Desk posture reset", clock.now(), 4)
+    coach.store.update_routine(session, 150.0, 4, True)
+    SymptomLog(coach.store).add_around_routine(clock.now(), 6, session, "before")
+    SymptomLog(coach.store).add_around_routine(clock.now(), 3, session, "after")
+    timer = coach.desk.start(plan_application(TherapyKind.COLD, 15, "neck", None))
+    clock.advance(37 * 60)
+    coach.desk.update()
+    coach.desk.confirm_off(timer)
+    dialog = coach.open_history("timeline").open_report()
+    dialog.name.setText("Ana Example")
+    dialog.born.setText("1 May 1980")
+    dialog.refresh()
+    target = tmp_path / "report.pdf"
+    assert dialog.save(target)
+    document = QPdfDocument()
+    document.load(str(target))
+    text = " ".join(document.getAllText(0).text().split())
+    assert "Name: Ana Example" in text and "Date of birth: 1 May 1980" in text
+    assert "Where" not in text  # only scores given around a routine: no area to name
+    assert "Left on longer than the 20-minute limit (1 time)" in text
+    assert "Cold: ice pack, neck" in text and "37 min" in text
+    assert dialog.document.resource(QTextDocument.ResourceType.ImageResource,
+                                    CHART_URL) is not None
+    chart = pain_chart(dialog.report)
+    assert len({chart.pixelColor(x, y).name() for x in range(0, chart.width(), 7)
+                for y in range(0, chart.height(), 7)}) > 3  # a line was drawn

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coach.core.history.store import HistoryStore, from_text, local_days, to_text
-from coach.core.history.summaries import PROMPTED, PainChange, pain_change
+from coach.core.history.summaries import PROMPTED, PainChange, pain, pain_change
+from coach.core.therapy.timer import MAX_MINUTES
 
 PERIODS_DAYS = (7, 30, 90)
 MAX_NOTES = 5
@@ -53,12 +54,23 @@ class Practice:
 
 
 @dataclass(frozen=True)
+class LongApplication:
+    """A cold or heat pack left on longer than the 20-minute limit: when it went on (local
+    time), what and where, and for how many minutes."""
+
+    started_at: datetime
+    what: str
+    minutes: float
+
+
+@dataclass(frozen=True)
 class ClinicianReport:
     """Everything the report shows for local days ``first_day`` to ``last_day``. ``areas``
     counts the entries logged for each area (scores given around a routine are not counted
     there). Notes are the user's own words, newest first, as (local time, text). Of the break
     reminders (``breaks_prompted``), ``breaks_taken`` were taken; ``breaks_natural`` breaks
-    came before any reminder, the user away long enough."""
+    came before any reminder, the user away long enough. ``daily_pain`` is the average
+    score of each local day with one; ``long_applications`` the packs left on too long."""
 
     first_day: date
     last_day: date
@@ -72,6 +84,8 @@ class ClinicianReport:
     breaks_natural: int
     pain_change: list[PainChange]
     notes: list[tuple[datetime, str]]
+    daily_pain: list[tuple[date, float]]
+    long_applications: list[LongApplication]
 
     @property
     def pain_entries(self) -> int:
@@ -110,9 +124,16 @@ def build_report(store: HistoryStore, today: date, days: int) -> ClinicianReport
     notes = [(from_text(at).astimezone(), str(note)) for at, note in
              read("SELECT at, note FROM symptoms WHERE at >= ? AND at < ? AND note != ''"
                   " ORDER BY at DESC LIMIT ?", (*bounds, MAX_NOTES))]
+    long = [LongApplication(from_text(at).astimezone(),
+                            f"{str(kind).capitalize()}: {method}, {area}", float(s) / 60)
+            for at, kind, method, area, s in
+            read("SELECT started_at, kind, method, area, actual_s FROM therapy_sessions"
+                 " WHERE started_at >= ? AND started_at < ? AND actual_s > ?"
+                 " ORDER BY started_at", (*bounds, MAX_MINUTES * 60))]
+    daily = sorted(pain(store, since, until).items())
     return ClinicianReport(first_day, today, weekly, areas, _episodes(store, bounds), routines,
                            therapy, int(taken), int(prompted), int(natural),
-                           pain_change(store, since, until), notes)
+                           pain_change(store, since, until), notes, daily, long)
 
 
 def _episodes(store: HistoryStore, bounds: tuple[str, str]) -> list[Episode]:

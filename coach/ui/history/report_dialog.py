@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QLineEdit,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.history.report import PERIODS_DAYS, ClinicianReport, build_report
 from coach.core.history.store import HistoryError, HistoryStore
-from coach.ui.history.report_document import print_to, report_html, save_pdf
+from coach.ui.history.report_document import Patient, print_to, report_document, save_pdf
 from coach.ui.inputs import CalmComboBox
 from coach.ui.style import plain_label, push_button
 
@@ -37,6 +38,12 @@ class ReportDialog(QDialog):
             self.period.addItem(f"Last {days} days", days)
         self.period.setCurrentIndex(1)
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("optional, printed on the report only")
+        self.born = QLineEdit()
+        self.born.setPlaceholderText("optional")
+        for field in (self.name, self.born):
+            field.editingFinished.connect(self.refresh)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.message = plain_label("")
@@ -46,7 +53,10 @@ class ReportDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(plain_label("Period"))
         top.addWidget(self.period)
-        top.addStretch()
+        top.addWidget(plain_label("Name"))
+        top.addWidget(self.name, 2)
+        top.addWidget(plain_label("Date of birth"))
+        top.addWidget(self.born, 1)
         buttons = QHBoxLayout()
         for button in (save, printing):
             buttons.addWidget(button)
@@ -66,14 +76,20 @@ class ReportDialog(QDialog):
             self.report = None
             self.preview.setPlainText(f"The report could not be made: {error}")
             return
-        self.preview.setHtml(report_html(self.report))
+        self.document = report_document(self.report, self.patient)  # kept while shown
+        self.preview.setDocument(self.document)
+
+    @property
+    def patient(self) -> Patient:
+        """Who the report is for, as typed here (kept only while the dialog is open)."""
+        return Patient(self.name.text(), self.born.text())
 
     def save(self, path: Path) -> bool:
         """Save the report shown as a PDF at ``path``; say where, or what went wrong."""
         if self.report is None:
             return False
         try:
-            save_pdf(self.report, path)
+            save_pdf(self.report, path, self.patient)
         except OSError as error:
             self.message.setText(f"Not saved: {error}")
             return False
@@ -93,4 +109,4 @@ class ReportDialog(QDialog):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-            print_to(self.report, printer)
+            print_to(self.report, printer, self.patient)

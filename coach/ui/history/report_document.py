@@ -3,29 +3,65 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from coach.core.history.report import ClinicianReport
 from coach.core.private_files import create_private, make_private
 from coach.core.sources import SOURCE_001, title
+from coach.core.therapy.timer import MAX_MINUTES
 from coach.ui.format import counted
 
 HEADINGS = ("Symptom trend", "Spasm episodes", "What was done")
 EPISODES_SHOWN = 8
 NOTE_CHARS_SHOWN = 200
-PRINT_POINT_SIZE = 9
-"""Small enough that 90 busy days fit one A4 page."""
+PRINT_POINT_SIZE = 10
+"""Readable on paper; a long period is shrunk to fit one A4 page."""
+CHART_URL = QUrl("coach-report:pain-chart")
+CHART_SIZE = (600, 170)
+"""The pain chart's size on the page, in the document's pixels (96 to the inch)."""
+CHART_SCALE = 3
+"""The chart is drawn at three times that, sharp on paper."""
+LINE, GRID, FLAG = "#7a4fb3", "#c8c8c8", "#fde68a"
+STYLE = ("<style>h1 { font-size: 17pt; margin-bottom: 2px; } h2 { font-size: 12.5pt; "
+         "margin-top: 14px; margin-bottom: 4px; } th { background: #ececec; } "
+         "td, th { padding: 3px 8px; border: 1px solid #b0b0b0; } "
+         "table { border-collapse: collapse; } .muted { color: #555555; }</style>")
 
 
-def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+@dataclass(frozen=True)
+class Patient:
+    """Who the report is about, as typed for this report (never saved): blank fields print
+    as lines to write on."""
+
+    name: str = ""
+    born: str = ""
+
+
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]],
+           flagged: Sequence[bool] = ()) -> str:
     head = "".join(f"<th align='left'>{escape(cell)}</th>" for cell in header)
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-                   for row in rows)
-    return f"<table cellspacing='0' cellpadding='2' border='1'><tr>{head}</tr>{body}</table>"
+    body = "".join(
+        (f"<tr style='background: {FLAG}'>" if row_flagged else "<tr>")
+        + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+        for row, row_flagged in zip(rows, [*flagged, *[False] * len(rows)], strict=False))
+    return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
 
 
 def _trend(report: ClinicianReport) -> str:
@@ -34,8 +70,10 @@ def _trend(report: ClinicianReport) -> str:
     rows = [(f"{max(w.week_start, report.first_day):%d %b %Y}", str(w.entries),
              f"{w.average:.1f}", str(w.highest)) for w in report.weekly_pain]
     areas = ", ".join(f"{area} ({n})" for area, n in report.areas)
-    return (f"<p>{report.pain_entries} pain scores (0 = none, 10 = worst imaginable). "
-            f"Where: {escape(areas)}.</p>"
+    where = f" Where it hurt: {escape(areas)}." if areas else ""
+    return (f"<p>{report.pain_entries} pain scores (0 = none, 10 = worst imaginable), "
+            f"average per day:{where}</p><p><img src='{CHART_URL.toString()}' "
+            f"width='{CHART_SIZE[0]}' height='{CHART_SIZE[1]}'></p>"
             + _table(("Week from", "Entries", "Average", "Highest"), rows))
 
 
@@ -58,6 +96,12 @@ def _done(report: ClinicianReport) -> str:
             (*report.routines, *report.cold_and_heat)]
     parts = [_table(("Routine or application", "Times", "Time in all"), rows) if rows
              else "<p>No routines or cold/heat applications were recorded.</p>"]
+    if report.long_applications:
+        long = [(f"{a.started_at:%d %b %H:%M}", a.what, f"{round(a.minutes)} min")
+                for a in report.long_applications]
+        parts.append(f"<p><b>Left on longer than the {MAX_MINUTES}-minute limit "
+                     f"({counted(len(long), 'time')}):</b></p>"
+                     + _table(("When", "What", "On for"), long, [True] * len(long)))
     if report.breaks_prompted or report.breaks_natural:
         parts.append(f"<p>Posture breaks: {report.breaks_taken} of "
                      f"{counted(report.breaks_prompted, 'reminder')} taken, and "
@@ -80,13 +124,21 @@ def _shortened(note: str) -> str:
     return text if len(text) <= NOTE_CHARS_SHOWN else text[:NOTE_CHARS_SHOWN - 1] + "…"
 
 
-def report_html(report: ClinicianReport) -> str:
-    """The report as HTML for QTextDocument; every user string is escaped."""
+def _field(label: str, value: str) -> str:
+    shown = escape(value) if value.strip() else "_" * 28
+    return f"<td style='border: none; padding: 2px 16px 2px 0'>{label}: <b>{shown}</b></td>"
+
+
+def report_html(report: ClinicianReport, patient: Patient = Patient()) -> str:  # noqa: B008
+    """The report as HTML for QTextDocument (its chart is a resource of ``report_document``);
+    every user string is escaped."""
     period = f"{report.first_day:%d %b %Y} to {report.last_day:%d %b %Y}"
     notes = "".join(f"<li>{at:%d %b %H:%M}: {escape(_shortened(text))}</li>"
                     for at, text in report.notes)
     return (
-        "<h1>Upper-back symptom report</h1>"
+        STYLE + "<h1>Upper-back symptom report</h1>"
+        "<table cellspacing='0'><tr>" + _field("Name", patient.name)
+        + _field("Date of birth", patient.born) + "</tr></table>"
         f"<p>{period} ({(report.last_day - report.first_day).days + 1} days), from the log "
         "kept in Coach on the patient's own computer.</p>"
         f"<h2>{HEADINGS[0]}</h2>{_trend(report)}"
@@ -98,7 +150,8 @@ def report_html(report: ClinicianReport) -> str:
           f"severe (source: “{escape(title(SOURCE_001))}”).</small></p>")
 
 
-def save_pdf(report: ClinicianReport, path: Path) -> None:
+def save_pdf(report: ClinicianReport, path: Path,
+             patient: Patient = Patient()) -> None:  # noqa: B008
     """Print the report to a PDF file at ``path`` (A4). Raises OSError when the file
     cannot be written."""
     create_private(path)  # the printer writes into a file only the user can read
@@ -107,21 +160,85 @@ def save_pdf(report: ClinicianReport, path: Path) -> None:
     printer.setOutputFileName(str(path))
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    print_to(report, printer)
+    print_to(report, printer, patient)
     if not path.is_file() or path.stat().st_size == 0:
         raise OSError(f"{path}: the PDF could not be written")
     make_private(path)
 
 
-def print_to(report: ClinicianReport, printer: QPrinter) -> None:
-    """Print the report on one page of ``printer`` (a paper printer, or a PDF file), shrunk
-    to fit when a busy period makes it long."""
+def pain_chart(report: ClinicianReport) -> QImage:
+    """The average pain of each day over the report's period, 0 to 10, as a picture."""
+    width, height = (n * CHART_SCALE for n in CHART_SIZE)
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont()
+    font.setPixelSize(11 * CHART_SCALE)
+    painter.setFont(font)
+    left, bottom = 28 * CHART_SCALE, height - 20 * CHART_SCALE
+    right, top = width - 12 * CHART_SCALE, 10 * CHART_SCALE
+    plot = QRectF(left, top, right - left, bottom - top)
+    days = max(1, (report.last_day - report.first_day).days)
+
+    def x_of(offset: int) -> float:
+        return plot.left() + plot.width() * offset / days
+
+    painter.setPen(QPen(QColor(GRID), CHART_SCALE))
+    for score in (0, 5, 10):
+        y = plot.bottom() - plot.height() * score / 10
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(QColor("#333333"))
+        painter.drawText(QRectF(0, y - 8 * CHART_SCALE, left - 6, 16 * CHART_SCALE),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         str(score))
+        painter.setPen(QPen(QColor(GRID), CHART_SCALE))
+    painter.setPen(QColor("#333333"))
+    label_w = 120 * CHART_SCALE
+    for offset, place in ((0, Qt.AlignmentFlag.AlignLeft),
+                          (days // 2, Qt.AlignmentFlag.AlignHCenter),
+                          (days, Qt.AlignmentFlag.AlignRight)):
+        day = report.first_day + timedelta(days=offset)
+        x = (x_of(offset) if place is Qt.AlignmentFlag.AlignLeft
+             else x_of(offset) - label_w if place is Qt.AlignmentFlag.AlignRight
+             else x_of(offset) - label_w / 2)
+        painter.drawText(QRectF(x, bottom + 2, label_w, 18 * CHART_SCALE), int(place),
+                         f"{day.day} {day:%b}")
+    points = [QPointF(x_of((day - report.first_day).days),
+                      plot.bottom() - plot.height() * value / 10)
+              for day, value in report.daily_pain]
+    if points:
+        path = QPainterPath(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        painter.setPen(QPen(QColor(LINE), 2 * CHART_SCALE))
+        painter.drawPath(path)
+        painter.setBrush(QColor(LINE))
+        for point in points:
+            painter.drawEllipse(point, 3 * CHART_SCALE, 3 * CHART_SCALE)
+    painter.end()
+    return image
+
+
+def report_document(report: ClinicianReport, patient: Patient = Patient(),  # noqa: B008
+                    ) -> QTextDocument:
+    """The report as a document with its chart, to show or to print."""
     document = QTextDocument()
     font = QFont()
     font.setPointSize(PRINT_POINT_SIZE)
     document.setDefaultFont(font)
+    document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL,
+                         pain_chart(report))
+    document.setHtml(report_html(report, patient))
+    return document
+
+
+def print_to(report: ClinicianReport, printer: QPrinter,
+             patient: Patient = Patient()) -> None:  # noqa: B008
+    """Print the report on one page of ``printer`` (a paper printer, or a PDF file), shrunk
+    to fit when a busy period makes it long."""
+    document = report_document(report, patient)
     document.documentLayout().setPaintDevice(printer)  # laid out in the printer's units
-    document.setHtml(report_html(report))
     page = printer.pageLayout().paintRectPixels(printer.resolution())
     scale = 1.0
     for _ in range(4):  # a narrower scale wraps less, so settle on the scale in a few steps
