@@ -177,10 +177,17 @@ class MainWindow(QMainWindow):
             self._start_player(routine, None)
 
     def _start_player(self, routine: Routine, pain_before: int | None) -> None:
-        from coach.ui.player.player_view import PlayerView
+        try:  # its code loads now: an update that replaced Coach's files meanwhile fails here
+            from coach.ui.player.player_view import PlayerView
 
-        session = GuidedSession(routine, self.store, self.clock, get_ready_s=reading_s(routine))
-        self.player_view = PlayerView(session, self.sounds)
+            session = GuidedSession(routine, self.store, self.clock,
+                                    get_ready_s=reading_s(routine))
+            self.player_view = PlayerView(session, self.sounds)
+        except (ImportError, OSError) as error:
+            self.pages.setCurrentWidget(self.tabs)
+            self.notify(f"{routine.title} could not start: {error}. If Coach was just "
+                        "updated, quit it and start it again.")
+            return
         self.player_view.safety_requested.connect(
             lambda: self._gate.show_notice(cautions=routine.cautions))
         self.player_view.closed.connect(self._close_player)

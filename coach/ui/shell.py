@@ -268,7 +268,10 @@ class Shell(QObject):
         if self.history_window is None:
             from coach.ui.history.window import HistoryWindow
 
-            self.history_window = HistoryWindow(self.store, self.feed, self.clock, self.window)
+            # a window of its own, not kept above the main window: a routine started from
+            # the command line comes forward over it
+            self.history_window = HistoryWindow(self.store, self.feed, self.clock)
+            self.history_window.setWindowIcon(self.window.windowIcon())
         else:
             self.history_window.refresh()
         self.history_window.show_tab(tab)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt
 
 from coach.core.player.playback import GET_READY_S, PlayerState, reading_s
@@ -305,3 +307,26 @@ def test_the_library_groups_routines_by_when_to_use_them_with_a_drawing_each(qtb
     for _ in range(len(rows)):  # the arrow keys pass over the headings
         qtbot.keyClick(library.list, Qt.Key.Key_Down)
         assert library.list.currentItem().flags(), library.list.currentItem().text()
+
+
+def test_a_routine_started_from_the_command_line_comes_forward_over_history(qtbot, make_coach):
+    coach = make_coach()
+    history = coach.open_history("timeline")
+    history.show()
+    history.activateWindow()
+    qtbot.waitUntil(history.isActiveWindow, timeout=3000)
+    assert ask(coach, ["start", DESK]).ok
+    qtbot.waitUntil(coach.window.isActiveWindow, timeout=3000)
+    assert coach.window.player_view is not None and history.isVisible()
+
+
+def test_a_player_that_cannot_load_says_what_went_wrong(make_coach, monkeypatch):
+    coach = make_coach(ask_pain=True)
+    monkeypatch.setitem(sys.modules, "coach.ui.player.player_view", None)  # import fails
+    coach.window.start_routine(DESK)
+    qtkey = coach.window.pages.currentWidget().scale
+    qtkey.choose(5)  # the pain question, then the player should start
+    assert coach.window.player_view is None
+    assert coach.window.pages.currentWidget() is coach.window.tabs
+    notice = coach.window.library_view.notice.text()
+    assert "Desk posture reset could not start" in notice and "start it again" in notice
