@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QSlider,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,20 @@ from coach.ui.style import plain_label, scrolled
 THEMES = (("soft", "Soft"), ("clear", "Clear"), ("none", "None (no cues)"))
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _sub(text: str) -> QLabel:
+    """The label of a row that belongs to the option above it, set in a little."""
+    label = plain_label(text)
+    label.setIndent(18)
+    return label
+
+
+def _enabled_with(option: QCheckBox, *widgets: QWidget) -> None:
+    """``widgets`` can be changed only while ``option`` is ticked."""
+    for widget in widgets:
+        widget.setEnabled(option.isChecked())
+        option.toggled.connect(widget.setEnabled)
 
 
 def _spin(value: int, low: int, high: int, suffix: str) -> CalmSpinBox:
@@ -112,14 +127,31 @@ class SettingsDialog(QDialog):
                               "the end are spoken")
         self.voice.setChecked(settings.voice_on)
         self.voice_volume = _spin(settings.voice_volume, 0, 100, " %")
-        self.voice_rate = _spin(settings.voice_rate, -10, 10, "")
-        self.voice_rate.setToolTip("-10 is slowest, 0 normal, 10 fastest")
+        self.voice_rate = QSlider(Qt.Orientation.Horizontal)
+        self.voice_rate.setRange(-10, 10)
+        self.voice_rate.setValue(min(10, max(-10, settings.voice_rate)))
+        self.voice_rate.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.voice_rate.setTickInterval(10)  # a mark at slowest, normal and fastest
+        self.voice_rate.setPageStep(2)
+        self.voice_rate.setAccessibleName("Voice speed, from -10 (slowest) to 10 (fastest)")
+        speed = QHBoxLayout()
+        speed.addWidget(plain_label("slower", "keys"))
+        speed.addWidget(self.voice_rate, 1)
+        speed.addWidget(plain_label("faster", "keys"))
         form.addRow(self.sound)
-        form.addRow(plain_label("  cue sounds"), self.theme)
-        form.addRow(plain_label("  cue volume"), self.volume)
+        form.addRow(_sub("Cue sounds"), self.theme)
+        form.addRow(_sub("Cue volume"), self.volume)
         form.addRow(self.voice)
-        form.addRow(plain_label("  voice volume"), self.voice_volume)
-        form.addRow(plain_label("  voice speed"), self.voice_rate)
+        form.addRow(_sub("Voice volume"), self.voice_volume)
+        form.addRow(_sub("Voice speed"), speed)
+        _enabled_with(self.sound, self.theme, self.volume)
+        _enabled_with(self.voice, self.voice_volume, self.voice_rate)
+        problem = speech_problem()
+        if problem is not None:  # nothing can speak: the option is shown, greyed, with why
+            self.voice.setEnabled(False)
+            self.voice.setToolTip(problem)
+            for widget in (self.voice_volume, self.voice_rate):
+                widget.setEnabled(False)
         return group
 
     @staticmethod
@@ -145,17 +177,17 @@ class SettingsDialog(QDialog):
         self.rest_every = _spin(settings.rest_break_every_min, 15, 240, " min of activity")
         self.rest_length = _spin(settings.rest_break_min, 1, 30, " min")
         form.addRow(self.micro_on)
-        form.addRow(plain_label("  every"), self.micro_every)
-        form.addRow(plain_label("  lasting"), self.micro_length)
+        form.addRow(_sub("Every"), self.micro_every)
+        form.addRow(_sub("Lasting"), self.micro_length)
         form.addRow(self.rest_on)
         self.rest_routine = CalmComboBox()
         for routine_id, title in self._routines:
             self.rest_routine.addItem(title, routine_id)
         chosen = self.rest_routine.findData(settings.rest_break_routine)
         self.rest_routine.setCurrentIndex(max(0, chosen))
-        form.addRow(plain_label("  every"), self.rest_every)
-        form.addRow(plain_label("  lasting"), self.rest_length)
-        form.addRow(plain_label("  playing"), self.rest_routine)
+        form.addRow(_sub("Every"), self.rest_every)
+        form.addRow(_sub("Lasting"), self.rest_length)
+        form.addRow(_sub("Routine played"), self.rest_routine)
         self.water = QCheckBox("Remind me to drink water at rest breaks")
         self.water.setChecked(settings.hydration_nudge_on)
         form.addRow(self.water)
@@ -164,6 +196,9 @@ class SettingsDialog(QDialog):
             self.screens.addItem(label, choice)
         self.screens.setCurrentIndex(max(0, self.screens.findData(settings.break_screens)))
         form.addRow(plain_label("Show breaks on"), self.screens)
+        _enabled_with(self.micro_on, self.micro_every, self.micro_length)
+        _enabled_with(self.rest_on, self.rest_every, self.rest_length, self.rest_routine,
+                      self.water)
         self.full_screen = QCheckBox("Cover the whole screen during a break")
         self.full_screen.setChecked(settings.break_full_screen)
         self.full_screen.setVisible(placement_is_free())  # else breaks are full screen anyway
@@ -174,7 +209,7 @@ class SettingsDialog(QDialog):
         self.max_snoozes.setEnabled(settings.break_strict)
         self.strict.toggled.connect(self.max_snoozes.setEnabled)
         form.addRow(self.strict)
-        form.addRow(plain_label("  snoozes at most"), self.max_snoozes)
+        form.addRow(_sub("Snoozes at most"), self.max_snoozes)
         if not placement_is_free():
             column.addWidget(plain_label(WAYLAND_NOTE, "preview"))
         source = (f"Activity is read from: {idle_source}." if idle_source else
@@ -200,9 +235,10 @@ class SettingsDialog(QDialog):
         self.start_time = QTimeEdit(QTime(start.hour, start.minute))
         self.end_time = QTimeEdit(QTime(end.hour, end.minute))
         form.addRow(self.hours_on)
-        form.addRow(plain_label("Days"), days)
-        form.addRow(plain_label("From"), self.start_time)
-        form.addRow(plain_label("To"), self.end_time)
+        form.addRow(_sub("Days"), days)
+        form.addRow(_sub("From"), self.start_time)
+        form.addRow(_sub("To"), self.end_time)
+        _enabled_with(self.hours_on, *self.days, self.start_time, self.end_time)
         return group
 
     def changes(self) -> dict[str, Any]:

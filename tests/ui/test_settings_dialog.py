@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 from coach.core.breaks.scheduler import BreakKind
 from coach.core.settings import load_settings
 from coach.platform import autostart
+from coach.ui import settings_dialog
 
 
 def test_saved_settings_apply_at_once_and_are_kept(make_coach, data, clock, tmp_path,
@@ -61,3 +62,29 @@ def test_settings_name_what_holds_a_break_back(make_coach, tmp_path, monkeypatch
     dialog = make_coach().open_settings()
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "A due break waits for: nothing Coach can see on this desktop." in texts
+
+
+def test_options_are_greyed_while_what_they_belong_to_is_off(make_coach, tmp_path,
+                                                              monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    dialog = make_coach().open_settings()
+    dialog.hours_on.setChecked(False)
+    assert not any(w.isEnabled() for w in (*dialog.days, dialog.start_time, dialog.end_time))
+    dialog.hours_on.setChecked(True)
+    assert all(w.isEnabled() for w in (*dialog.days, dialog.start_time, dialog.end_time))
+    dialog.rest_on.setChecked(False)
+    assert not dialog.rest_every.isEnabled() and not dialog.rest_routine.isEnabled()
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert "Voice speed" in labels and "Every" in labels
+    assert not [text for text in labels if text[:1].islower() and text not in (
+        "slower", "faster")], labels  # sentence case
+
+
+def test_speaking_is_greyed_with_the_reason_where_no_speech_engine_works(
+        make_coach, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr(settings_dialog, "speech_problem",
+                        lambda: "No speech engine was found (install speech-dispatcher).")
+    dialog = make_coach().open_settings()
+    assert not dialog.voice.isEnabled() and "speech-dispatcher" in dialog.voice.toolTip()
+    assert not dialog.voice_rate.isEnabled() and not dialog.voice_volume.isEnabled()
