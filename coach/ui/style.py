@@ -39,9 +39,24 @@ QWidget[paused="true"] QLabel#countdown { color: palette(placeholder-text); }
 QWidget#playing[paused="true"] { background: palette(mid); }
 QLabel#tileFigure { font-size: 30pt; font-weight: bold; }
 QFrame#endTile { border: 1px solid palette(mid); border-radius: 8px; padding: 6px; }
+QLabel#breakLeft { font-size: 26pt; font-weight: bold; }
 QLabel#section { font-size: 15pt; font-weight: bold; margin-top: 8px; }
 """
 
+
+CALM_STYLE_SHEET = """
+QWidget { background-color: #173b43; color: #eef4f3; }
+QLabel#preview, QLabel#keys { color: #b8d0d1; }
+QLabel#side { color: #8fe0cf; }
+QLabel#notice { background-color: #1f4a53; color: #eef4f3; border-left: 4px solid #fde68a; }
+QPushButton { background-color: transparent; border: 1px solid #4d7a83; border-radius: 6px;
+    color: #eef4f3; }
+QPushButton:hover { background-color: #22505a; }
+QProgressBar { background-color: #1f4a53; border: none; border-radius: 4px; max-height: 10px; }
+QProgressBar::chunk { background-color: #7fc8b8; border-radius: 4px; }
+"""
+"""A break's look, whatever the desktop's theme: a deep, calm teal with light text (over 9:1),
+quiet outlined buttons, so a break never looks like one more form to fill in."""
 
 SIDE_ON_LIGHT, SIDE_ON_DARK = "#1d6f65", "#6fd3c1"
 """The teal of side and rep labels: dark on a light window, light on a dark one (each at

@@ -353,3 +353,28 @@ def test_following_a_break_without_touching_the_keys_is_no_natural_break(make_co
         coach.breaks.check()
     assert coach.breaks.window is window  # still playing, not closed as "natural"
     assert outcomes(coach) == []
+
+
+def test_the_break_screen_is_calm_and_tells_the_time_left_of_the_whole_break(make_coach, clock):
+    coach = make_coach(idle=Idle())
+    coach.take_break_now()
+    window = coach.breaks.window
+    assert window is not None and window.styleSheet()  # its own calm colours
+    window.player.tick()
+    left = window.player.session.player.left_s(window.player.session.now())
+    assert window.time_left.text() == f"{int(left) // 60}:{int(left) % 60:02d} left of your break"
+    heading = window.findChildren(QLabel)[0]
+    text, background = (heading.palette().color(role)
+                        for role in (heading.foregroundRole(), heading.backgroundRole()))
+    assert _contrast(text, background) > 7
+    assert [b.text() for b in window.answers.findChildren(QPushButton)] == [
+        "Snooze 5 min  (S)", "Skip this break  (K)"]
+
+
+def _contrast(one, other) -> float:  # type: ignore[no-untyped-def]
+    def luminance(colour) -> float:  # type: ignore[no-untyped-def]
+        parts = [c / 255 for c in (colour.red(), colour.green(), colour.blue())]
+        linear = [p / 12.92 if p <= 0.03928 else ((p + 0.055) / 1.055) ** 2.4 for p in parts]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

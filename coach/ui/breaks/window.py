@@ -23,10 +23,11 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from coach.core.breaks.scheduler import BreakKind
 from coach.core.player.session import GuidedSession
 from coach.ui.breaks.screens import BreakScreens, show_on
+from coach.ui.fitted_label import FittedLabel
 from coach.ui.format import clock_text
 from coach.ui.player.player_view import PlayerView
 from coach.ui.sounds import Sounds
-from coach.ui.style import plain_label
+from coach.ui.style import CALM_STYLE_SHEET, plain_label
 
 QUIET_WINDOW = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
 KEYS_AFTER_MS = 3000
@@ -37,6 +38,12 @@ BREAK_PLAYER_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_M, Qt.Key.Key_W)
 """The player's keys a break window takes: pause, sound, warning signs; the arrows too where
 a break may be left (not in strict mode). Esc, Enter and F11 are not: a break is not left or
 resized by a stray key."""
+
+
+def calm(widget: QWidget) -> None:
+    """Give ``widget`` and what it holds the calm colours of a break (CALM_STYLE_SHEET)."""
+    widget.setObjectName("breakScreen")
+    widget.setStyleSheet(CALM_STYLE_SHEET)
 
 
 def _quiet(widget: QWidget) -> None:
@@ -140,8 +147,9 @@ class BreakCover(QWidget):
         self.setWindowTitle(f"Coach: {kind.value} · time left")
         self._session = session
         self.resize(640, 320)
+        calm(self)
         self.heading = plain_label(f"Time for a {kind.value}", "heading")
-        self.time_left = plain_label("", "timerLeft")
+        self.time_left = FittedLabel("timerLeft")
         column = QVBoxLayout(self)
         column.addStretch()
         for label in (self.heading, self.time_left,
@@ -196,12 +204,28 @@ class BreakWindow(QWidget):
         self.player.safety_requested.connect(self._show_safety)
         self.player.finished.connect(self.answers.hide)  # over: nothing left to snooze
         self.player.finished.connect(lambda: QTimer.singleShot(self.CLOSE_AFTER_MS, self._finish))
+        calm(self)
+        self.time_left = FittedLabel("breakLeft")
+        self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.player.title_changed.connect(lambda _title: self._show_time_left())
+        top = QHBoxLayout()
+        top.addWidget(plain_label(f"Time for a {kind.value}", "heading"), 1)
+        top.addWidget(self.time_left, 1)
         column = QVBoxLayout(self)
-        column.addWidget(plain_label(f"Time for a {kind.value}", "heading"))
+        column.setContentsMargins(24, 16, 24, 12)
+        column.addLayout(top)
         if note:
-            column.addWidget(plain_label(note, "side"))
+            column.addWidget(plain_label(note, "preview"))
         column.addWidget(self.player, 1)
-        column.addWidget(self.answers)
+        bottom = QHBoxLayout()  # quiet, in a corner: there when wanted, not in the way
+        bottom.addStretch()
+        bottom.addWidget(self.answers)
+        column.addLayout(bottom)
+
+    def _show_time_left(self) -> None:
+        player = self.player.session.player
+        self.time_left.setText(f"{clock_text(player.left_s(self.player.session.now()))} "
+                               "left of your break")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Keys that reach the player (it has the focus in this window) go through
