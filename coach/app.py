@@ -109,18 +109,19 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Command,
 
 
 def ask_running(paths: DataPaths, command: Command, wait_s: float = HAND_OVER_WAIT_S,
-                lock: WriterLock | None = None, reply_timeout_s: float | None = None,
+                lock: WriterLock | None = None,
+                reply_timeout_s: float | None = HAND_OVER_WAIT_S,
                 ) -> control.Reply:
     """Send ``command`` to the Coach holding ``paths`` and return its reply. A Coach that
     holds the folder but does not listen yet is still starting: it is asked again for up to
     ``wait_s`` seconds. With ``lock``, a folder that falls free meanwhile is taken (NotRunning
-    is raised with ``lock`` held). ``reply_timeout_s`` bounds the wait for the reply (None:
-    ``wait_s``). Raises NotRunning when no Coach holds the folder, ControlError otherwise."""
+    is raised with ``lock`` held). ``reply_timeout_s`` bounds the wait for the reply (None: as
+    long as it takes, for a question the user answers in the running Coach). Raises
+    NotRunning when no Coach holds the folder, ControlError otherwise."""
     deadline = time.monotonic() + wait_s
     while True:
         try:
-            reply = control.ask(paths.root, command.to_argv(),
-                                wait_s if reply_timeout_s is None else reply_timeout_s)
+            reply = control.ask(paths.root, command.to_argv(), reply_timeout_s)
         except control.NotRunning:
             if lock is not None and lock.acquire():
                 raise
@@ -131,12 +132,16 @@ def ask_running(paths: DataPaths, command: Command, wait_s: float = HAND_OVER_WA
                     from None
             time.sleep(HAND_OVER_POLL_S)
             continue
-        log.debug("%s answered %s", paths.root, reply)
+        log.debug("the Coach of %s answered: %s%s", paths.root,
+                  "done" if reply.ok else "not done", f" ({reply.message})" if reply.message
+                  else "")
         return reply
 
 
 def _run_window(paths: DataPaths, command: Command) -> int:
     idle, quiet = find_idle_source(), find_quiet_source()
+    log.debug("activity is read from: %s", idle.name if idle is not None else "nowhere")
+    log.debug("a due break waits for: %s", quiet.name)
     from PySide6.QtWidgets import QApplication
 
     from coach.ui.instance import ControlListener
@@ -154,6 +159,7 @@ def _run_window(paths: DataPaths, command: Command) -> int:
     try:
         listener: ControlListener | None = ControlListener(
             control.ControlServer(paths.root), shell.answer, shell)
+        log.debug("listening for other 'coach' commands at %s", listener.server.path)
     except control.ControlError as error:
         listener = None
         shell.window.notify(f"Other 'coach' commands cannot reach this Coach: {error}.")

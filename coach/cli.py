@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+import shtab
+
 import coach
 from coach.core import control
 from coach.core.breaks.calendar import PAUSE_CHOICES
@@ -77,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "brings the running one forward).")
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version")
     parser.add_argument("--data-dir", metavar="DIR", help="keep history and settings in DIR "
-                        "(default: $COACH_DATA_DIR, else the platform's data folder)")
+                        "(default: $COACH_DATA_DIR, else the platform's data folder)"
+                        ).complete = shtab.DIRECTORY  # type: ignore[attr-defined]
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print what Coach finds and does on standard error")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -91,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="List every routine with its id and length, or check routine files "
                     "of your own before you put them in the data folder's routines folder.")
     routines.add_argument("--check", nargs="+", metavar="FILE", type=Path,
-                          help="validate routine files; exit 1 if any has an error")
+                          help="validate routine files; exit 1 if any has an error"
+                          ).complete = shtab.FILE  # type: ignore[attr-defined]
     timer = commands.add_parser(
         "timer", help="start a cold or heat timer in the app",
         description="Start a cold (ice) or heat timer in the running Coach, or in a new one.")
@@ -99,8 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="cold or heat")
     timer.add_argument("--minutes", type=int, default=DEFAULT_MINUTES,
                        help=f"{MIN_MINUTES} to {MAX_MINUTES} (default {DEFAULT_MINUTES})")
-    timer.add_argument("--area", default=AREAS[0], choices=AREAS,
-                       help=f"where the pack goes (default: {AREAS[0]})")
+    timer.add_argument("--area", default=AREAS[0],
+                       help=f"where the pack goes: {', '.join(AREAS)}, or your own words "
+                            f"(default: {AREAS[0]})")
     timer.add_argument("--method", choices=sorted({m for ms in METHODS.values() for m in ms}),
                        help="default: ice pack for cold, moist heat pack for heat")
     take = commands.add_parser("break", help="take a break now (in the running app)",
@@ -158,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="only entries up to the end of this local day")
     history.add_argument("--output", metavar="FILE",
                          help="write csv or json to FILE (readable by you alone) instead of "
-                              "printing it; - prints it")
+                              "printing it; - prints it"
+                         ).complete = shtab.FILE  # type: ignore[attr-defined]
     history.set_defaults(parser=history)  # its usage errors name the sub-command
     return parser
 
@@ -277,6 +283,8 @@ def _status(paths: DataPaths, as_json: bool) -> int:
     from coach.app import ask_running
 
     try:
+        if not held_by_another(paths.lock):  # no Coach: say so, whatever the sockets' folder
+            raise control.NotRunning(f"no Coach is running for {paths.root}")
         reply = ask_running(paths, AskStatus())
     except control.NotRunning:
         if as_json:
@@ -291,7 +299,7 @@ def _status(paths: DataPaths, as_json: bool) -> int:
         _say(f"coach: the running Coach gave no status: {reply.message}", sys.stderr)
         return EXIT_FAILED
     if as_json:
-        print(json.dumps({**reply.status, "running": True}, ensure_ascii=False))
+        print(json.dumps({**reply.status, "running": True}))  # ASCII: valid in any terminal
     else:
         for line in describe(reply.status):
             _say(line)
@@ -328,21 +336,23 @@ def _desktop(action: str) -> int:
     files = DesktopFiles(data_home(), shipped_dir("assets"))
     if action == "remove":
         removed = files.remove()
+        for path in removed:
+            log.debug("removed %s", path)
         _say(f"Removed Coach from the applications menu ({len(removed)} files)."
              if removed else "Coach was not in the applications menu of this user.")
         return EXIT_OK
     try:
-        files.install(launch_command())
+        written = files.install(launch_command())
     except OSError as error:
         _say(f"coach: the menu entry cannot be written: {error}", sys.stderr)
         return EXIT_FAILED
+    for path in written:
+        log.debug("wrote %s", path)
     _say(f"Coach is in the applications menu now (entry {files.entry}).")
     return EXIT_OK
 
 
 def _completion(parser: argparse.ArgumentParser, shell: str) -> int:
-    import shtab
-
     print(shtab.complete(parser, shell=shell))
     return EXIT_OK
 

@@ -61,7 +61,7 @@ def test_desktop_install_and_remove_in_the_user_data_folder(capsys, tmp_path: Pa
     assert main(["desktop", "install"]) == 0
     entry = tmp_path / "share" / "applications" / f"{APP_ID}.desktop"
     assert f"Coach is in the applications menu now (entry {entry})." in capsys.readouterr().out
-    assert f"Exec={sys.executable} -m coach\n" in entry.read_text()
+    assert f"Exec={sys.executable} -P -m coach\n" in entry.read_text()
     assert (tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" /
             f"{APP_ID}.svg").is_file()
     assert main(["desktop", "remove"]) == 0
@@ -86,3 +86,17 @@ def test_verbose_tells_the_data_folder_on_stderr(tmp_path: Path) -> None:
                             text=True, timeout=60)
     assert result.returncode == 0
     assert f"coach: data folder: {tmp_path / 'data'}" in result.stderr
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_the_bash_script_completes_file_names_for_options_that_take_one(tmp_path: Path,
+                                                                       capsys) -> None:
+    main(["completion", "bash"])
+    (tmp_path / "coach.bash").write_text(capsys.readouterr().out)
+    (tmp_path / "my-routine.toml").write_text("")
+    probe = (f"cd {tmp_path}; source coach.bash\n"
+             "COMP_WORDS=(coach routines --check my-r); COMP_CWORD=3\n"
+             "COMP_LINE='coach routines --check my-r'; COMP_POINT=${#COMP_LINE}\n"
+             "_shtab_coach; printf '%s\\n' \"${COMPREPLY[@]}\"\n")
+    result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=30)
+    assert "my-routine.toml" in result.stdout.split(), result.stderr

@@ -143,7 +143,7 @@ def test_pipx_install_gives_a_coach_that_runs_and_goes_in_the_menu(dist: Path,
     main = entry["Desktop Entry"]
     program = Path(main["TryExec"])
     assert program.is_relative_to(tmp_path / "pipx") and os.access(program, os.X_OK)
-    assert re.fullmatch(rf"{re.escape(str(program))} -m coach", main["Exec"])
+    assert re.fullmatch(rf"{re.escape(str(program))} -P -m coach", main["Exec"])
     icon = main["Icon"]
     theme = tmp_path / "share" / "icons" / "hicolor"
     assert (theme / "scalable" / "apps" / f"{icon}.svg").is_file()

@@ -30,6 +30,8 @@ PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 64 * 1024
 """A command line or a status is a few kilobytes at most; anything larger is refused."""
 SEND_TIMEOUT_S = 2.0
+SYSTEM_RUNTIME = Path("/run/user")
+"""Where systemd keeps each user's runtime folder (named by the user id)."""
 _PEERCRED = getattr(socket, "SO_PEERCRED", None)  # Linux; elsewhere the folder guards alone
 _CREDENTIALS = struct.Struct("3i")  # pid, uid, gid
 
@@ -43,18 +45,31 @@ class NotRunning(ControlError):
 
 
 def control_folder() -> Path:
-    """The private folder that holds the control sockets (made if missing). Raises
-    ControlError when it is not the user's own and private."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    base = Path(runtime) / "coach" if runtime and Path(runtime).is_absolute() else (
-        Path(tempfile.gettempdir()) / f"coach-{_user_id()}")
+    """The private folder that holds the control sockets (made if missing): in the user's
+    runtime folder (``$XDG_RUNTIME_DIR``, else /run/user/UID where the system keeps one, so a
+    shell without the variable finds the same socket), else in the system's temporary folder.
+    Raises ControlError when it is not the user's own and private."""
+    base = Path(tempfile.gettempdir()) / f"coach-{_user_id()}"
+    for runtime in (os.environ.get("XDG_RUNTIME_DIR"), str(SYSTEM_RUNTIME / str(_user_id()))):
+        if runtime and Path(runtime).is_absolute() and _is_own_folder(Path(runtime)):
+            base = Path(runtime) / "coach"
+            break
     try:
-        base.mkdir(mode=0o700, parents=runtime is not None, exist_ok=True)
+        base.mkdir(mode=0o700, exist_ok=True)
     except OSError as error:
         raise ControlError(f"the folder {base} for talking to a running Coach cannot be "
                            f"made ({error.strerror})") from None
     _check_private(base)
     return base
+
+
+def _is_own_folder(folder: Path) -> bool:
+    try:
+        status = folder.stat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode) and (not hasattr(os, "getuid")
+                                             or status.st_uid == _user_id())
 
 
 def address(data_root: Path) -> Path:
@@ -102,7 +117,7 @@ def decode(line: bytes) -> dict[str, Any] | None:
     """The JSON object on ``line``; None for anything else."""
     try:
         value = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, nested past Python's depth
         return None
     return value if isinstance(value, dict) else None
 
@@ -167,8 +182,14 @@ class ControlServer:
 
     def __init__(self, data_root: Path) -> None:
         self.path = address(data_root)
-        with contextlib.suppress(FileNotFoundError):
+        try:
             self.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:  # a folder in its place, say
+            raise ControlError(f"{self.path} is in the way of the control socket "
+                               f"({error.strerror}); 'coach status' and a second start "
+                               "cannot reach this Coach") from None
         self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             self._socket.bind(os.fspath(self.path))
@@ -232,7 +253,7 @@ class Caller:
         except OSError:
             chunk = b""
         self._received += chunk
-        if b"\n" in self._received:
+        if b"\n" in self._received and not self.gone:
             request = decode(bytes(self._received.split(b"\n", 1)[0]))
             argv = request.get("argv") if request is not None else None
             if isinstance(argv, list) and all(isinstance(word, str) for word in argv):

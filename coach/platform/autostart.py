@@ -17,9 +17,11 @@ OLD_ENTRY_NAME = "coach.desktop"
 
 
 def xdg_entry_path(name: str = f"{APP_ID}.desktop") -> Path:
-    """~/.config/autostart/APP_ID.desktop (or under $XDG_CONFIG_HOME)."""
-    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config) / "autostart" / name
+    """~/.config/autostart/APP_ID.desktop (or under $XDG_CONFIG_HOME, when that is an
+    absolute path as the specification requires)."""
+    config = os.environ.get("XDG_CONFIG_HOME", "")
+    base = Path(config) if Path(config).is_absolute() else Path.home() / ".config"
+    return base / "autostart" / name
 
 
 def launch_agent_path() -> Path:
@@ -54,7 +56,7 @@ def xdg_entry() -> str:
     """The autostart entry: the menu entry, starting this Coach, marked to start at login.
     Raises OSError when the shipped entry is missing, or for a command no entry can hold."""
     shipped = asset(f"desktop/{APP_ID}.desktop").read_text(encoding="utf-8")
-    return with_command(shipped, launch_command()) + "X-GNOME-Autostart-enabled=true\n"
+    return with_command(shipped, launch_command(), "X-GNOME-Autostart-enabled=true")
 
 
 def _write_or_remove(path: Path, content: bytes | None) -> None:

@@ -31,8 +31,9 @@ class DesktopEntryError(OSError):
 
 def launch_command() -> list[str]:
     """How to start this Coach: its Python running the package (the same for the menu
-    entry and autostart, wherever it is installed)."""
-    return [sys.executable, "-m", "coach"]
+    entry and autostart, wherever it is installed), with -P so that a ``coach`` module in the
+    folder it is started from is never run in its place."""
+    return [sys.executable, "-P", "-m", "coach"]
 
 
 def exec_value(argv: list[str]) -> str:
@@ -52,18 +53,22 @@ def exec_value(argv: list[str]) -> str:
     return " ".join(words).replace("\\", "\\\\")
 
 
-def with_command(entry: str, argv: list[str]) -> str:
+def with_command(entry: str, argv: list[str], extra: str = "") -> str:
     """The shipped desktop entry ``entry`` with every ``Exec`` starting ``argv`` instead of
-    ``coach`` (actions included), and ``TryExec`` naming ``argv[0]``."""
+    ``coach`` (actions included), ``TryExec`` naming ``argv[0]``, and the ``extra`` lines
+    (``key=value``) added to its main group."""
     start = exec_value(argv)
-    lines = []
+    lines: list[str] = []
     for line in entry.splitlines():
         if line.startswith("Exec=coach"):
             line = "Exec=" + start + line.removeprefix("Exec=coach")
         elif line.startswith("TryExec="):
             line = "TryExec=" + argv[0].replace("\\", "\\\\")
+        elif line.startswith("[Desktop Action") and extra:
+            lines[-1:-1] = extra.splitlines()  # before the blank line that ends the group
+            extra = ""
         lines.append(line)
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *extra.splitlines()]) + "\n"
 
 
 def data_home() -> Path:

@@ -90,6 +90,7 @@ class Shell(QObject):
         self._alarm_notes: dict[TherapyTimer, int] = {}  # the desktop notification of each
         self._title_parts: dict[str, str] = {}
         self._quitting = False
+        self._quit_callers: list[Caller] = []  # waiting for the answer to "Quit Coach?"
         self._connect()
         if self.desk.timers:
             self.window.show_therapy()
@@ -138,12 +139,19 @@ class Shell(QObject):
             case AskStatus():
                 caller.reply(True, status=self.status().to_json())
             case Quit():
-                if self.desk.timers and not self._confirm_quit():
-                    caller.reply(False, "Coach keeps running: a cold or heat timer runs and "
-                                        "the question to quit was answered No.")
+                self._quit_callers.append(caller)
+                if len(self._quit_callers) > 1:  # the question is open: it answers all
                     return
-                caller.reply(True, "Coach has quit.")
-                self.shut_down()
+                quitting = not self.desk.timers or self._confirm_quit()
+                callers, self._quit_callers = self._quit_callers, []
+                for each in callers:
+                    if quitting:
+                        each.reply(True, "Coach has quit.")
+                    else:
+                        each.reply(False, "Coach keeps running: a cold or heat timer runs and "
+                                          "the question to quit was answered No.")
+                if quitting:
+                    self.shut_down()
             case _:
                 problem = self.handle(command)
                 waiting = ("Coach shows its safety notice first, in its window; it goes on "
@@ -183,9 +191,10 @@ class Shell(QObject):
 
     def status(self) -> CoachStatus:
         """What this Coach is doing, for ``coach status``."""
-        view = self.window.player_view
+        view = self.window.player_view if self.window.playing() else (
+            self.breaks.window.player if self.breaks.window is not None else None)
         routine = (RoutineStatus.of(view.session.player, view.session.now())
-                   if view is not None and self.window.playing() else None)
+                   if view is not None and view.session.player.is_active else None)
         return CoachStatus(os.getpid(), str(self.settings.path.parent),
                            self.breaks.snapshot(),
                            [TimerStatus.of(timer, self.clock) for timer in self.desk.timers],
@@ -300,7 +309,7 @@ class Shell(QObject):
         chosen = self.settings.settings
         self.sounds.apply(chosen)
         self.breaks.apply(chosen)
-        if dialog.start_at_login != autostart.is_enabled():
+        if dialog.start_at_login or autostart.is_enabled():  # written anew: this Coach's path
             try:
                 autostart.set_enabled(dialog.start_at_login)
             except OSError as error:

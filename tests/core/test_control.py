@@ -170,8 +170,39 @@ def test_a_link_in_place_of_the_folder_is_not_used(runtime_dir: Path, tmp_path: 
 
 def test_without_a_runtime_folder_a_private_one_is_made_in_the_temporary_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "missing" / "run"))
+    monkeypatch.setattr(control, "SYSTEM_RUNTIME", tmp_path / "no-system-runtime")
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     folder = control.control_folder()
     assert folder == tmp_path / f"coach-{os.getuid()}"
     assert folder.stat().st_mode & 0o777 == 0o700
+    assert not (tmp_path / "missing").exists()  # a runtime folder named but missing: not made
+
+
+def test_a_shell_without_the_variable_finds_the_system_runtime_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    system = tmp_path / "system"
+    (system / str(os.getuid())).mkdir(parents=True, mode=0o700)
+    monkeypatch.setattr(control, "SYSTEM_RUNTIME", system)
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    assert control.control_folder() == system / str(os.getuid()) / "coach"
+
+
+def test_a_request_nested_past_pythons_depth_is_hung_up_on(tmp_path: Path) -> None:
+    server = ControlServer(tmp_path)
+    with socket.socket(socket.AF_UNIX) as asker:
+        asker.connect(os.fspath(server.path))
+        asker.sendall(b"[" * 60000 + b"\n")
+        caller = None
+        while caller is None:
+            caller = server.accept()
+        while caller.read() is None and not caller.gone:
+            pass
+        assert caller.gone
+    server.close()
+
+
+def test_a_folder_in_the_sockets_place_is_a_clear_error(tmp_path: Path) -> None:
+    control.address(tmp_path).mkdir()
+    with pytest.raises(ControlError, match="in the way of the control socket"):
+        ControlServer(tmp_path)

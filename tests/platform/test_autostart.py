@@ -51,7 +51,7 @@ def test_a_desktop_launcher_starts_this_coach_from_a_path_with_a_space_and_an_ap
     monkeypatch.setattr(sys, "executable", str(python))
     autostart.set_enabled(True)
     entry = config_home / "autostart" / f"{APP_ID}.desktop"
-    assert launched_argv(entry, python) == [str(python), "-m", "coach"]
+    assert launched_argv(entry, python) == [str(python), "-P", "-m", "coach"]
 
 
 def test_an_entry_of_an_earlier_coach_counts_and_is_replaced(config_home):
@@ -70,3 +70,29 @@ def test_turning_off_removes_it_and_twice_is_fine():
     autostart.set_enabled(False)
     autostart.set_enabled(False)
     assert not autostart.is_enabled()
+
+
+def test_the_login_key_is_in_the_main_group_and_a_relative_config_folder_is_not_used(
+        config_home, tmp_path, monkeypatch):
+    import configparser
+
+    autostart.set_enabled(True)
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(config_home / "autostart" / f"{APP_ID}.desktop")
+    assert entry["Desktop Entry"]["X-GNOME-Autostart-enabled"] == "true"
+    assert all("X-GNOME-Autostart-enabled" not in entry[group] for group in entry.sections()
+               if group != "Desktop Entry")
+    monkeypatch.setenv("XDG_CONFIG_HOME", "relative/config")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert autostart.xdg_entry_path() == tmp_path / "home" / ".config" / "autostart" / (
+        f"{APP_ID}.desktop")
+
+
+def test_coach_started_from_a_folder_with_a_coach_module_of_its_own_is_still_coach(tmp_path):
+    from coach.platform.desktop_entry import launch_command
+
+    (tmp_path / "coach.py").write_text("print('not Coach')")
+    result = subprocess.run([*launch_command(), "--version"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("coach ") and "not Coach" not in result.stdout

@@ -60,7 +60,7 @@ def test_status_tells_the_timer_and_the_pause_then_quit_asks_while_it_runs(
     text = command(tmp_path, "status")
     assert text.returncode == 0, text.stderr
     assert text.stdout.startswith(f"Coach is running (process {first.pid}, ")
-    assert re.search(r"^Breaks paused until \d\d:\d\d\.$", text.stdout, re.M)
+    assert re.search(r"^Breaks paused until (tomorrow )?\d\d:\d\d\.$", text.stdout, re.M)
     assert re.search(r"^Ice pack on the neck: 1[45] minutes left \(off at \d\d:\d\d\)\.$",
                      text.stdout, re.M)
     status = json.loads(command(tmp_path, "status", "--json").stdout)

@@ -378,3 +378,9 @@ def _contrast(one, other) -> float:  # type: ignore[no-untyped-def]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     high, low = sorted((luminance(one), luminance(other)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_a_pause_until_tomorrow_says_tomorrow(make_coach):
+    coach = make_coach(idle=Idle())
+    ask(coach, ["pause", "tomorrow"])
+    assert coach.window.break_status.text() == "Breaks paused until tomorrow 00:00"

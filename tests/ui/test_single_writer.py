@@ -213,3 +213,33 @@ def test_settings_asked_for_twice_is_one_dialog(make_coach) -> None:
     first.reject()
     ask(coach, ["settings"])
     assert coach.settings_dialog is not first and coach.settings_dialog.isVisible()
+
+
+def test_two_quits_while_the_question_is_open_both_get_its_answer(make_coach, monkeypatch):
+    import socket
+
+    from coach.core.control import Caller, decode
+
+    coach = make_coach()
+    ask(coach, ["timer", "heat", "15", "neck", "moist heat pack"])
+    first, first_far = socket.socketpair()
+    second, second_far = socket.socketpair()
+
+    def question() -> bool:  # while it is open, a second quit arrives
+        coach.answer(["quit"], Caller(second_far))
+        return True
+
+    monkeypatch.setattr(coach, "_confirm_quit", question)
+    coach.answer(["quit"], Caller(first_far))
+    for mine in (first, second):
+        mine.settimeout(5)
+        reply = decode(mine.recv(4096).rstrip(b"\n"))
+        assert reply is not None and reply["ok"] and reply["message"] == "Coach has quit."
+        mine.close()
+
+
+def test_status_tells_a_break_that_plays(make_coach) -> None:
+    coach = make_coach()
+    coach.take_break_now()
+    status = ask(coach, ["status"]).status
+    assert status is not None and status["routine"]["id"] == "desk-posture-reset"

@@ -4,7 +4,7 @@ the break window, and keeps every outcome in the history."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
@@ -150,7 +150,11 @@ class BreakController(QObject):
             until = self.scheduler.paused_until
             if until == PAUSED_INDEFINITELY or until is None:
                 return BreakStatus("paused", "Breaks paused")
-            return BreakStatus("paused", f"Breaks paused until {until.astimezone():%H:%M}",
+            local = until.astimezone()
+            day = "" if local.date() == now.astimezone().date() else (
+                "tomorrow " if local.date() == now.astimezone().date() + timedelta(days=1)
+                else f"{local:%a} ")
+            return BreakStatus("paused", f"Breaks paused until {day}{local:%H:%M}",
                                paused_until=until)
         hours = self.scheduler.working_hours
         if hours is not None and not hours.contains(now):
