@@ -157,9 +157,9 @@ def _run_window(paths: DataPaths, command: Command) -> int:
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
     shell = build_shell(paths, SystemClock(), idle, quiet)
     try:
-        listener: ControlListener | None = ControlListener(
-            control.ControlServer(paths.root), shell.answer, shell)
-        log.debug("listening for other 'coach' commands at %s", listener.server.path)
+        server = control.ControlServer(paths.root)
+        log.debug("listening for other 'coach' commands at %s", server.path)
+        listener: ControlListener | None = ControlListener(server, shell.answer, shell)
     except control.ControlError as error:
         listener = None
         shell.window.notify(f"Other 'coach' commands cannot reach this Coach: {error}.")
