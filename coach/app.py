@@ -144,18 +144,18 @@ def _run_window(paths: DataPaths, command: Command) -> int:
     log.debug("a due break waits for: %s", quiet.name)
     from PySide6.QtWidgets import QApplication
 
+    from coach.ui.appearance import Appearance
     from coach.ui.instance import ControlListener
-    from coach.ui.style import base_font, style_sheet
 
     # -name: the X11 window class's instance part, which desktops match to StartupWMClass
     app = QApplication.instance() or QApplication([*sys.argv[:1], "-name", APP_ID])
     assert isinstance(app, QApplication)
     app.setApplicationName("Coach")
     app.setDesktopFileName(APP_ID)
-    app.setFont(base_font())
-    app.setStyleSheet(style_sheet(app.palette()))
+    appearance = Appearance(app)  # the desktop's type size, read before Coach sets its own
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
     shell = build_shell(paths, SystemClock(), idle, quiet)
+    shell.use_appearance(appearance)
     try:
         server = control.ControlServer(paths.root)
         log.debug("listening for other 'coach' commands at %s", server.path)

@@ -25,6 +25,10 @@ BREAK_SCREENS = ("all", "in-use", "primary")
 one under the pointer), or the primary screen."""
 
 
+ZOOM_STEPS = (100, 110, 125, 150, 175, 200)
+"""The text zooms Ctrl++ and Ctrl+- step through, in percent."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the user chose. ``muted`` silences sound cues; ``disclaimer_seen`` records that the
@@ -37,7 +41,7 @@ class Settings:
     break shows (its routine on the screen in use, a cover on every other; or only on the
     screen in use, or the primary one); ``break_full_screen`` covers the whole screen. In
     strict mode (``break_strict``) breaks cannot be skipped and are snoozed at most
-    ``break_max_snoozes`` times (0-3)."""
+    ``break_max_snoozes`` times (0-3). ``zoom_percent`` sizes all text (100-200, ZOOM_STEPS)."""
 
     muted: bool = False
     disclaimer_seen: bool = False
@@ -64,6 +68,11 @@ class Settings:
     break_full_screen: bool = False
     break_strict: bool = False
     break_max_snoozes: int = 1
+    zoom_percent: int = 100
+
+    def zoom(self) -> int:
+        """The text zoom in percent, one of ZOOM_STEPS (the nearest for a hand-edited one)."""
+        return min(ZOOM_STEPS, key=lambda step: abs(step - self.zoom_percent))
 
     def cue_theme(self) -> str:
         """The sound theme, "soft" when the saved one is unknown."""

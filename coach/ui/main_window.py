@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
     closed = Signal()
     quit_requested = Signal()
     settings_requested = Signal()
+    zoom_requested = Signal(int)
+    """Text larger (1), smaller (-1) or back to its usual size (0)."""
     history_requested = Signal(str)
     player_title_changed = Signal(str)
 
@@ -100,6 +102,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Quit, self, self.quit_requested.emit)
         QShortcut(QKeySequence("Ctrl+,"), self, self.settings_requested.emit)  # Cmd+, on macOS
         QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.history_requested.emit("timeline"))
+        for keys, by in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
+            QShortcut(QKeySequence(keys), self, lambda by=by: self.zoom_requested.emit(by),
+                      context=Qt.ShortcutContext.ApplicationShortcut)
 
     def _focus_tab(self) -> None:
         """Arrow keys and Enter work in the routine list as soon as it shows."""

@@ -50,6 +50,7 @@ from coach.ui.therapy.alarms import NO_MINUTES, TherapyAlarms
 from coach.ui.tray import Tray
 
 if TYPE_CHECKING:  # these load when first used, not at start-up
+    from coach.ui.appearance import Appearance
     from coach.ui.history.window import HistoryWindow
     from coach.ui.settings_dialog import SettingsDialog
 
@@ -91,6 +92,7 @@ class Shell(QObject):
         self._title_parts: dict[str, str] = {}
         self._quitting = False
         self._quit_callers: list[Caller] = []  # waiting for the answer to "Quit Coach?"
+        self.appearance: Appearance | None = None
         self._connect()
         if self.desk.timers:
             self.window.show_therapy()
@@ -112,6 +114,7 @@ class Shell(QObject):
         window = self.window
         window.quit_requested.connect(self.quit)
         window.settings_requested.connect(self.open_settings)
+        window.zoom_requested.connect(self.zoom)
         window.history_requested.connect(self.open_history)
         window.close_requested.connect(self._window_closing)
         window.closed.connect(self.closed)
@@ -199,6 +202,20 @@ class Shell(QObject):
                            self.breaks.snapshot(),
                            [TimerStatus.of(timer, self.clock) for timer in self.desk.timers],
                            routine)
+
+    def use_appearance(self, appearance: Appearance) -> None:
+        """Size the text as saved (``zoom_percent``) through ``appearance``."""
+        self.appearance = appearance
+        appearance.zoom = self.settings.settings.zoom()
+        appearance.apply()
+
+    def zoom(self, by: int) -> None:
+        """Text one step larger (1), smaller (-1) or at its usual size (0); kept."""
+        if self.appearance is None:
+            return
+        percent = self.appearance.step(by)
+        self.window.report(self.settings.update(zoom_percent=percent))
+        self.window.say(f"Text size: {percent} %")
 
     def take_break_now(self) -> str | None:
         """A rest break now, unless a routine is playing or about to (its pain question is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,7 @@ QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
 QLabel#heading { font-size: 20pt; font-weight: bold; }
 QWidget#painScale { border: 2px solid transparent; border-radius: 6px; }
 QWidget#painScale:focus { border-color: palette(highlight); }
+QWidget#painScale QPushButton { font-size: 20pt; font-weight: bold; }
 QWidget[bigText="true"] QLabel#countdown { font-size: 110pt; }
 QWidget[bigText="true"] QLabel#stepName { font-size: 40pt; }
 QWidget[bigText="true"] QLabel#instruction { font-size: 32pt; }
@@ -63,10 +65,13 @@ SIDE_ON_LIGHT, SIDE_ON_DARK = "#1d6f65", "#6fd3c1"
 least 4.5:1 against Qt's usual window colours)."""
 
 
-def style_sheet(palette: QPalette) -> str:
-    """The app's style sheet for ``palette``: colours that stay readable in dark mode."""
+def style_sheet(palette: QPalette, base_pt: float = BASE_POINT_SIZE) -> str:
+    """The app's style sheet for ``palette``, with colours that stay readable in dark mode,
+    and every type size in proportion to a base size of ``base_pt`` points."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return STYLE_SHEET.replace("SIDE_COLOUR", SIDE_ON_DARK if dark else SIDE_ON_LIGHT)
+    sheet = STYLE_SHEET.replace("SIDE_COLOUR", SIDE_ON_DARK if dark else SIDE_ON_LIGHT)
+    return re.sub(r"(\d+(?:\.\d+)?)pt",
+                  lambda size: f"{float(size[1]) * base_pt / BASE_POINT_SIZE:.1f}pt", sheet)
 
 
 def plain_label(text: str = "", name: str | None = None, parent: QWidget | None = None) -> QLabel:
@@ -101,9 +106,9 @@ def message_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def base_font() -> QFont:
+def base_font(point_size: float = BASE_POINT_SIZE) -> QFont:
     font = QFont()
-    font.setPointSize(BASE_POINT_SIZE)
+    font.setPointSizeF(point_size)
     return font
 
 

@@ -199,3 +199,8 @@ def test_a_settings_file_others_could_read_is_made_private(path):
     path.chmod(0o644)
     assert load_settings(path, NOW).settings.muted
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(("saved", "zoom"), [(100, 100), (130, 125), (500, 200), (-3, 100)])
+def test_a_hand_edited_zoom_takes_the_nearest_step(saved: int, zoom: int) -> None:
+    assert Settings(zoom_percent=saved).zoom() == zoom

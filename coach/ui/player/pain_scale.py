@@ -15,8 +15,8 @@ COLOURS = ("#d3eecb", "#dff1c6", "#ebf2c1", "#f5f0bb", "#faeab4", "#fde0ac", "#f
            "#fcc59f", "#f9b59a", "#f5a496", "#f09391")
 """Light tints from green (0) through amber (5) to red (10): dark text reads on each at well
 over 7:1, and the number, not the colour alone, tells the score."""
-BUTTON_STYLE = ("QPushButton {{ background: {colour}; color: #1a1a1a; font-size: 20pt; "
-                "font-weight: bold; border: 1px solid #8a8a8a; border-radius: 6px; }} "
+BUTTON_STYLE = ("QPushButton {{ background: {colour}; color: #1a1a1a; "
+                "border: 1px solid #8a8a8a; border-radius: 6px; }} "
                 "QPushButton:checked {{ border: 4px solid #1a1a1a; }} "
                 "QPushButton:disabled {{ color: #5a5a5a; }}")
 BUTTON_HEIGHT = 72

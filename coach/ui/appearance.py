@@ -1,0 +1,64 @@
+"""How big Coach's text is and which colours it wears: the desktop's own type size, larger
+for reading at a distance, times the zoom the user chose; the style sheet for the desktop's
+light or dark palette. Both are applied again when the desktop changes its font or palette
+while Coach runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from coach.core.settings import ZOOM_STEPS
+from coach.ui.style import BASE_POINT_SIZE, base_font, style_sheet
+
+READING_SCALE = 1.3
+"""Coach's base text against the desktop's: 13 pt where the desktop uses 10 pt."""
+FALLBACK_DESKTOP_PT = BASE_POINT_SIZE / READING_SCALE
+
+
+class Appearance(QObject):
+    """Applies the type size and style sheet to ``app`` at ``zoom`` percent (one of
+    ZOOM_STEPS), and again whenever the desktop's palette or font changes."""
+
+    def __init__(self, app: QApplication, zoom: int = 100) -> None:
+        super().__init__(app)
+        self.app = app
+        self.zoom = zoom if zoom in ZOOM_STEPS else 100
+        self._applying = False
+        app.installEventFilter(self)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
+        self.apply()
+
+    @property
+    def desktop_pt(self) -> float:
+        """The desktop's type size in points (as its theme tells Qt)."""
+        size = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+        return size if size > 0 else FALLBACK_DESKTOP_PT
+
+    @property
+    def base_pt(self) -> float:
+        """Coach's base type size in points, zoom included."""
+        return self.desktop_pt * READING_SCALE * self.zoom / 100
+
+    def apply(self) -> None:
+        self._applying = True  # setting them raises the events that call this
+        try:
+            self.app.setFont(base_font(self.base_pt))
+            self.app.setStyleSheet(style_sheet(self.app.palette(), self.base_pt))
+        finally:
+            self._applying = False
+
+    def step(self, by: int) -> int:
+        """Zoom one step in (1), out (-1) or back to 100 % (0); returns the zoom now."""
+        index = ZOOM_STEPS.index(self.zoom)
+        self.zoom = (100 if by == 0 else
+                     ZOOM_STEPS[min(len(ZOOM_STEPS) - 1, max(0, index + by))])
+        self.apply()
+        return self.zoom
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (watched is self.app and not self._applying
+                and event.type() == QEvent.Type.ApplicationPaletteChange):
+            self.apply()  # light or dark, or a new theme font: Coach follows
+        return False

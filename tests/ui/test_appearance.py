@@ -1,0 +1,66 @@
+"""Text size follows the desktop and the user's zoom; colours follow a light or dark desktop
+while Coach runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from coach.core.settings import ZOOM_STEPS, load_settings
+from coach.ui.appearance import READING_SCALE, Appearance
+from coach.ui.style import SIDE_ON_DARK, SIDE_ON_LIGHT
+
+
+@pytest.fixture
+def appearance(qapp: QApplication) -> Iterator[Appearance]:
+    font, palette = qapp.font(), qapp.palette()
+    made = Appearance(qapp)
+    yield made
+    qapp.removeEventFilter(made)
+    made.deleteLater()
+    qapp.setStyleSheet("")
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
+def test_the_base_size_is_the_desktops_larger_for_reading_at_a_distance(
+        appearance: Appearance, qapp: QApplication) -> None:
+    assert appearance.base_pt == pytest.approx(appearance.desktop_pt * READING_SCALE)
+    assert qapp.font().pointSizeF() == pytest.approx(appearance.base_pt, abs=0.1)
+    countdown = 72 * appearance.base_pt / 13
+    assert f"QLabel#countdown {{ font-size: {countdown:.1f}pt" in qapp.styleSheet()
+
+
+def test_zoom_steps_up_to_200_and_down_to_100_percent(appearance: Appearance,
+                                                      qapp: QApplication) -> None:
+    seen = [appearance.step(1) for _ in range(len(ZOOM_STEPS) + 2)]
+    assert seen[-1] == 200 and seen == sorted(seen)
+    assert qapp.font().pointSizeF() == pytest.approx(appearance.desktop_pt * READING_SCALE * 2,
+                                                     abs=0.1)
+    assert appearance.step(-1) == 175 and appearance.step(0) == 100
+    assert appearance.step(-1) == 100
+
+
+def test_a_dark_desktop_switched_on_while_coach_runs_restyles_it(appearance: Appearance,
+                                                                 qapp: QApplication) -> None:
+    assert SIDE_ON_LIGHT in qapp.styleSheet()
+    dark = QPalette(qapp.palette())
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#e8eaed")):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)  # as a desktop's theme switch does
+    qapp.processEvents()
+    assert SIDE_ON_DARK in qapp.styleSheet() and SIDE_ON_LIGHT not in qapp.styleSheet()
+
+
+def test_ctrl_plus_zooms_the_text_and_the_zoom_is_kept(make_coach, appearance: Appearance,
+                                                       data, clock) -> None:
+    coach = make_coach()
+    coach.use_appearance(appearance)
+    coach.window.zoom_requested.emit(1)
+    coach.window.zoom_requested.emit(1)
+    assert appearance.zoom == 125 and "Text size: 125 %" in coach.window.statusBar().currentMessage()
+    assert load_settings(data.settings, clock.now()).settings.zoom_percent == 125
