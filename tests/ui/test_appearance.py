@@ -62,5 +62,6 @@ def test_ctrl_plus_zooms_the_text_and_the_zoom_is_kept(make_coach, appearance: A
     coach.use_appearance(appearance)
     coach.window.zoom_requested.emit(1)
     coach.window.zoom_requested.emit(1)
-    assert appearance.zoom == 125 and "Text size: 125 %" in coach.window.statusBar().currentMessage()
+    assert appearance.zoom == 125
+    assert "Text size: 125 %" in coach.window.statusBar().currentMessage()
     assert load_settings(data.settings, clock.now()).settings.zoom_percent == 125
