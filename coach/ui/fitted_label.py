@@ -1,12 +1,13 @@
-"""A one-line label for big numbers and short words (a countdown, "Time is up") that is never
-clipped: its text shrinks to the width it is given, and with ``fill`` it also grows to fill
-the space it is given, for a countdown read from across the room."""
+"""Labels whose text is never clipped: a one-line label for big numbers and short words (a
+countdown, "Time is up") whose text shrinks to the width it is given, and with ``fill`` also
+grows to fill its space, for a countdown read from across the room; and wrapped text (a
+step's instruction) that shrinks to fit the height it is given."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
 SMALLEST_SHARE = 0.3
 """The smallest the text gets, as a share of its styled size (what a layout may ask for)."""
@@ -69,7 +70,73 @@ class FittedLabel(QLabel):
         else:  # sized in pixels
             font.setPixelSize(max(1, round(font.pixelSize() * scale)))
         painter = QPainter(self)
+        _styled_background(self, painter)
         painter.setFont(font)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), int(self.alignment()), self.text())
+        painter.end()
+
+
+def _styled_background(label: QLabel, painter: QPainter) -> None:
+    """What the style sheet draws behind a label (a background, a border)."""
+    option = QStyleOption()
+    option.initFrom(label)
+    label.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, label)
+
+
+SMALLEST_TEXT_SHARE = 0.4
+"""Wrapped text gets no smaller than this share of its styled size."""
+
+
+class FittedText(QLabel):
+    """Word-wrapped text at the size its style sheet gives it, or smaller, so that all of it
+    fits the rectangle the layout gives: someone on the floor cannot scroll. The text stays
+    the label's text, for screen readers."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(0, 0)  # the layout may shrink it: the text shrinks with it
+
+    def _font(self, scale: float) -> QFont:
+        font = self.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * scale)
+        else:
+            font.setPixelSize(max(1, round(font.pixelSize() * scale)))
+        return font
+
+    def _height(self, scale: float, width: int) -> float:
+        metrics = QFontMetricsF(self._font(scale))
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, self.text()).height()
+
+    def scale(self) -> float:
+        """The share of its styled size the text is drawn at now (1.0 when it fits)."""
+        area = self.contentsRect()
+        if not self.text() or self._height(1.0, area.width()) <= area.height():
+            return 1.0
+        low, high = SMALLEST_TEXT_SHARE, 1.0
+        for _ in range(12):  # halving: within a fraction of a point
+            middle = (low + high) / 2
+            if self._height(middle, area.width()) <= area.height():
+                low = middle
+            else:
+                high = middle
+        return low
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        _styled_background(self, painter)
+        painter.setFont(self._font(self.scale()))
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(QRectF(self.contentsRect()),
+                         int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+                             | Qt.TextFlag.TextWordWrap), self.text())
         painter.end()

@@ -330,3 +330,27 @@ def test_a_player_that_cannot_load_says_what_went_wrong(make_coach, monkeypatch)
     assert coach.window.pages.currentWidget() is coach.window.tabs
     notice = coach.window.library_view.notice.text()
     assert "Desk posture reset could not start" in notice and "start it again" in notice
+
+
+def test_every_instruction_fits_on_screen_at_the_smallest_window_without_scrolling(
+        qtbot, make_coach, clock):
+    coach = make_coach()
+    coach.window.resize(coach.window.minimumSizeHint())
+    coach.window.start_routine(RHOMBOID)  # the longest cautions and instructions
+    view = coach.window.player_view
+    text = view.instruction
+    while view.session.player.is_active:
+        qtbot.wait(1)
+        scale = text.scale()
+        height = text._height(scale, text.contentsRect().width())
+        assert height <= text.contentsRect().height() + 1, text.text()[:40]
+        assert scale >= 0.4
+        view.skip()
+
+
+def test_the_warning_signs_pause_the_routine(qtbot, make_coach):
+    coach = make_coach()
+    coach.window.start_routine(DESK)
+    view = coach.window.player_view
+    qtbot.keyClick(view, Qt.Key.Key_W)
+    assert view.session.player.state is PlayerState.PAUSED

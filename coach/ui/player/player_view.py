@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QMainWindow,
     QProgressBar,
     QPushButton,
     QStackedLayout,
@@ -26,12 +27,12 @@ from coach.core.player.playback import (
 )
 from coach.core.player.session import GuidedSession
 from coach.core.player.voice import VoiceScript
-from coach.ui.fitted_label import FittedLabel
+from coach.ui.fitted_label import FittedLabel, FittedText
 from coach.ui.format import clock_text, minutes_text
 from coach.ui.player.end_tiles import EndTiles
 from coach.ui.player.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.style import plain_label, scrolled, set_flag
+from coach.ui.style import plain_label, set_flag
 from coach.ui.ticker import Ticker
 
 KEYS_HINT = ("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
@@ -88,11 +89,12 @@ class PlayerView(QWidget):
         self.cautions.setVisible(self._cautions_always and bool(self.session.routine.cautions))
         self.countdown = FittedLabel("countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.paused_banner = plain_label("Paused · Space goes on", "pausedBanner")
+        self.paused_banner = FittedLabel("pausedBanner")
+        self.paused_banner.setText("Paused · Space goes on")
         self.paused_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused_banner.hide()
         self.step_name = plain_label("", "stepName")
-        self.instruction = plain_label("", "instruction")
+        self.instruction = FittedText("instruction")
         self.next_preview = plain_label("", "preview")
         self.save_problem = plain_label("", "notice")
         self.save_problem.hide()
@@ -109,7 +111,7 @@ class PlayerView(QWidget):
         words.addWidget(self.countdown)
         words.addWidget(self.paused_banner)
         words.addWidget(self.step_name)
-        words.addWidget(scrolled(self.instruction), 1)
+        words.addWidget(self.instruction, 1)
         self._middle = middle = QHBoxLayout()
         middle.addWidget(self.illustration, 2)
         middle.addLayout(words, 3)
@@ -128,7 +130,7 @@ class PlayerView(QWidget):
         self.skip_button = self._button("Skip →", self.skip)
         self.stop_button = self._button("Stop", self.stop)
         self.mute_button = self._button("", self.toggle_mute)
-        self.safety_button = self._button("Warning signs", self.safety_requested.emit)
+        self.safety_button = self._button("Warning signs", self.show_warning_signs)
         self.safety_button.setToolTip("When to stop and get medical help")
         self._show_mute()
         row = QHBoxLayout()
@@ -201,6 +203,12 @@ class PlayerView(QWidget):
         self._show_mute()
         self.mute_toggled.emit(self.sounds.muted)
 
+    def show_warning_signs(self) -> None:
+        """W: the routine pauses while the warning signs are read."""
+        if self.session.player.state is PlayerState.RUNNING:
+            self.toggle_pause()
+        self.safety_requested.emit()
+
     @property
     def full_screen(self) -> bool:
         return self.window().isFullScreen()
@@ -223,6 +231,11 @@ class PlayerView(QWidget):
         as its share of the screen allows; or the usual layout."""
         set_flag(self, "bigText", big)
         self.countdown.fill = big
+        for spare in (self.routine_title, self.position):  # every line for the step itself
+            spare.setVisible(not big)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().setVisible(not big)
         self._middle.setStretch(0, 1 if big else 2)
         self._middle.setStretch(1, 1 if big else 3)
         self._words.setStretch(0, 1 if big else 0)
@@ -241,7 +254,7 @@ class PlayerView(QWidget):
             Qt.Key.Key_Left: self.back if leave else None,
             Qt.Key.Key_Escape: self.closed.emit if ended else self.stop if leave else None,
             Qt.Key.Key_M: self.toggle_mute,
-            Qt.Key.Key_W: self.safety_requested.emit,
+            Qt.Key.Key_W: self.show_warning_signs,
             Qt.Key.Key_Return: self.closed.emit if ended else None,
             Qt.Key.Key_Enter: self.closed.emit if ended else None,
         }
