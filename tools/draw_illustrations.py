@@ -63,21 +63,26 @@ def drawing(name: str, title: str, motion: Motion | None = None
 @drawing("lie-down", "Lying on the back on a mat, seen from the side: knees bent, feet flat, "
          "arms by the sides, a tennis ball within reach")
 def lie_down() -> Poses:
-    body = [furniture([(8, 136), (192, 136)], 5), head((30, 112), 15),
-            line([(47, 118), (120, 124)]), line([(56, 121), (80, 128), (100, 128)]),
-            line([(120, 124), (146, 88), (170, 132), (184, 132)]), ball((110, 128), 7)]
+    body = [furniture([(4, 136), (196, 136)], 5), head((20, 112), 15),
+            line([(37, 118), (110, 124)]), line([(46, 121), (70, 128), (90, 128)]),
+            line([(110, 124), (136, 88), (160, 132), (174, 132)]), ball((188, 129), 7)]
     return [body]
 
 
-@drawing("ball-place", "Tucking the ball under the left upper back")
+CROSSED = {"eL": (92, 80), "wL": (118, 62), "eR": (108, 80), "wR": (82, 62)}
+"""Arms crossed over the chest, as the tennis-ball steps ask: the shoulder blades part."""
+
+
+@drawing("ball-place", "Tucking the ball under the left upper back, then lying back with the "
+         "arms crossed over the chest")
 def ball_place() -> Poses:
-    return [[*lying_top(), ball((38, 70)), arrow((44, 82), (84, 74), (62, 96))]]
+    return [[*lying_top(**CROSSED), ball((38, 70)), arrow((44, 82), (84, 74), (62, 96))]]
 
 
 @drawing("ball-breathe", "Lying on the ball under the left upper back, breathing slowly",
          (BREATHE_4_6, 10.0))
 def ball_breathe() -> Poses:
-    return [[ball((90, 72), 6), *lying_top(), ring((100, 80), size, size * 1.25)]
+    return [[ball((90, 72), 6), *lying_top(**CROSSED), ring((100, 80), size, size * 1.25)]
             for size in (16, 21, 26)]
 
 
@@ -85,7 +90,7 @@ def ball_breathe() -> Poses:
          (SWING, 6.0))
 def ball_rolls() -> Poses:
     arrows = [both_ways((36, 60), (36, 100))]
-    return [[*lying_top(), ball((90, y), 6), *arrows] for y in (66, 92)]
+    return [[*lying_top(**CROSSED), ball((90, y), 6), *arrows] for y in (66, 92)]
 
 
 @drawing("ball-out", "Taking the ball out from under the left upper back")
@@ -217,8 +222,8 @@ def shoulder_blade_squeeze() -> Poses:
                        eR=(136 - elbow, 88), wR=(134 - elbow, 122), hL=(86, 120),
                        hR=(114, 120), kL=(84, 154), fL=(83, 188), kR=(116, 154),
                        fR=(117, 188))
-        squeeze = [arrow((100 - gap - 20, 78), (100 - gap - 6, 78)),
-                   arrow((100 + gap + 20, 78), (100 + gap + 6, 78))]
+        squeeze = [arrow((100 - gap - 20, 72), (100 - gap - 6, 82)),  # in, and a little down
+                   arrow((100 + gap + 20, 72), (100 + gap + 6, 82))]
         return [floor(190, 50, 150), *figure, *blades, *squeeze]
     return [pose(16, 0), pose(9, 5)]
 
