@@ -46,6 +46,18 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
+def length_text(seconds: float) -> str:
+    """A length to the second that cannot be read as a time of day: ``"2 min 25 s"``,
+    ``"45 s"``, ``"16 min"``, ``"1 h 5 min"`` from an hour."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    if whole >= 3600:
+        return minutes_text(whole)
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
 def minutes_text(seconds: float) -> str:
     """A length for people: ``"6 min"``, ``"45 s"`` under a minute, ``"2 h 5 min"`` from an
     hour."""

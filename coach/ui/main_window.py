@@ -17,7 +17,7 @@ from coach.core.routines.library import Library
 from coach.core.routines.routine import Routine
 from coach.core.settings import SettingsStore
 from coach.paths import icon_files
-from coach.ui.format import minutes_text
+from coach.ui.format import length_text
 from coach.ui.player.pain_prompt import PainQuestions
 from coach.ui.routines.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.safety_gate import SafetyGate
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             figures = day_figures(self.store, self.clock.now())
         except HistoryError:  # nothing to add while the history cannot be read
             return
-        view.end_tiles.show_tile("today", minutes_text(figures.routine_s), "in routines today")
+        view.end_tiles.show_tile("today", length_text(figures.routine_s), "in routines today")
         run = figures.days_in_a_row
         if run >= 2:
             view.end_tiles.show_tile("run", f"{run} days", "in a row")

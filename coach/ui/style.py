@@ -18,12 +18,14 @@ QPushButton#primary { font-weight: bold; }
 QLabel#notice { background: #fff4ce; color: #3b2f00; padding: 8px; border-radius: 4px; }
 QLabel#countdown { font-size: 72pt; font-weight: bold; }
 QLabel#timerLeft { font-size: 44pt; font-weight: bold; }
+QLabel#timerLeft[due="true"] { color: #c62828; }
 QLabel#stepName { font-size: 26pt; font-weight: bold; }
 QLabel#instruction { font-size: 20pt; }
 QLabel#side { font-size: 18pt; color: SIDE_COLOUR; font-weight: bold; }
 QLabel#preview { font-size: 14pt; color: palette(placeholder-text); }
 QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
 QLabel#heading { font-size: 20pt; font-weight: bold; }
+QLabel#endHeading { font-size: 30pt; font-weight: bold; }
 QWidget#painScale { border: 2px solid transparent; border-radius: 6px; }
 QWidget#painScale:focus { border-color: palette(highlight); }
 QWidget#painScale QPushButton { font-size: 20pt; font-weight: bold; }

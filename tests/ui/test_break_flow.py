@@ -369,6 +369,8 @@ def test_the_break_screen_is_calm_and_tells_the_time_left_of_the_whole_break(mak
     assert _contrast(text, background) > 7
     assert [b.text() for b in window.answers.findChildren(QPushButton)] == [
         "Snooze 5 min  (S)", "Skip this break  (K)"]
+    shown = [b.text() for b in window.player.findChildren(QPushButton) if b.isVisibleTo(window)]
+    assert "Stop" not in shown and "Skip →" not in shown and "Pause" in shown  # no rivals
 
 
 def _contrast(one, other) -> float:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from coach.ui.format import clock_text, minutes_text, when_text
+from coach.ui.format import clock_text, length_text, minutes_text, when_text
 
 
 @pytest.mark.parametrize(("seconds", "text"), [
@@ -28,3 +28,10 @@ def test_clock_text_reaches_zero_only_at_the_end() -> None:
     (datetime(2025, 12, 31, 7, 0), "31 Dec 2025 07:00")])
 def test_when_text_says_moments_as_people_do(at: datetime, text: str) -> None:
     assert when_text(at.astimezone(), date(2026, 12, 7)) == text
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (45, "45 s"), (145, "2 min 25 s"), (960, "16 min"), (990, "16 min 30 s"),
+    (3900, "1 h 5 min")])
+def test_length_text_never_looks_like_a_time_of_day(seconds: float, text: str) -> None:
+    assert length_text(seconds) == text

@@ -19,6 +19,7 @@ from coach.core.history.symptoms import SymptomLog
 from coach.core.history.timeline import EntryKind
 from coach.core.player.playback import PlayerState
 from coach.core.therapy.timer import TherapyKind, plan_application
+from coach.ui.format import length_text
 from coach.ui.history.report_document import CHART_URL, HEADINGS, pain_chart, save_pdf
 from coach.ui.history.timeline_model import HEADERS
 from coach.ui.player.pain_prompt import PainPrompt
@@ -354,9 +355,9 @@ def test_the_end_screen_shows_time_spent_without_getting_ready_and_the_day_so_fa
     total_s = view.session.routine.total_s
     play(view, clock, ready_s(view) + total_s)
     assert view.end_tiles.texts() == {
-        "spent": f"{total_s // 60}:{total_s % 60:02d} spent",  # getting ready not counted
+        "spent": f"{length_text(total_s)} spent",  # getting ready not counted
         "done": "4 of 4 exercises done",
-        "today": f"{round(2 * total_s / 60)} min in routines today",
+        "today": f"{length_text(2 * total_s)} in routines today",
         "run": "3 days in a row"}
 
 

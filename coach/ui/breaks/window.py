@@ -197,8 +197,9 @@ class BreakWindow(QWidget):
         self._player_keys = BREAK_PLAYER_KEYS + ((Qt.Key.Key_Left, Qt.Key.Key_Right)
                                                  if can_skip else ())
         self._can_skip = can_skip
-        if not can_skip:  # strict mode: the routine cannot be cut short either
-            self.player.hide_leaving()
+        # Snooze and Skip this break answer the break: the player's own Back, Skip and Stop
+        # would only compete with them (its arrow keys still move between steps)
+        self.player.hide_leaving(keys_too=not can_skip)
         self.player.installEventFilter(self)  # the player's keys pass through this window
         self.player.closed.connect(self._finish)
         self.player.safety_requested.connect(self._show_safety)

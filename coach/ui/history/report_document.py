@@ -71,8 +71,9 @@ def _trend(report: ClinicianReport) -> str:
              f"{w.average:.1f}", str(w.highest)) for w in report.weekly_pain]
     areas = ", ".join(f"{area} ({n})" for area, n in report.areas)
     where = f" Where it hurt: {escape(areas)}." if areas else ""
-    return (f"<p>{report.pain_entries} pain scores (0 = none, 10 = worst imaginable), "
-            f"average per day:{where}</p><p><img src='{CHART_URL.toString()}' "
+    return (f"<p>{report.pain_entries} pain scores (0 = none, 10 = worst imaginable).{where}"
+            " The average of each day:</p>"
+            f"<p><img src='{CHART_URL.toString()}' "
             f"width='{CHART_SIZE[0]}' height='{CHART_SIZE[1]}'></p>"
             + _table(("Week from", "Entries", "Average", "Highest"), rows))
 
@@ -176,7 +177,7 @@ def pain_chart(report: ClinicianReport) -> QImage:
     font = QFont()
     font.setPixelSize(11 * CHART_SCALE)
     painter.setFont(font)
-    left, bottom = 28 * CHART_SCALE, height - 20 * CHART_SCALE
+    left, bottom = 28 * CHART_SCALE, height - 24 * CHART_SCALE
     right, top = width - 12 * CHART_SCALE, 10 * CHART_SCALE
     plot = QRectF(left, top, right - left, bottom - top)
     days = max(1, (report.last_day - report.first_day).days)
@@ -202,8 +203,8 @@ def pain_chart(report: ClinicianReport) -> QImage:
         x = (x_of(offset) if place is Qt.AlignmentFlag.AlignLeft
              else x_of(offset) - label_w if place is Qt.AlignmentFlag.AlignRight
              else x_of(offset) - label_w / 2)
-        painter.drawText(QRectF(x, bottom + 2, label_w, 18 * CHART_SCALE), int(place),
-                         f"{day.day} {day:%b}")
+        painter.drawText(QRectF(x, bottom + 5 * CHART_SCALE, label_w, 18 * CHART_SCALE),
+                         int(place), f"{day.day} {day:%b}")
     points = [QPointF(x_of((day - report.first_day).days),
                       plot.bottom() - plot.height() * value / 10)
               for day, value in report.daily_pain]

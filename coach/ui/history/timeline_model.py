@@ -7,14 +7,13 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from coach.core.history.export import duration_text
 from coach.core.history.store import HistoryError
 from coach.core.history.timeline import EntryKind, Timeline, TimelineEntry, TimelineFilter
-from coach.ui.format import when_text
+from coach.ui.format import length_text, when_text
 from coach.ui.style import tooltip_text
 
 PAGE_ROWS = 200
-HEADERS = ("When", "What", "Entry", "Time", "How it went", "Note")
+HEADERS = ("When", "What", "Entry", "Length", "How it went", "Note")
 KIND_NAMES = {EntryKind.ROUTINE: "Routine", EntryKind.THERAPY: "Cold/heat",
               EntryKind.BREAK: "Break", EntryKind.SYMPTOM: "Symptom"}
 
@@ -108,7 +107,7 @@ def cell_text(entry: TimelineEntry, column: int, today: date) -> str:
     if column == 2:
         return entry.title
     if column == 3:
-        return "" if entry.duration_s is None else duration_text(entry.duration_s)
+        return "" if entry.duration_s is None else length_text(entry.duration_s)
     if column == 4:
         return entry.outcome
     return " ".join(entry.note.split())

@@ -17,7 +17,7 @@ COLOURS = ("#d3eecb", "#dff1c6", "#ebf2c1", "#f5f0bb", "#faeab4", "#fde0ac", "#f
 over 7:1, and the number, not the colour alone, tells the score."""
 BUTTON_STYLE = ("QPushButton {{ background: {colour}; color: #1a1a1a; "
                 "border: 1px solid #8a8a8a; border-radius: 6px; }} "
-                "QPushButton:checked {{ border: 4px solid #1a1a1a; }} "
+                "QPushButton:checked {{ border: 5px solid palette(highlight); }} "
                 "QPushButton:disabled {{ color: #5a5a5a; }}")
 BUTTON_HEIGHT = 72
 """Large enough to hit from the floor with a stretched-out arm."""

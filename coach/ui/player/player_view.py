@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.history.export import duration_text
 from coach.core.player.playback import (
     Countdown,
     Event,
@@ -28,7 +27,7 @@ from coach.core.player.playback import (
 from coach.core.player.session import GuidedSession
 from coach.core.player.voice import VoiceScript
 from coach.ui.fitted_label import FittedLabel, FittedText
-from coach.ui.format import clock_text, minutes_text
+from coach.ui.format import clock_text, length_text, minutes_text
 from coach.ui.player.end_tiles import EndTiles
 from coach.ui.player.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds
@@ -139,9 +138,10 @@ class PlayerView(QWidget):
             row.addWidget(button)
         return row
 
-    def hide_leaving(self) -> None:
-        """No way to cut the routine short: Back, Skip and Stop go (their keys too)."""
-        self._can_leave = False
+    def hide_leaving(self, keys_too: bool = True) -> None:
+        """Back, Skip and Stop go from the screen; with ``keys_too``, their keys stop working
+        as well (no way to cut the routine short: strict mode)."""
+        self._can_leave = not keys_too
         for button in (self.back_button, self.skip_button, self.stop_button):
             button.hide()
 
@@ -153,7 +153,7 @@ class PlayerView(QWidget):
 
     def _build_ended(self) -> QWidget:
         page = QWidget()
-        self.end_heading = plain_label("", "heading")
+        self.end_heading = plain_label("", "endHeading")
         self.end_tiles = EndTiles()
         self.end_summary = plain_label("", "preview")
         done = QPushButton(f"{self._done_text}  (Enter)" if self._keys_shown
@@ -387,7 +387,7 @@ class PlayerView(QWidget):
         saved = (self.session.save_problem or
                  ("It is in your history." if self.session.saved else
                   "It could not be saved: see the notice in the library."))
-        self.end_tiles.show_tile("spent", duration_text(player.active_s(self.session.now())),
+        self.end_tiles.show_tile("spent", length_text(player.active_s(self.session.now())),
                                  "spent")
         self.end_tiles.show_tile("done", f"{player.exercises_completed} of "
                                  f"{player.exercises_total}", "exercises done"

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -61,7 +62,8 @@ class LibraryView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("routineList")
         self.list.setSpacing(2)
-        self.list.setWordWrap(True)  # nothing cut off: a long title takes two lines
+        self.list.setWordWrap(True)  # nothing cut off: a long title takes two lines,
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # laid out again as it resizes
         self.list.setIconSize(QSize(THUMBNAIL_PX, THUMBNAIL_PX))
         drawings = asset("illustrations")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

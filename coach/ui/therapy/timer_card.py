@@ -20,9 +20,9 @@ from coach.core.therapy.timer import (
     TimerState,
 )
 from coach.ui.fitted_label import FittedLabel
-from coach.ui.format import clock_text, minutes_text, time_left_text
+from coach.ui.format import minutes_text, time_left_text
 from coach.ui.inputs import CalmSpinBox
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, set_flag
 from coach.ui.therapy.words import off_button_text, skin_check_text
 
 
@@ -89,14 +89,15 @@ class TimerCard(QFrame):
         self.time_left.setText("Time is up" if due else time_left_text(left))
         ends = self.timer.ends_at()
         if state is TimerState.PAUSED:
-            self.ends.setText(f"Paused ({clock_text(left)} to go)")
+            self.ends.setText("Paused")
         elif due:
             over = -left
             self.ends.setText("Take it off now" + (f": {minutes_text(over)} over"
                                                    if over >= 60 else ""))
         else:
-            at = f"off at {ends.astimezone():%H:%M}, " if ends else ""
-            self.ends.setText(f"Take it {at}{clock_text(left)} to go")
+            self.ends.setText(f"Take it off at {ends.astimezone():%H:%M}" if ends else "")
+        if bool(self.time_left.property("due")) != due:
+            set_flag(self.time_left, "due", due)
         self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
         self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
         self.end_button.setText(off_button_text(self.timer.plan.method)
