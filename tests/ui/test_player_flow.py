@@ -354,3 +354,14 @@ def test_the_warning_signs_pause_the_routine(qtbot, make_coach):
     view = coach.window.player_view
     qtbot.keyClick(view, Qt.Key.Key_W)
     assert view.session.player.state is PlayerState.PAUSED
+
+
+def test_a_long_routine_title_gets_the_rows_it_needs_in_a_narrow_list(qtbot, make_coach):
+    coach = make_coach()
+    library = coach.window.library_view
+    library.list.resize(300, 500)
+    qtbot.wait(20)
+    [row] = [library.list.item(r) for r in range(library.list.count())
+             if library.list.item(r).text().startswith("Tennis-ball release against a wall")]
+    lines = library.list.fontMetrics().lineSpacing()
+    assert row.sizeHint().height() >= 3 * lines  # title on two lines, then its length

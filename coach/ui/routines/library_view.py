@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,6 +28,7 @@ from coach.ui.routines.thumbnails import THUMBNAIL_PX, thumbnail
 from coach.ui.style import plain_label
 
 RECENT_SESSIONS = 3
+ROW_PADDING = 8
 
 
 def grouped(routines: Sequence[Routine]) -> list[tuple[str, list[Routine]]]:
@@ -62,8 +62,8 @@ class LibraryView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("routineList")
         self.list.setSpacing(2)
-        self.list.setWordWrap(True)  # nothing cut off: a long title takes two lines,
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # laid out again as it resizes
+        self.list.setWordWrap(True)  # nothing cut off: a long title takes two lines
+        self.list.viewport().installEventFilter(self)  # rows are measured again on resize
         self.list.setIconSize(QSize(THUMBNAIL_PX, THUMBNAIL_PX))
         drawings = asset("illustrations")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -113,6 +113,24 @@ class LibraryView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.recent)
         layout.addLayout(buttons)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
+        return False
+
+    def _fit_rows(self) -> None:
+        """Give each row the height its wrapped text needs at the list's width now (Qt's
+        own guess leaves a long title's last line cut off)."""
+        width = self.list.viewport().width()
+        text_width = max(40, width - THUMBNAIL_PX - 3 * ROW_PADDING)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            metrics = QFontMetrics(item.font())
+            height = metrics.boundingRect(QRect(0, 0, text_width, 10_000),
+                                          int(Qt.TextFlag.TextWordWrap), item.text()).height()
+            icon = THUMBNAIL_PX if not item.icon().isNull() else 0
+            item.setSizeHint(QSize(width - ROW_PADDING, max(height, icon) + ROW_PADDING))
 
     def add_notice(self, message: str) -> None:
         """Show ``message`` (plain text) above the list, below any earlier notices."""
