@@ -19,6 +19,7 @@ from coach.core import control
 from coach.core.clock import Clock, SystemClock
 from coach.core.commands import Command
 from coach.core.history.store import HistoryStore, open_history
+from coach.core.i18n import use_language
 from coach.core.routines.library import load_library
 from coach.core.settings import SettingsStore
 from coach.core.writer_lock import WriterLock, held_by_another
@@ -52,9 +53,11 @@ def build_shell(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
         notices.append(f"The data folder {paths.root} cannot be made or written "
                        f"({error.strerror}); nothing from this run will be saved.")
     settings = SettingsStore(paths.settings, clock.now())
+    spoken = use_language(settings.settings.language)  # before any window is made
     store: HistoryStore
     store, history_problem = open_history(paths.history, clock.now())
-    library = load_library(shipped_dir("routines"), paths.routines, asset("illustrations"))
+    library = load_library(shipped_dir("routines"), paths.routines,
+                           asset("illustrations")).in_language(spoken)
     notices += [p for p in (settings.load_problem, history_problem) if p]
     from coach.ui.shell import Shell
 

@@ -1,6 +1,7 @@
 """Helpers shared by all tests: valid routine files to start from, and a fake clock.
 
-Qt runs offscreen in this process unless the caller chose a platform (e.g. xcb under Xvfb).
+Qt runs offscreen in this process unless the caller chose a platform (e.g. xcb under Xvfb);
+Coach speaks English unless a test chooses another language.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LANGUAGE"] = "en"  # Coach speaks English in tests, whatever the machine's language
 
 import json
 from collections.abc import Callable

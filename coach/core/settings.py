@@ -41,7 +41,8 @@ class Settings:
     break shows (its routine on the screen in use, a cover on every other; or only on the
     screen in use, or the primary one); ``break_full_screen`` covers the whole screen. In
     strict mode (``break_strict``) breaks cannot be skipped and are snoozed at most
-    ``break_max_snoozes`` times (0-3). ``zoom_percent`` sizes all text (100-200, ZOOM_STEPS)."""
+    ``break_max_snoozes`` times (0-3). ``zoom_percent`` sizes all text (100-200, ZOOM_STEPS);
+    ``language`` is one of i18n.LANGUAGES, or "" for the system's."""
 
     muted: bool = False
     disclaimer_seen: bool = False
@@ -69,6 +70,7 @@ class Settings:
     break_strict: bool = False
     break_max_snoozes: int = 1
     zoom_percent: int = 100
+    language: str = ""
 
     def zoom(self) -> int:
         """The text zoom in percent, one of ZOOM_STEPS (the nearest for a hand-edited one)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.i18n import LANGUAGES, _, system_language
 from coach.core.settings import Settings
 from coach.platform.idle import no_source_text
 from coach.ui.breaks.screens import WAYLAND_NOTE, placement_is_free
@@ -87,6 +88,7 @@ class SettingsDialog(QDialog):
         left.addWidget(self._sound(settings))
         left.addWidget(self.ask_pain)
         left.addWidget(self.login)
+        left.addLayout(self._language(settings))
         left.addWidget(self._hours(settings))
         left.addStretch()
         right.addWidget(self._breaks(settings, idle_source, quiet_sources))
@@ -219,6 +221,19 @@ class SettingsDialog(QDialog):
             column.addWidget(plain_label(f"A due break waits for: {quiet_sources}.", "preview"))
         return group
 
+    def _language(self, settings: Settings) -> QFormLayout:
+        self.language = CalmComboBox()
+        self.language.addItem(_("The system's ({language})").format(
+            language=LANGUAGES[system_language()]), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form = QFormLayout()
+        form.addRow(plain_label(_("Language")), self.language)
+        form.addRow(plain_label(_("Coach speaks the language chosen when it starts again."),
+                                "preview"))
+        return form
+
     def _hours(self, settings: Settings) -> QGroupBox:
         group = QGroupBox("Working hours")
         form = QFormLayout(group)
@@ -248,6 +263,7 @@ class SettingsDialog(QDialog):
             "ask_pain_around_routines": self.ask_pain.isChecked(),
             "sound_theme": self.theme.currentData() or "soft",
             "sound_volume": self.volume.value(),
+            "language": str(self.language.currentData()),
             "voice_on": self.voice.isChecked(),
             "voice_volume": self.voice_volume.value(),
             "voice_rate": self.voice_rate.value(),

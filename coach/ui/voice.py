@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
+
+from coach.core.i18n import language
 
 NO_ENGINE = ("Spoken guidance needs a speech engine, and none works on this computer. On "
              "Debian or Ubuntu, install one with: sudo apt-get install speech-dispatcher "
@@ -23,6 +25,17 @@ class Voice(QObject):
         self._speech = QTextToSpeech(engine, self)
         self._volume = 0.8
         self._rate = 0.0
+        self.speak_in(language())
+
+    def speak_in(self, code: str) -> bool:
+        """Use a voice of language ``code`` where the engine has one; False where it has
+        none (its default voice goes on speaking)."""
+        wanted = QLocale(code).language()
+        for locale in self._speech.availableLocales():
+            if locale.language() == wanted:
+                self._speech.setLocale(locale)
+                return True
+        return False
 
     @property
     def available(self) -> bool:

@@ -88,3 +88,28 @@ def test_speaking_is_greyed_with_the_reason_where_no_speech_engine_works(
     dialog = make_coach().open_settings()
     assert not dialog.voice.isEnabled() and "speech-dispatcher" in dialog.voice.toolTip()
     assert not dialog.voice_rate.isEnabled() and not dialog.voice_volume.isEnabled()
+
+
+def test_a_language_chosen_is_spoken_from_the_next_start(make_coach, data, clock, tmp_path,
+                                                          monkeypatch):
+    from coach.app import build_shell
+    from coach.core import i18n
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    coach = make_coach()
+    dialog = coach.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog.accept()
+    assert load_settings(data.settings, clock.now()).settings.language == "de"
+    coach.shut_down()
+    coach.store.close()
+    try:
+        again = build_shell(data, clock)
+        again.window.start_routine("desk-posture-reset")
+        view = again.window.player_view
+        assert view.skip_button.text() == "Überspringen →"
+        assert view.step_name.text() == "Bevor Sie beginnen"
+        again.shut_down()
+        again.store.close()
+    finally:
+        i18n.use_language("en")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from coach.core.settings import Settings, load_settings
@@ -152,3 +152,9 @@ def test_f11_plays_full_screen_with_large_text_and_esc_leaves_it(qtbot, make_coa
         qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert coach.window.player_view is None and not coach.window.isFullScreen()
+
+
+def test_the_voice_speaks_the_language_where_the_engine_has_a_voice_for_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    voice = Voice("mock")
+    assert voice.speak_in("en") and voice.engine.locale().language() == QLocale("en").language()
+    assert not voice.speak_in("de")  # the mock engine has no German voice: it keeps its own

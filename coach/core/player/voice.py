@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.core.i18n import N_, _, ngettext
 from coach.core.player.playback import (
     COUNTDOWN_FROM,
     GET_READY_S,
@@ -20,10 +21,12 @@ from coach.core.player.playback import (
     SegmentStarted,
     build_segments,
 )
-from coach.core.routines.routine import Routine
+from coach.core.routines.routine import SIDE_NAMES, Routine
 
-NUMBERS = {1: "One", 2: "Two", 3: "Three"}
-END_LINE = "Done. Well done."
+NUMBERS = {1: N_("One"), 2: N_("Two"), 3: N_("Three")}
+END_LINE = N_("Done. Well done.")
+SPOKEN_SWITCH = {"left": N_("Switch sides. Left side next."),
+                 "right": N_("Switch sides. Right side next.")}
 
 
 @dataclass(frozen=True)
@@ -47,26 +50,27 @@ def schedule_for(routine: Routine, segments: tuple[Segment, ...]) -> tuple[Voice
     for index, segment in enumerate(segments):
         cues.append(VoiceCue(index, None, _announce(routine, segment)))
         if segment.kind is not SegmentKind.SWITCH:
-            cues += [VoiceCue(index, n, NUMBERS[n])
+            cues += [VoiceCue(index, n, _(NUMBERS[n]))
                      for n in range(min(COUNTDOWN_FROM, segment.duration_s - 1), 0, -1)]
-    cues.append(VoiceCue(None, None, END_LINE))
+    cues.append(VoiceCue(None, None, _(END_LINE)))
     return tuple(cues)
 
 
 def _announce(routine: Routine, segment: Segment) -> str:
     if segment.kind is SegmentKind.READY:
-        return f"Get ready. First: {routine.steps[0].name}."
+        return _("Get ready. First: {step}.").format(step=routine.steps[0].name)
     if segment.kind is SegmentKind.SWITCH:
-        return f"Switch sides. {str(segment.side).capitalize()} side next."
+        return _(SPOKEN_SWITCH[str(segment.side)])
     if segment.kind is SegmentKind.REST:
-        return "Rest."
+        return _("Rest.")
     assert segment.step_index is not None
     step = routine.steps[segment.step_index]
     words = [f"{step.name}."]
     if segment.side:
-        words.append(f"{segment.side.capitalize()} side.")
+        words.append(_(SIDE_NAMES[segment.side]) + ".")
     if step.reps:
-        words.append(f"{step.reps} reps.")
+        words.append(ngettext("{count} rep.", "{count} reps.", step.reps).format(
+            count=step.reps))
     return " ".join(words)
 
 

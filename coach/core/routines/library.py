@@ -21,6 +21,13 @@ class Library:
         """The routine with ``routine_id``, or None."""
         return next((r for r in self.routines if r.id == routine_id), None)
 
+    def in_language(self, code: str) -> Library:
+        """The routines with their texts in language ``code`` where their files have them,
+        sorted by their titles in it."""
+        routines = sorted((r.in_language(code) for r in self.routines),
+                          key=lambda r: (not r.shipped, r.title.casefold()))
+        return Library(tuple(routines), self.errors)
+
 
 def routine_files(folder: Path | None) -> list[Path]:
     """The ``*.toml`` files directly in ``folder``, sorted; empty if it does not exist."""

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from coach.core.i18n import N_, TRANSLATED
+
 SIDES = ("left", "right")
+SIDE_NAMES = {"left": N_("Left side"), "right": N_("Right side")}
+"""How a side is shown (translated where shown: ``_(SIDE_NAMES[side])``)."""
+SWITCH_TO = {"left": N_("Switch sides: left side next"),
+             "right": N_("Switch sides: right side next")}
 SWITCH_SIDES_S = 5
 """Seconds given to change sides between the two sides of a step."""
 
@@ -36,10 +42,13 @@ WHEN_LABELS = {
 
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ILLUSTRATION_PATTERN = re.compile(r"^[A-Za-z0-9_-]+\.(svg|png)$")
-_ROUTINE_KEYS = {"id", "title", "summary", "when", "how_often", "cautions", "sources", "steps"}
+_ROUTINE_KEYS = {"id", "title", "summary", "when", "how_often", "cautions", "sources", "steps",
+                 *TRANSLATED}
+_TRANSLATED_KEYS = {"title", "summary", "how_often", "cautions"}
+_TRANSLATED_STEP_KEYS = {"name", "instruction"}
 _STEP_KEYS = {
     "name", "instruction", "duration_s", "reps", "seconds_per_rep", "sides", "rest_s",
-    "illustration",
+    "illustration", *TRANSLATED,
 }
 
 
@@ -104,6 +113,22 @@ class Routine:
     path: Path
     shipped: bool = True
     how_often: str = ""
+    translations: dict[str, Translation] = field(default_factory=dict, compare=False)
+
+    def in_language(self, code: str) -> Routine:
+        """This routine with its texts in language ``code`` where its file has them (each
+        text not translated stays in English)."""
+        words = self.translations.get(code)
+        if words is None:
+            return self
+        steps = tuple(replace(step, name=name or step.name,
+                              instruction=instruction or step.instruction)
+                      for step, (name, instruction) in zip(self.steps, words.steps,
+                                                           strict=True))
+        return replace(self, title=words.title or self.title,
+                       summary=words.summary or self.summary,
+                       how_often=words.how_often or self.how_often,
+                       cautions=words.cautions or self.cautions, steps=steps)
 
     @property
     def total_s(self) -> int:
@@ -113,6 +138,19 @@ class Routine:
     @property
     def when_labels(self) -> tuple[str, ...]:
         return tuple(WHEN_LABELS[tag] for tag in self.when)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A routine's texts in one language, from its language table (``[de]``) and its steps'
+    (``[steps.de]``): empty where the file gives none. ``steps`` holds (name, instruction)
+    for each step, in order. Its cautions, when given, are as many as the English ones."""
+
+    title: str = ""
+    summary: str = ""
+    how_often: str = ""
+    cautions: tuple[str, ...] = ()
+    steps: tuple[tuple[str, str], ...] = ()
 
 
 class _Checker:
@@ -190,6 +228,7 @@ def load_routine(path: Path, shipped: bool = True) -> Routine:
     for i, tag in enumerate(when):
         if tag not in WHEN_LABELS:
             raise check.fail(f"when[{i}]", f"'{tag}' is not one of {', '.join(WHEN_LABELS)}")
+    cautions = check.texts(data, "cautions", 300)
     return Routine(
         id=routine_id,
         title=check.text(data, "title", "title", 60),
@@ -197,12 +236,47 @@ def load_routine(path: Path, shipped: bool = True) -> Routine:
         when=when,
         how_often=(check.text(data, "how_often", "how_often", 300)
                    if "how_often" in data else ""),
-        cautions=check.texts(data, "cautions", 300),
+        cautions=cautions,
         sources=check.texts(data, "sources", 120),
         steps=_read_steps(data, check),
         path=path,
         shipped=shipped,
+        translations={code: _read_translation(data, code, len(cautions), check)
+                      for code in TRANSLATED if code in data
+                      or any(code in step for step in data["steps"])},
     )
+
+
+def _read_translation(data: dict[str, Any], code: str, cautions: int,
+                      check: _Checker) -> Translation:
+    """The language table ``code`` of a routine file and its steps' tables: the same
+    limits as the English texts, and as many cautions (none may be left out in a language)."""
+    table = data.get(code, {})
+    if not isinstance(table, dict):
+        raise check.fail(code, f"must be a table of translated texts, not {_type_name(table)}")
+    check.keys(table, _TRANSLATED_KEYS, f"{code}.")
+    limits = {"title": 60, "summary": 600, "how_often": 300}
+    texts = {key: check.text(table, key, f"{code}.{key}", limit) if key in table else ""
+             for key, limit in limits.items()}
+    translated_cautions: tuple[str, ...] = ()
+    if "cautions" in table:
+        translated_cautions = check.texts(table, "cautions", 300, f"{code}.cautions")
+        if len(translated_cautions) != cautions:
+            raise check.fail(f"{code}.cautions", f"has {len(translated_cautions)} cautions; "
+                             f"the English has {cautions}, and each must be translated")
+    steps = []
+    for i, step in enumerate(data["steps"]):
+        words = step.get(code, {})
+        prefix = f"steps[{i}].{code}."
+        if not isinstance(words, dict):
+            raise check.fail(prefix[:-1], f"must be a table, not {_type_name(words)}")
+        check.keys(words, _TRANSLATED_STEP_KEYS, prefix)
+        steps.append((check.text(words, "name", f"{prefix}name", 40) if "name" in words
+                      else "",
+                      check.text(words, "instruction", f"{prefix}instruction", 400)
+                      if "instruction" in words else ""))
+    return Translation(texts["title"], texts["summary"], texts["how_often"],
+                       translated_cautions, tuple(steps))
 
 
 def _read_toml(path: Path, check: _Checker) -> dict[str, Any]:

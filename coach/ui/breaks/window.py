@@ -21,6 +21,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.breaks.scheduler import BreakKind
+from coach.core.i18n import N_, _, ngettext
 from coach.core.player.session import GuidedSession
 from coach.ui.breaks.screens import BreakScreens, show_on
 from coach.ui.fitted_label import FittedLabel
@@ -38,6 +39,22 @@ BREAK_PLAYER_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_M, Qt.Key.Key_W)
 """The player's keys a break window takes: pause, sound, warning signs; the arrows too where
 a break may be left (not in strict mode). Esc, Enter and F11 are not: a break is not left or
 resized by a stray key."""
+
+
+TIME_FOR = {BreakKind.MICRO: N_("Time for a micro-break"),
+            BreakKind.REST: N_("Time for a rest break")}
+WINDOW_TITLES = {BreakKind.MICRO: N_("Coach: micro-break"),
+                 BreakKind.REST: N_("Coach: rest break")}
+
+
+def _soon_text(kind: BreakKind, seconds: int) -> str:
+    if kind is BreakKind.MICRO:
+        text = ngettext("A micro-break in {count} second", "A micro-break in {count} seconds",
+                        seconds)
+    else:
+        text = ngettext("A rest break in {count} second", "A rest break in {count} seconds",
+                        seconds)
+    return text.format(count=seconds)
 
 
 def calm(widget: QWidget) -> None:
@@ -67,11 +84,11 @@ class BreakAnswers(QWidget):
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        offered = [("Start now  (Enter)", "Start the break now", self.start_now,
+        offered = [(_("Start now  (Enter)"), _("Start the break now"), self.start_now,
                     (Qt.Key.Key_Return, Qt.Key.Key_Enter), with_start),
-                   ("Snooze 5 min  (S)", "Snooze the break for 5 minutes", self.snooze,
+                   (_("Snooze 5 min  (S)"), _("Snooze the break for 5 minutes"), self.snooze,
                     (Qt.Key.Key_S,), can_snooze),
-                   ("Skip this break  (K)", "Skip this break", self.skip, (Qt.Key.Key_K,),
+                   (_("Skip this break  (K)"), _("Skip this break"), self.skip, (Qt.Key.Key_K,),
                     can_skip)]
         self._keys: dict[Qt.Key, SignalInstance] = {}
         self._shown = QElapsedTimer()
@@ -111,12 +128,13 @@ class BreakNotice(QWidget):
                  can_skip: bool = True) -> None:
         super().__init__()
         _quiet(self)
-        self.setWindowTitle("Coach: break soon")
+        self.setWindowTitle(_("Coach: break soon"))
         self.answers = BreakAnswers(True, can_snooze, can_skip)
         column = QVBoxLayout(self)
-        column.addWidget(plain_label(f"A {kind.value} in {max(1, round(in_s))} seconds",
-                                     "section"))
-        column.addWidget(plain_label("Time to let your back and shoulders move.", "preview"))
+        seconds = max(1, round(in_s))
+        column.addWidget(plain_label(_soon_text(kind, seconds), "section"))
+        column.addWidget(plain_label(_("Time to let your back and shoulders move."),
+                                     "preview"))
         column.addWidget(self.answers)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
@@ -144,16 +162,16 @@ class BreakCover(QWidget):
     def __init__(self, kind: BreakKind, session: GuidedSession) -> None:
         super().__init__()
         _quiet(self)
-        self.setWindowTitle(f"Coach: {kind.value} · time left")
+        self.setWindowTitle(_("{title} · time left").format(title=_(WINDOW_TITLES[kind])))
         self._session = session
         self.resize(640, 320)
         calm(self)
-        self.heading = plain_label(f"Time for a {kind.value}", "heading")
+        self.heading = plain_label(_(TIME_FOR[kind]), "heading")
         self.time_left = FittedLabel("timerLeft")
         column = QVBoxLayout(self)
         column.addStretch()
         for label in (self.heading, self.time_left,
-                      plain_label("The routine plays on your other screen.", "preview")):
+                      plain_label(_("The routine plays on your other screen."), "preview")):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(label)
         column.addStretch()
@@ -189,10 +207,10 @@ class BreakWindow(QWidget):
         self.kind = kind
         self._over = False
         self.covers: list[BreakCover] = []
-        self.setWindowTitle(f"Coach: {kind.value}")
+        self.setWindowTitle(_(WINDOW_TITLES[kind]))
         self.resize(_roomy_size())
         self.answers = BreakAnswers(False, can_snooze, can_skip)
-        self.player = PlayerView(session, sounds, done_text="Back to work", keys_shown=False,
+        self.player = PlayerView(session, sounds, done_text=N_("Back to work"), keys_shown=False,
                                  cautions_always=True)
         self._player_keys = BREAK_PLAYER_KEYS + ((Qt.Key.Key_Left, Qt.Key.Key_Right)
                                                  if can_skip else ())
@@ -210,7 +228,7 @@ class BreakWindow(QWidget):
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.player.title_changed.connect(lambda _title: self._show_time_left())
         top = QHBoxLayout()
-        top.addWidget(plain_label(f"Time for a {kind.value}", "heading"), 1)
+        top.addWidget(plain_label(_(TIME_FOR[kind]), "heading"), 1)
         top.addWidget(self.time_left, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 12)
@@ -225,8 +243,8 @@ class BreakWindow(QWidget):
 
     def _show_time_left(self) -> None:
         player = self.player.session.player
-        self.time_left.setText(f"{clock_text(player.left_s(self.player.session.now()))} "
-                               "left of your break")
+        self.time_left.setText(_("{time} left of your break").format(
+            time=clock_text(player.left_s(self.player.session.now()))))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Keys that reach the player (it has the focus in this window) go through

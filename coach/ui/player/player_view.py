@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.i18n import N_, _, ngettext
 from coach.core.player.playback import (
     Countdown,
     Event,
@@ -26,6 +27,7 @@ from coach.core.player.playback import (
 )
 from coach.core.player.session import GuidedSession
 from coach.core.player.voice import VoiceScript
+from coach.core.routines.routine import SIDE_NAMES, SWITCH_TO
 from coach.ui.fitted_label import FittedLabel, FittedText
 from coach.ui.format import clock_text, length_text, minutes_text
 from coach.ui.player.end_tiles import EndTiles
@@ -34,8 +36,8 @@ from coach.ui.sounds import Cue, Sounds
 from coach.ui.style import plain_label, set_flag
 from coach.ui.ticker import Ticker
 
-KEYS_HINT = ("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
-             "W warning signs  ·  F11 full screen")
+KEYS_HINT = N_("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
+               "W warning signs  ·  F11 full screen")
 
 
 class PlayerView(QWidget):
@@ -55,7 +57,7 @@ class PlayerView(QWidget):
     safety_requested = Signal()
 
     def __init__(self, session: GuidedSession, sounds: Sounds, parent: QWidget | None = None,
-                 done_text: str = "Back to routines", keys_shown: bool = True,
+                 done_text: str = N_("Back to routines"), keys_shown: bool = True,
                  cautions_always: bool = False) -> None:
         super().__init__(parent)
         self.session = session
@@ -89,7 +91,7 @@ class PlayerView(QWidget):
         self.countdown = FittedLabel("countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused_banner = FittedLabel("pausedBanner")
-        self.paused_banner.setText("Paused · Space goes on")
+        self.paused_banner.setText(_("Paused · Space goes on"))
         self.paused_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused_banner.hide()
         self.step_name = plain_label("", "stepName")
@@ -120,17 +122,17 @@ class PlayerView(QWidget):
         column.addWidget(self.away_notice)
         column.addLayout(self._build_controls())
         if self._keys_shown:
-            column.addWidget(plain_label(KEYS_HINT, "keys"))
+            column.addWidget(plain_label(_(KEYS_HINT), "keys"))
         return page
 
     def _build_controls(self) -> QHBoxLayout:
-        self.back_button = self._button("← Back", self.back)
-        self.pause_button = self._button("Pause", self.toggle_pause)
-        self.skip_button = self._button("Skip →", self.skip)
-        self.stop_button = self._button("Stop", self.stop)
+        self.back_button = self._button(_("← Back"), self.back)
+        self.pause_button = self._button(_("Pause"), self.toggle_pause)
+        self.skip_button = self._button(_("Skip →"), self.skip)
+        self.stop_button = self._button(_("Stop"), self.stop)
         self.mute_button = self._button("", self.toggle_mute)
-        self.safety_button = self._button("Warning signs", self.show_warning_signs)
-        self.safety_button.setToolTip("When to stop and get medical help")
+        self.safety_button = self._button(_("Warning signs"), self.show_warning_signs)
+        self.safety_button.setToolTip(_("When to stop and get medical help"))
         self._show_mute()
         row = QHBoxLayout()
         for button in (self.back_button, self.pause_button, self.skip_button,
@@ -156,8 +158,9 @@ class PlayerView(QWidget):
         self.end_heading = plain_label("", "endHeading")
         self.end_tiles = EndTiles()
         self.end_summary = plain_label("", "preview")
-        done = QPushButton(f"{self._done_text}  (Enter)" if self._keys_shown
-                           else self._done_text)
+        done_text = _(self._done_text)
+        done = QPushButton(_("{action}  (Enter)").format(action=done_text) if self._keys_shown
+                           else done_text)
         done.setObjectName("primary")
         done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         done.clicked.connect(self.closed)
@@ -293,10 +296,10 @@ class PlayerView(QWidget):
         elif isinstance(event, Finished):
             self.sounds.play(Cue.DONE)
         elif isinstance(event, Interrupted):
-            self.away_notice.setText(
-                f"Paused where you were: Coach could not follow the routine for "
-                f"{minutes_text(event.away_s)} (the computer slept or was too busy). That "
-                f"time is not counted. Press Space to go on.")
+            self.away_notice.setText(_(
+                "Paused where you were: Coach could not follow the routine for {length} "
+                "(the computer slept or was too busy). That time is not counted. Press Space "
+                "to go on.").format(length=minutes_text(event.away_s)))
 
     def _refresh(self) -> None:
         player = self.session.player
@@ -311,11 +314,11 @@ class PlayerView(QWidget):
         self._show_step(segment)
         self.illustration.refresh()
         ready = segment.kind is SegmentKind.READY
-        first = f"First: {self.session.routine.steps[0].name}" + (
-            "  ·  → to begin now" if self._keys_shown else "")
+        first = _("First: {step}").format(step=self.session.routine.steps[0].name) + (
+            _("  ·  → to begin now") if self._keys_shown else "")
         self.next_preview.setText(first if ready else self._preview_text(player.next_exercise()))
         paused = player.state is PlayerState.PAUSED
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(_("Resume") if paused else _("Pause"))
         if bool(self._playing.property("paused")) != paused:
             set_flag(self._playing, "paused", paused)
             self.paused_banner.setVisible(paused)
@@ -327,14 +330,14 @@ class PlayerView(QWidget):
         self.title_changed.emit(f"{clock_text(remaining)} · {self.session.routine.title}")
 
     def _phase_text(self, segment: Segment, remaining_s: float) -> str:
-        parts = ["Paused"] if self.session.player.state is PlayerState.PAUSED else []
+        parts = [_("Paused")] if self.session.player.state is PlayerState.PAUSED else []
         if segment.kind is SegmentKind.READY:
-            parts.append("Get ready")
+            parts.append(_("Get ready"))
         elif segment.kind is SegmentKind.SWITCH:
-            parts.append(f"Switch sides: {segment.side} side next")
+            parts.append(_(SWITCH_TO[str(segment.side)]))
         elif segment.kind is SegmentKind.EXERCISE:
             if segment.side:
-                parts.append(f"{segment.side.capitalize()} side")
+                parts.append(_(SIDE_NAMES[segment.side]))
             parts.append(self._rep_text(segment, remaining_s))
         return "  ·  ".join(p for p in parts if p)
 
@@ -345,24 +348,28 @@ class PlayerView(QWidget):
             return ""
         elapsed = segment.duration_s - remaining_s
         rep = min(step.reps, int(elapsed // step.seconds_per_rep) + 1)
-        return f"Rep {rep} of {step.reps}"
+        return _("Rep {rep} of {reps}").format(rep=rep, reps=step.reps)
 
     def _show_step(self, segment: Segment) -> None:
         steps = self.session.routine.steps
         if segment.kind is SegmentKind.READY:
             cautions = self.session.routine.cautions and not self._cautions_always
-            self.step_name.setText("Before you start" if cautions else f"First: {steps[0].name}")
+            self.step_name.setText(_("Before you start") if cautions
+                                   else _("First: {step}").format(step=steps[0].name))
             self.instruction.setText(self._cautions_text() if cautions else steps[0].instruction)
-            self.position.setText(f"{len(steps)} steps")
+            self.position.setText(ngettext("{count} step", "{count} steps", len(steps)).format(
+                count=len(steps)))
             return
         assert segment.step_index is not None
         step = steps[segment.step_index]
-        self.position.setText(f"Step {segment.step_index + 1} of {len(steps)}")
+        self.position.setText(_("Step {number} of {total}").format(
+            number=segment.step_index + 1, total=len(steps)))
         if segment.kind is SegmentKind.REST:
-            self.step_name.setText("Rest")
-            self.instruction.setText("Breathe slowly and let your shoulders soften.")
+            self.step_name.setText(_("Rest"))
+            self.instruction.setText(_("Breathe slowly and let your shoulders soften."))
             return
-        name = step.name if not step.reps else f"{step.name} · {step.reps} reps"
+        name = step.name if not step.reps else step.name + " · " + ngettext(
+            "{count} rep", "{count} reps", step.reps).format(count=step.reps)
         self.step_name.setText(name)
         self.instruction.setText(step.instruction)
 
@@ -371,27 +378,30 @@ class PlayerView(QWidget):
 
     def _preview_text(self, upcoming: Segment | None) -> str:
         if upcoming is None or upcoming.step_index is None:
-            return "Next: the end"
+            return _("Next: the end")
         step = self.session.routine.steps[upcoming.step_index]
-        side = f" ({upcoming.side})" if upcoming.side else ""
-        return f"Next: {step.name}{side}"
+        if upcoming.side:
+            return _("Next: {step} ({side})").format(
+                step=step.name, side=_(SIDE_NAMES[upcoming.side]).lower())
+        return _("Next: {step}").format(step=step.name)
 
     def _show_ended(self) -> None:
         player = self.session.player
         skipped = player.exercises_total - player.exercises_completed
         self.end_heading.setText(
-            "Well done." if player.completed else
-            f"Finished, with {skipped} skipped." if player.state is PlayerState.FINISHED
-            else "Stopped early.")
+            _("Well done.") if player.completed else
+            ngettext("Finished, with {count} skipped.", "Finished, with {count} skipped.",
+                     skipped).format(count=skipped) if player.state is PlayerState.FINISHED
+            else _("Stopped early."))
         sides = any(step.sides for step in self.session.routine.steps)
         saved = (self.session.save_problem or
-                 ("It is in your history." if self.session.saved else
-                  "It could not be saved: see the notice in the library."))
+                 (_("It is in your history.") if self.session.saved else
+                  _("It could not be saved: see the notice in the library.")))
         self.end_tiles.show_tile("spent", length_text(player.active_s(self.session.now())),
-                                 "spent")
-        self.end_tiles.show_tile("done", f"{player.exercises_completed} of "
-                                 f"{player.exercises_total}", "exercises done"
-                                 + (" (each side counts)" if sides else ""))
+                                 _("spent"))
+        self.end_tiles.show_tile("done", _("{done} of {total}").format(
+            done=player.exercises_completed, total=player.exercises_total),
+            _("exercises done (each side counts)") if sides else _("exercises done"))
         self.end_summary.setText(f"{self.session.routine.title}. {saved}")
         self.title_changed.emit("")
         if self._pages.currentIndex() != 1:
@@ -399,4 +409,4 @@ class PlayerView(QWidget):
             self.finished.emit()
 
     def _show_mute(self) -> None:
-        self.mute_button.setText("Sound: off" if self.sounds.muted else "Sound: on")
+        self.mute_button.setText(_("Sound: off") if self.sounds.muted else _("Sound: on"))
