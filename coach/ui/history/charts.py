@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from coach.core.clock import Clock
 from coach.core.history import summaries
 from coach.core.history.store import HistoryError, HistoryStore, local_days, local_midnight
+from coach.core.i18n import _
 from coach.core.therapy.timer import TherapyKind
 from coach.ui.inputs import CalmComboBox
 from coach.ui.style import plain_label, scrolled
@@ -33,6 +34,17 @@ class StillPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type h
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         event.ignore()
+
+
+def _series_words(name: str, days: list[date], values: list[float]) -> str:
+    """One series in words: how many days have figures, the highest and when, and the sum."""
+    if not days:
+        return _("{name}: nothing in this period.").format(name=name.capitalize())
+    top = max(range(len(values)), key=lambda i: values[i])
+    return _("{name}: {count} days with figures; the highest, {top:g}, on {day}; {total:g} in "
+             "all.").format(name=name.capitalize(), count=len(days), top=round(values[top], 1),
+                            day=f"{days[top].day} {days[top]:%b}",
+                            total=round(sum(values), 1))
 
 
 class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints
@@ -157,6 +169,16 @@ class ChartsView(QWidget):
             for c in changes) if changes else
             "Log your pain before and after routines to see here which ones help you most.")
 
+    def _describe(self) -> None:
+        """Each chart in words, for screen readers: its title and what its figures add up to."""
+        for name, plot in self._plots.items():
+            plot.setAccessibleName(plot.getPlotItem().titleLabel.text)
+            parts = {"minutes": ["minutes"], "weekly minutes": ["weekly minutes"],
+                     "cold and heat": ["cold", "heat"],
+                     "breaks": ["breaks prompted", "breaks had"], "pain": ["pain"]}[name]
+            plot.setAccessibleDescription(" ".join(_series_words(part, *self.series[part])
+                                                   for part in parts))
+
     def _draw(self, first: date, today: date) -> None:
         x_range = (_x(first) - DAY_S / 2, _x(today) + DAY_S / 2)
         self._bars("minutes", [("minutes", ROUTINE, 0.0, 0.8)], x_range)
@@ -169,6 +191,7 @@ class ChartsView(QWidget):
                               ("breaks had", ROUTINE, 0.2, 0.4)], x_range)
         self._line("pain", x_range, (0, 10))
         self._draw_heatmap(today)
+        self._describe()
 
     def _bars(self, plot_name: str, sets: list[tuple[str, str, float, float]],
               x_range: tuple[float, float]) -> None:

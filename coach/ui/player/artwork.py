@@ -3,6 +3,8 @@ inked in the palette's colour, and painted at the screen's device pixel ratio.""
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ElementTree
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +55,8 @@ class Artwork:
         self._images: dict[tuple[int, int, float], list[QImage]] = {}
         self._png: QImage | None = None
         self.layers: list[QSvgRenderer] = []
+        self.title = ""
+        """What the drawing shows, in words (its SVG title), for screen readers."""
         if path.suffix.lower() == ".png":
             self._png = QImage(str(path))
             self.valid = not self._png.isNull()
@@ -64,6 +68,8 @@ class Artwork:
             self.valid = False
             return
         self.layers = [QSvgRenderer(QByteArray(data)) for data in (still, *poses)]
+        named = re.search(r"<title>(.*?)</title>", text, re.DOTALL)
+        self.title = html.unescape(named.group(1).strip()) if named else ""
         self.valid = all(layer.isValid() for layer in self.layers)
 
     @property

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from coach.core.i18n import _
 from coach.core.player.session import GuidedSession
 from coach.core.routines.illustration import (
     Frame,
@@ -50,6 +51,7 @@ class IllustrationView(QWidget):
         self.frame: Frame | None = None
         self._shown: Artwork | None = None
         self.setMinimumSize(160, 160)
+        self.setAccessibleName(_("Drawing of the step"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._ticker = Ticker(self.refresh, self, FRAME_MS)
 
@@ -72,8 +74,13 @@ class IllustrationView(QWidget):
     def refresh(self) -> None:
         frame = self.current_frame()
         if frame != self.frame:
+            drawing_changed = (frame is None) != (self.frame is None) or (
+                frame is not None and self.frame is not None and frame.name != self.frame.name)
             self.frame = frame
             self.update()
+            if drawing_changed:  # what it shows, for screen readers (not at each pose)
+                art = self.artwork()
+                self.setAccessibleDescription(art.title if art is not None else "")
 
     def artwork(self) -> Artwork | None:
         """The drawing of the current frame inked for this palette, or None."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
+from coach.core.i18n import _
 from coach.ui.style import plain_label
 
 SCALE_HINT = "0 is no pain, 10 the worst you can imagine. Keys 0-9 choose, End chooses 10."
@@ -33,6 +34,7 @@ class PainScale(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setObjectName("painScale")
+        self.setAccessibleName(_("Pain score from 0, no pain, to 10, the worst imaginable"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)

@@ -28,6 +28,7 @@ from coach.core.player.playback import (
 from coach.core.player.session import GuidedSession
 from coach.core.player.voice import VoiceScript
 from coach.core.routines.routine import SIDE_NAMES, SWITCH_TO
+from coach.ui.accessibility import announce
 from coach.ui.fitted_label import FittedLabel, FittedText
 from coach.ui.format import clock_text, length_text, minutes_text
 from coach.ui.player.end_tiles import EndTiles
@@ -84,11 +85,13 @@ class PlayerView(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(_("Progress through the routine"))
         self.position = plain_label("", "preview")
         self.phase = plain_label("", "side")
         self.cautions = plain_label(self._cautions_text(), "notice")
         self.cautions.setVisible(self._cautions_always and bool(self.session.routine.cautions))
         self.countdown = FittedLabel("countdown")
+        self.countdown.setAccessibleDescription(_("Time left in this step"))
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused_banner = FittedLabel("pausedBanner")
         self.paused_banner.setText(_("Paused · Space goes on"))
@@ -284,7 +287,10 @@ class PlayerView(QWidget):
             self._show_ended()
 
     def _cue(self, event: Event) -> None:
-        self.sounds.speak(self._script.line_for(event, self.session.player.index))
+        line = self._script.line_for(event, self.session.player.index)
+        self.sounds.speak(line)
+        if line and isinstance(event, SegmentStarted | Finished):  # once a step, never a tick
+            announce(self, line)
         if isinstance(event, SegmentStarted):
             kind = event.segment.kind
             if kind is SegmentKind.SWITCH:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.history.export import duration_text
 from coach.core.history.store import RoutineSession
+from coach.core.i18n import _
 from coach.core.routines.library import Library
 from coach.core.routines.routine import WHEN_LABELS, Routine
 from coach.core.sources import describe
@@ -61,6 +62,7 @@ class LibraryView(QWidget):
         self.library = library
         self.list = QListWidget()
         self.list.setObjectName("routineList")
+        self.list.setAccessibleName(_("Routines, grouped by when to use them"))
         self.list.setSpacing(2)
         self.list.setWordWrap(True)  # nothing cut off: a long title takes two lines
         self.list.viewport().installEventFilter(self)  # rows are measured again on resize

@@ -98,6 +98,8 @@ class TimerCard(QFrame):
             self.ends.setText(f"Take it off at {ends.astimezone():%H:%M}" if ends else "")
         if bool(self.time_left.property("due")) != due:
             set_flag(self.time_left, "due", due)
+        self.setAccessibleName(f"{self.title.text()}: {self.time_left.text()}. "
+                               f"{self.ends.text()}")
         self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
         self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
         self.end_button.setText(off_button_text(self.timer.plan.method)
