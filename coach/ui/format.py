@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, timedelta
 
+from coach.core.i18n import _
 from coach.core.routines.routine import Routine, Step
 
 
@@ -83,8 +84,8 @@ def step_timing(step: Step) -> str:
 def routine_line(routine: Routine, heading: str | None = None) -> str:
     """The library's one-line description: length and when to use it (under ``heading``,
     only the other times it is for)."""
-    others = [label for label in routine.when_labels if label != heading]
+    others = [_(label) for label in routine.when_labels if label != heading]
     if heading is None:
         return f"{minutes_text(routine.total_s)} · {', '.join(others)}"
-    return minutes_text(routine.total_s) + (f" · also {', '.join(others).lower()}"
-                                            if others else "")
+    return minutes_text(routine.total_s) + (
+        " · " + _("also {times}").format(times=", ".join(others).lower()) if others else "")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QStatusBar, QTabWidge
 from coach.core.clock import Clock
 from coach.core.history.store import HistoryError, HistoryStore
 from coach.core.history.summaries import day_figures
+from coach.core.i18n import _, ngettext
 from coach.core.player.playback import reading_s
 from coach.core.player.session import GuidedSession
 from coach.core.routines.library import Library
@@ -81,8 +82,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.tabs)
         self.library_view = LibraryView(library)
         self.therapy_page = TherapyTab(alarms, gate)
-        self.tabs.addTab(self.library_view, "Routines")
-        self.tabs.addTab(self.therapy_page, "Cold and heat")
+        self.tabs.addTab(self.library_view, _("Routines"))
+        self.tabs.addTab(self.therapy_page, _("Cold and heat"))
         self.pain_questions = PainQuestions(self.pages, store, clock)
         self.pain_questions.kept.connect(self.report)
         self.setStatusBar(QStatusBar())
@@ -146,12 +147,13 @@ class MainWindow(QMainWindow):
         say so in the status bar instead, and return what was said."""
         routine = self.library_view.library.get(routine_id)
         if routine is None:
-            problem = f"No routine has the id '{routine_id}'."
+            problem = _("No routine has the id '{id}'.").format(id=routine_id)
             self.notify(problem)
             return problem
         busy = self.busy_with()
         if busy:
-            problem = f"Not starting {routine.title}: {busy}"
+            problem = _("Not starting {routine}: {reason}").format(routine=routine.title,
+                                                                    reason=busy)
             self.say(problem)
             return problem
         self._close_player()  # the end screen of the last one, if it shows
@@ -162,9 +164,10 @@ class MainWindow(QMainWindow):
     def busy_with(self) -> str | None:
         """What keeps a routine from starting now, in words; None if nothing does."""
         if self.player_view is not None and self.playing():
-            return f"{self.player_view.session.routine.title} is playing."
+            return _("{routine} is playing.").format(
+                routine=self.player_view.session.routine.title)
         if self.pages.currentWidget() not in (self.tabs, self.player_view):
-            return "answer or skip (S) the pain question first."
+            return _("answer or skip (S) the pain question first.")
         return None
 
     def playing(self) -> bool:
@@ -190,8 +193,9 @@ class MainWindow(QMainWindow):
             self.player_view = PlayerView(session, self.sounds)
         except (ImportError, OSError) as error:
             self.pages.setCurrentWidget(self.tabs)
-            self.notify(f"{routine.title} could not start: {error}. If Coach was just "
-                        "updated, quit it and start it again.")
+            self.notify(_("{routine} could not start: {error}. If Coach was just updated, "
+                          "quit it and start it again.").format(routine=routine.title,
+                                                                error=error))
             return
         self.player_view.safety_requested.connect(
             lambda: self._gate.show_notice(cautions=routine.cautions))
@@ -214,12 +218,13 @@ class MainWindow(QMainWindow):
             figures = day_figures(self.store, self.clock.now())
         except HistoryError:  # nothing to add while the history cannot be read
             return
-        view.end_tiles.show_tile("today", length_text(figures.routine_s), "in routines today")
+        view.end_tiles.show_tile("today", length_text(figures.routine_s), _("in routines today"))
         run = figures.days_in_a_row
         if run >= 2:
-            view.end_tiles.show_tile("run", f"{run} days", "in a row")
+            view.end_tiles.show_tile("run", ngettext("{count} day", "{count} days", run).format(
+                count=run), _("in a row"))
         elif run == 1:
-            view.end_tiles.show_tile("run", "Day 1", "of a new run")
+            view.end_tiles.show_tile("run", _("Day 1"), _("of a new run"))
 
     def _save_mute(self, muted: bool) -> None:
         self.report(self.settings.update(muted=muted))

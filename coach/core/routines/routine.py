@@ -30,13 +30,13 @@ MAX_STEPS = 100
 MAX_FILE_BYTES = 256 * 1024
 
 WHEN_LABELS = {
-    "acute-spasm": "During a spasm",
-    "after-spasm-eases": "After a spasm eases",
-    "once-settled": "Once the pain has settled",
-    "at-the-desk": "At the desk",
-    "before-exercise": "Before exercise",
-    "after-exercise": "After exercise",
-    "any-time": "Any time",
+    "acute-spasm": N_("During a spasm"),
+    "after-spasm-eases": N_("After a spasm eases"),
+    "once-settled": N_("Once the pain has settled"),
+    "at-the-desk": N_("At the desk"),
+    "before-exercise": N_("Before exercise"),
+    "after-exercise": N_("After exercise"),
+    "any-time": N_("Any time"),
 }
 """The allowed ``when`` tags and how they are shown."""
 

@@ -13,6 +13,7 @@ from coach.core.clock import Clock
 from coach.core.guidance import pain_after_routine
 from coach.core.history.store import HistoryStore
 from coach.core.history.symptoms import SymptomLog
+from coach.core.i18n import N_, _
 from coach.core.player.session import GuidedSession
 from coach.ui.player.pain_scale import SCALE_HINT, PainScale
 from coach.ui.style import plain_label
@@ -20,8 +21,8 @@ from coach.ui.style import plain_label
 if TYPE_CHECKING:
     from coach.ui.player.player_view import PlayerView
 
-QUESTIONS = {"before": "Before you start: how strong is the pain right now?",
-             "after": "And now, how strong is the pain?"}
+QUESTIONS = {"before": N_("Before you start: how strong is the pain right now?"),
+             "after": N_("And now, how strong is the pain?")}
 
 
 class PainPrompt(QWidget):
@@ -36,16 +37,17 @@ class PainPrompt(QWidget):
     def __init__(self, moment: str, context: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.moment = moment
-        self.question = plain_label(QUESTIONS[moment], "stepName")
+        self.question = plain_label(_(QUESTIONS[moment]), "stepName")
         self.context = plain_label(context, "preview")
         self.context.setVisible(bool(context))
         self.scale = PainScale()
         self.scale.chosen.connect(self._answer)
-        skip = self._skip = QPushButton("Skip  (S)")
+        skip = self._skip = QPushButton(_("Skip  (S)"))
         skip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         skip.clicked.connect(lambda: self._answer(None))
         row = QHBoxLayout()
-        row.addWidget(plain_label(SCALE_HINT + " Your answers show in History.", "keys"), 1)
+        row.addWidget(plain_label(_(SCALE_HINT) + " " + _("Your answers show in History."),
+                                  "keys"), 1)
         row.addWidget(skip)
         column = QVBoxLayout(self)
         if moment == "before":
@@ -65,10 +67,10 @@ class PainPrompt(QWidget):
         self.scale.setEnabled(False)
         self._skip.setEnabled(False)
         if score is None:
-            self.question.setText("Skipped.")
+            self.question.setText(_("Skipped."))
             self.skipped.emit()
         else:
-            self.question.setText(f"Noted: pain {score}/10.")
+            self.question.setText(_("Noted: pain {score}/10.").format(score=score))
             self.answered.emit(score)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
@@ -144,12 +146,12 @@ class PainQuestions(QObject):
 def pain_words(before: int | None, after: int) -> tuple[str, str]:
     """The pain tile of an end screen: its figure and words."""
     if before is None:
-        return f"{after}/10", "pain now"
+        return f"{after}/10", _("pain now")
     if after < before:
-        return f"{before} → {after}", "pain, down"
+        return f"{before} → {after}", _("pain, down")
     if after > before:
-        return f"{before} → {after}", "pain, up"
-    return f"{after}/10", "pain, as before"
+        return f"{before} → {after}", _("pain, up")
+    return f"{after}/10", _("pain, as before")
 
 
 class _StopForToday(QWidget):
@@ -159,7 +161,7 @@ class _StopForToday(QWidget):
     def __init__(self, advice: str, show_safety: Callable[[], None]) -> None:
         super().__init__()
         self.advice = plain_label(advice, "notice")
-        button = QPushButton("Warning signs  (W)")
+        button = QPushButton(_("Warning signs  (W)"))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(show_safety)
         row = QHBoxLayout()

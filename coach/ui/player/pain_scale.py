@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
-from coach.core.i18n import _
+from coach.core.i18n import N_, _
 from coach.ui.style import plain_label
 
-SCALE_HINT = "0 is no pain, 10 the worst you can imagine. Keys 0-9 choose, End chooses 10."
-ANCHORS = {0: "No pain", 5: "Moderate", 10: "Worst imaginable"}
+SCALE_HINT = N_("0 is no pain, 10 the worst you can imagine. Keys 0-9 choose, End chooses 10.")
+ANCHORS = {0: N_("No pain"), 5: N_("Moderate"), 10: N_("Worst imaginable")}
 COLOURS = ("#d3eecb", "#dff1c6", "#ebf2c1", "#f5f0bb", "#faeab4", "#fde0ac", "#fdd3a5",
            "#fcc59f", "#f9b59a", "#f5a496", "#f09391")
 """Light tints from green (0) through amber (5) to red (10): dark text reads on each at well
@@ -47,15 +47,15 @@ class PainScale(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setStyleSheet(BUTTON_STYLE.format(colour=COLOURS[score]))
             anchor = ANCHORS.get(score)
-            button.setAccessibleName(f"Pain {score} of 10" + (f": {anchor.lower()}"
-                                                               if anchor else ""))
+            button.setAccessibleName(_("Pain {score} of 10").format(score=score) + (
+                f": {_(anchor).lower()}" if anchor else ""))
             self._group.addButton(button, score)
             grid.addWidget(button, 0, score)
         for score, words, span, where in (
                 (0, ANCHORS[0], 3, Qt.AlignmentFlag.AlignLeft),
                 (4, ANCHORS[5], 3, Qt.AlignmentFlag.AlignHCenter),
                 (8, ANCHORS[10], 3, Qt.AlignmentFlag.AlignRight)):
-            label = plain_label(words, "preview")
+            label = plain_label(_(words), "preview")
             label.setAlignment(where)
             grid.addWidget(label, 1, score, 1, span)
         self._group.idClicked.connect(self.chosen)

@@ -70,7 +70,7 @@ class LibraryView(QWidget):
         drawings = asset("illustrations")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for group, routines in grouped(library.routines):
-            heading = QListWidgetItem(group)
+            heading = QListWidgetItem(_(group))
             heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading, never chosen
             heading.setFont(_bold(self.list.font()))
             heading.setForeground(self.palette().color(QPalette.ColorRole.Text))
@@ -88,7 +88,7 @@ class LibraryView(QWidget):
         self.notice = plain_label("", "notice")
         self.notice.hide()
         if library.errors:
-            self.add_notice("Some routine files were skipped:\n"
+            self.add_notice(_("Some routine files were skipped:") + "\n"
                             + "\n".join(str(e) for e in library.errors))
         self._build_layout()
         if library.routines:
@@ -99,11 +99,11 @@ class LibraryView(QWidget):
         splitter.addWidget(self.list)
         splitter.addWidget(self.details)
         splitter.setSizes([340, 560])
-        safety = QPushButton("Safety and red flags")
+        safety = QPushButton(_("Safety and red flags"))
         safety.clicked.connect(self.safety_requested)
-        settings = QPushButton("Settings")
+        settings = QPushButton(_("Settings"))
         settings.clicked.connect(self.settings_requested)
-        history = QPushButton("History  (Ctrl+H)")
+        history = QPushButton(_("History  (Ctrl+H)"))
         history.clicked.connect(self.history_requested)
         buttons = QHBoxLayout()
         buttons.addStretch()
@@ -154,8 +154,8 @@ class LibraryView(QWidget):
         lines = [f"{s.started_at.astimezone():%a %d %b %H:%M}  {s.routine_title}  "
                  f"{duration_text(s.duration_s)}  {'completed' if s.completed else 'partial'}"
                  for s in sessions]
-        self.recent.setText("Recent sessions:\n" + "\n".join(lines) if lines
-                            else "No sessions yet.")
+        self.recent.setText(_("Recent sessions:") + "\n" + "\n".join(lines) if lines
+                            else _("No sessions yet."))
 
     def _show_details(self) -> None:
         routine = self.selected()
@@ -183,12 +183,12 @@ class _RoutineDetails(QScrollArea):
         self.cautions = plain_label()
         self.steps = plain_label()
         self.sources = plain_label("", "keys")
-        self.start_button = QPushButton("Start  (Enter)")
+        self.start_button = QPushButton(_("Start  (Enter)"))
         self.start_button.setObjectName("primary")
         column = QVBoxLayout(content)
         for widget in (self.title, self.meta, self.summary, self.how_often, self.start_button,
-                       plain_label("Cautions", "section"), self.cautions,
-                       plain_label("Steps", "section"), self.steps, self.sources):
+                       plain_label(_("Cautions"), "section"), self.cautions,
+                       plain_label(_("Steps"), "section"), self.steps, self.sources):
             column.addWidget(widget)
         column.addStretch()
         self.setWidget(content)
@@ -197,11 +197,12 @@ class _RoutineDetails(QScrollArea):
         self.title.setText(routine.title)
         self.meta.setText(routine_line(routine))
         self.summary.setText(routine.summary)
-        self.how_often.setText(f"How often: {routine.how_often}")
+        self.how_often.setText(_("How often: {advice}").format(advice=routine.how_often))
         self.how_often.setVisible(bool(routine.how_often))
         self.cautions.setText("\n".join(f"• {c}" for c in routine.cautions))
         self.steps.setText("\n".join(f"{n}. {s.name} ({step_timing(s)})"
                                      for n, s in enumerate(routine.steps, 1)))
-        origin = "" if routine.shipped else f"\nYour routine, from {routine.path}"
-        self.sources.setText("Sources: " + "; ".join(describe(s) for s in routine.sources)
-                             + origin)
+        origin = "" if routine.shipped else "\n" + _("Your routine, from {path}").format(
+            path=routine.path)
+        self.sources.setText(_("Sources: {sources}").format(
+            sources="; ".join(describe(s) for s in routine.sources)) + origin)
