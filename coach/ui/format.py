@@ -88,4 +88,5 @@ def routine_line(routine: Routine, heading: str | None = None) -> str:
     if heading is None:
         return f"{minutes_text(routine.total_s)} · {', '.join(others)}"
     return minutes_text(routine.total_s) + (
-        " · " + _("also {times}").format(times=", ".join(others).lower()) if others else "")
+        " · " + _("also {times}").format(times=", ".join(o[:1].lower() + o[1:] for o in others))
+        if others else "")
