@@ -96,3 +96,24 @@ def test_the_core_never_translates_at_import() -> None:
         assert i18n._("Left side") == "Linke Seite"
     finally:
         i18n.use_language("en")
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_warning_signs_are_whole_in_each_language(qapp, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Every warning sign, its urgency and the notice, translated: none left in English,
+    none dropped, the emergency group still telling people not to drive."""
+    from PySide6.QtWidgets import QLabel
+
+    from coach.core.guidance import NOT_MEDICAL_ADVICE, RED_FLAGS
+    from coach.ui.safety_dialog import SafetyDialog
+
+    i18n.use_language(code)
+    try:
+        texts = [label.text() for label in SafetyDialog(True).findChildren(QLabel)]
+    finally:
+        i18n.use_language("en")
+    english = {flag.sign for flag in RED_FLAGS} | {NOT_MEDICAL_ADVICE}
+    assert not english & {text.removeprefix("• ") for text in texts}
+    assert sum(text.startswith("• ") for text in texts) == len(RED_FLAGS)
+    drive = {"de": "fahren Sie nicht selbst", "es": "no conduzca"}[code]
+    assert any(drive in text for text in texts)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from coach.core.i18n import N_, _
+
 SOURCE_000 = "000_cf1a2c4ab22fb266.txt"
 SOURCE_001 = "001_eb06acfd83de148c.txt"
 SOURCE_002 = "002_058f0df711dd6597.txt"
 SOURCE_003 = "003_dd1ab4b08acc332a.txt"
 SOURCE_004 = "004_0616dba1035fca17.txt"
 
-GENERAL_GUIDANCE = "general health-service guidance"
+GENERAL_GUIDANCE = N_("general health-service guidance")
 """Cited for what national health services and clinical guidelines commonly advise and the
 source documents do not say (red flags by urgency, how to use a cold or heat pack)."""
 
@@ -23,11 +25,12 @@ SOURCE_TITLES = {
 
 
 def title(source: str) -> str:
-    """The source's title, or ``source`` itself if it is not a known document."""
-    return SOURCE_TITLES.get(source, source)
+    """The source's title (a document keeps its own), general guidance in the language Coach
+    speaks, or ``source`` itself if it is not a known document."""
+    return _(source) if source == GENERAL_GUIDANCE else SOURCE_TITLES.get(source, source)
 
 
 def describe(source: str) -> str:
     """A source as people read it: its title in quotes, or as given if not known (a user's
     own routine citing, say, a physiotherapist's sheet)."""
-    return f"“{SOURCE_TITLES[source]}”" if source in SOURCE_TITLES else source
+    return f"“{SOURCE_TITLES[source]}”" if source in SOURCE_TITLES else title(source)

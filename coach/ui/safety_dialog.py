@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.guidance import NOT_MEDICAL_ADVICE, Urgency, red_flags
+from coach.core.i18n import _
 from coach.core.sources import describe
 from coach.ui.style import plain_label
 
@@ -23,22 +24,24 @@ class SafetyDialog(QDialog):
     def __init__(self, ask_to_continue: bool = False, parent: QWidget | None = None,
                  cautions: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Safety first")
+        self.setWindowTitle(_("Safety first"))
         self.resize(720, 700)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("Before you start", "heading"))
+        layout.addWidget(plain_label(_("Before you start") if ask_to_continue
+                                     else _("When to stop and get help"), "heading"))
         if cautions:
-            layout.addWidget(plain_label("This routine's cautions", "section"))
+            layout.addWidget(plain_label(_("This routine's cautions"), "section"))
             layout.addWidget(plain_label("\n".join(f"• {c}" for c in cautions)))
-        layout.addWidget(plain_label(NOT_MEDICAL_ADVICE))
-        layout.addWidget(plain_label("Warning signs: stop, and get help as each group says",
+        layout.addWidget(plain_label(_(NOT_MEDICAL_ADVICE)))
+        layout.addWidget(plain_label(_("Warning signs: stop, and get help as each group says"),
                                      "section"))
-        layout.addWidget(plain_label("If signs from more than one group apply, follow the most "
-                                     "urgent."))
+        layout.addWidget(plain_label(_("If signs from more than one group apply, follow the "
+                                       "most urgent.")))
         layout.addWidget(self._red_flags())
         buttons = QDialogButtonBox(self)
         if ask_to_continue:
-            go = buttons.addButton("I understand, continue", QDialogButtonBox.ButtonRole.AcceptRole)
+            go = buttons.addButton(_("I understand, continue"),
+                                   QDialogButtonBox.ButtonRole.AcceptRole)
             go.setObjectName("primary")
             go.setDefault(True)
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -54,9 +57,10 @@ class SafetyDialog(QDialog):
         for urgency in Urgency:
             column.addWidget(plain_label(f"{urgency.heading}:", "section"))
             for flag in red_flags(urgency):
-                column.addWidget(plain_label(f"• {flag.sign}"))
+                column.addWidget(plain_label(f"• {_(flag.sign)}"))
                 sources = "; ".join(describe(source) for source in flag.sources)
-                column.addWidget(plain_label(f"   Source: {sources}", "keys"))
+                column.addWidget(plain_label("   " + _("Source: {sources}").format(
+                    sources=sources), "keys"))
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
