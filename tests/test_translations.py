@@ -109,7 +109,8 @@ def test_the_warning_signs_are_whole_in_each_language(qapp, code: str) -> None: 
 
     i18n.use_language(code)
     try:
-        texts = [label.text() for label in SafetyDialog(True).findChildren(QLabel)]
+        dialog = SafetyDialog(True)  # kept while its labels are read
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
     finally:
         i18n.use_language("en")
     english = {flag.sign for flag in RED_FLAGS} | {NOT_MEDICAL_ADVICE}
