@@ -22,8 +22,8 @@ def time_left_text(seconds: float) -> str:
     minute."""
     whole = max(0, math.ceil(seconds - 1e-9))
     if whole < 60:
-        return f"{whole} s left"
-    return f"{math.ceil(whole / 60)} min left"
+        return _("{seconds} s left").format(seconds=whole)
+    return _("{minutes} min left").format(minutes=math.ceil(whole / 60))
 
 
 def when_text(at: datetime, today: date) -> str:

@@ -47,7 +47,7 @@ def test_acute_answer_suggests_ice_and_shows_the_other_view(make_coach):
     assert "ice pack" in view.advice.text() and "warm compress" in view.advice.text()
     view.onset_buttons.buttons()[1].setChecked(True)  # more than 72 hours
     assert view.chosen_kind() is TherapyKind.HEAT
-    assert view.method.currentText() == "moist heat pack"
+    assert view.method.currentData() == "moist heat pack"  # shown as "Moist heat pack"
 
 
 def test_the_form_starts_a_timer_shown_big_with_its_end_time(qtbot, make_coach):

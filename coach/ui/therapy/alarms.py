@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from coach.core.i18n import _
 from coach.core.therapy.desk import TherapyDesk
 from coach.core.therapy.timer import SkinCheck, TherapyTimer, TimerState, TimeUp
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.therapy.words import removal_text
+from coach.ui.therapy.words import area_name, method_name, removal_text
 from coach.ui.ticker import Ticker
 
 if TYPE_CHECKING:
@@ -93,8 +94,8 @@ class TherapyAlarms(QObject):
             return "", NO_MINUTES
         left = timer.left_s(self.desk.clock)
         minutes = max(1, round(left / 60)) if left > 0 else NO_MINUTES
-        when = f"{minutes} min" if minutes else "time is up"
-        return f"{timer.plan.method.capitalize()} {when}", minutes
+        when = f"{minutes} min" if minutes else _("time is up")
+        return f"{method_name(timer.plan.method)} {when}", minutes
 
     def _alarm(self, timer: TherapyTimer, repeat: int) -> None:
         alert = self.alerts.get(timer)
@@ -107,7 +108,8 @@ class TherapyAlarms(QObject):
         alert.set_overdue(int(-timer.left_s(self.desk.clock) // 60))
         alert.come_forward()
         self.sounds.alarm(repeat)
-        self.time_up.emit(timer, removal_text(timer.plan.method), f"Area: {timer.plan.area}")
+        self.time_up.emit(timer, removal_text(timer.plan.method),
+                          _("Area: {area}").format(area=area_name(timer.plan.area)))
 
     def _confirm(self, timer: TherapyTimer) -> None:
         if timer.state is not TimerState.ENDED:

@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
+from coach.core.i18n import _, ngettext
 from coach.core.therapy.timer import TherapyTimer
 from coach.ui.style import plain_label
-from coach.ui.therapy.words import off_button_text, removal_text
+from coach.ui.therapy.words import area_name, off_button_text, removal_text
 
 
 class AlertWindow(QDialog):
@@ -19,11 +20,12 @@ class AlertWindow(QDialog):
 
     def __init__(self, timer: TherapyTimer, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle("Time to take the pack off")
+        self.setWindowTitle(_("Time to take the pack off"))
         self.setMinimumWidth(520)
         self.heading = plain_label(removal_text(timer.plan.method), "heading")
         self.detail = plain_label("", "instruction")
-        self.off_button = QPushButton(f"{off_button_text(timer.plan.method)}  (Enter)")
+        self.off_button = QPushButton(_("{action}  (Enter)").format(
+            action=off_button_text(timer.plan.method)))
         self.off_button.setObjectName("primary")
         self.off_button.setDefault(True)
         self.off_button.clicked.connect(self._confirm)
@@ -36,10 +38,13 @@ class AlertWindow(QDialog):
 
     def set_overdue(self, minutes: int) -> None:
         """Say how long past its time the pack has stayed on."""
-        late = ("Its time is up." if minutes < 1
-                else f"It has gone on {minutes} minute{'s' if minutes > 1 else ''} too long."
-                if minutes < 120 else "It has gone on for hours too long.")
-        self.detail.setText(f"Area: {self._area}. {late} Longer can harm your skin.")
+        late = (_("Its time is up.") if minutes < 1
+                else ngettext("It has gone on {count} minute too long.",
+                              "It has gone on {count} minutes too long.", minutes).format(
+                    count=minutes)
+                if minutes < 120 else _("It has gone on for hours too long."))
+        self.detail.setText(_("Area: {area}. {late} Longer can harm your skin.").format(
+            area=area_name(self._area), late=late))
         self.adjustSize()
 
     def come_forward(self) -> None:

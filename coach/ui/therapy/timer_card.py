@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from coach.core.i18n import _
 from coach.core.therapy.desk import TherapyDesk
 from coach.core.therapy.timer import (
     MAX_EXTEND_MINUTES,
@@ -23,7 +24,7 @@ from coach.ui.fitted_label import FittedLabel
 from coach.ui.format import minutes_text, time_left_text
 from coach.ui.inputs import CalmSpinBox
 from coach.ui.style import plain_label, set_flag
-from coach.ui.therapy.words import off_button_text, skin_check_text
+from coach.ui.therapy.words import area_name, method_name, off_button_text, skin_check_text
 
 
 class TimerCard(QFrame):
@@ -36,7 +37,8 @@ class TimerCard(QFrame):
         self.timer = timer
         self.desk = desk
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = plain_label(f"{timer.plan.method.capitalize()} · {timer.plan.area}",
+        self.title = plain_label(f"{method_name(timer.plan.method)} · "
+                                 f"{area_name(timer.plan.area)}",
                                  "section")
         self.time_left = FittedLabel("timerLeft")  # "Time is up" on one line, never cut
         self.ends = plain_label("", "preview")
@@ -53,16 +55,16 @@ class TimerCard(QFrame):
         self.refresh()
 
     def _build_controls(self) -> QGridLayout:
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(_("Pause"))
         self.pause_button.clicked.connect(self._toggle_pause)
         self.extend_minutes = CalmSpinBox()
         self.extend_minutes.setRange(1, MAX_EXTEND_MINUTES)
         self.extend_minutes.setSuffix(" min")
-        self.extend_button = QPushButton("Extend")
+        self.extend_button = QPushButton(_("Extend"))
         self.extend_button.clicked.connect(self._extend)
-        self.end_button = QPushButton("End now")
+        self.end_button = QPushButton(_("End now"))
         self.end_button.clicked.connect(self._end)
-        self.dismiss_button = QPushButton("Skin looks fine")
+        self.dismiss_button = QPushButton(_("Skin looks fine"))
         self.dismiss_button.clicked.connect(self._hide_skin_check)
         self.dismiss_button.hide()
         grid = QGridLayout()
@@ -86,28 +88,30 @@ class TimerCard(QFrame):
         if state is TimerState.DUE:
             self._hide_skin_check()
         due = state is TimerState.DUE or left <= 0
-        self.time_left.setText("Time is up" if due else time_left_text(left))
+        self.time_left.setText(_("Time is up") if due else time_left_text(left))
         ends = self.timer.ends_at()
         if state is TimerState.PAUSED:
-            self.ends.setText("Paused")
+            self.ends.setText(_("Paused"))
         elif due:
             over = -left
-            self.ends.setText("Take it off now" + (f": {minutes_text(over)} over"
-                                                   if over >= 60 else ""))
+            self.ends.setText(_("Take it off now: {length} over").format(
+                length=minutes_text(over)) if over >= 60 else _("Take it off now"))
         else:
-            self.ends.setText(f"Take it off at {ends.astimezone():%H:%M}" if ends else "")
+            self.ends.setText(_("Take it off at {time}").format(
+                time=f"{ends.astimezone():%H:%M}") if ends else "")
         if bool(self.time_left.property("due")) != due:
             set_flag(self.time_left, "due", due)
         self.setAccessibleName(f"{self.title.text()}: {self.time_left.text()}. "
                                f"{self.ends.text()}")
-        self.pause_button.setText("Resume" if state is TimerState.PAUSED else "Pause")
+        self.pause_button.setText(_("Resume") if state is TimerState.PAUSED else _("Pause"))
         self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
         self.end_button.setText(off_button_text(self.timer.plan.method)
-                                if state is TimerState.DUE else "End now")
+                                if state is TimerState.DUE else _("End now"))
         at_limit = self.timer.planned_s >= MAX_MINUTES * 60
         self.extend_button.setEnabled(not at_limit and state is not TimerState.ENDED)
         self.extend_minutes.setEnabled(self.extend_button.isEnabled())
-        self.extend_button.setToolTip(f"At the {MAX_MINUTES}-minute limit" if at_limit else "")
+        self.extend_button.setToolTip(_("At the {minutes}-minute limit").format(
+            minutes=MAX_MINUTES) if at_limit else "")
 
     def _hide_skin_check(self) -> None:
         self.skin_check.hide()

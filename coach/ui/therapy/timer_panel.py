@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from coach.core.i18n import _
 from coach.core.therapy.timer import TherapyTimer
 from coach.ui.style import plain_label
 from coach.ui.therapy.alarms import TherapyAlarms
@@ -19,8 +20,8 @@ class TimerPanel(QWidget):
         self.alarms = alarms
         self.cards: dict[TherapyTimer, TimerCard] = {}
         self.column = QVBoxLayout(self)
-        self.column.addWidget(plain_label("Running timers", "section"))
-        self.empty = plain_label("No timer is running.", "preview")
+        self.column.addWidget(plain_label(_("Running timers"), "section"))
+        self.empty = plain_label(_("No timer is running."), "preview")
         self.column.addWidget(self.empty)
         self.problem = plain_label("", "notice")
         self.column.addWidget(self.problem)

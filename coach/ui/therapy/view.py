@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.i18n import N_, _
 from coach.core.sources import title
 from coach.core.therapy.desk import RestGapNotOver
 from coach.core.therapy.guidance import ALWAYS, Advice, Onset, Point, advise
@@ -35,12 +36,13 @@ from coach.ui.safety_gate import SafetyGate
 from coach.ui.style import plain_label, scrolled
 from coach.ui.therapy.alarms import TherapyAlarms
 from coach.ui.therapy.timer_panel import TimerPanel
+from coach.ui.therapy.words import area_name, method_name
 
-KIND_LABELS = {TherapyKind.COLD: "Cold", TherapyKind.HEAT: "Heat"}
+KIND_LABELS = {TherapyKind.COLD: N_("Cold"), TherapyKind.HEAT: N_("Heat")}
 
 
 def point_text(point: Point) -> str:
-    return f"• {point.text}  ({title(point.source)})"
+    return f"• {_(point.text)}  ({title(point.source)})"
 
 
 class TherapyView(QWidget):
@@ -58,22 +60,22 @@ class TherapyView(QWidget):
         self._gate = gate
         setup = QWidget()
         column = QVBoxLayout(setup)
-        column.addWidget(plain_label("Start a cold or heat timer", "heading"))
+        column.addWidget(plain_label(_("Start a cold or heat timer"), "heading"))
         column.addLayout(self._build_form())
         self.message = plain_label("", "notice")
         self.message.hide()
         column.addWidget(self.message)
-        self.start_button = QPushButton("Start timer")
+        self.start_button = QPushButton(_("Start timer"))
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(lambda: self.start())
         column.addWidget(self.start_button)
         column.addSpacing(12)
-        column.addWidget(plain_label("Cold or heat? When did this spasm or injury start?",
+        column.addWidget(plain_label(_("Cold or heat? When did this spasm or injury start?"),
                                      "section"))
         column.addLayout(self._build_onset())
         self.advice = plain_label()
         column.addWidget(self.advice)
-        column.addWidget(plain_label("Using a pack safely", "section"))
+        column.addWidget(plain_label(_("Using a pack safely"), "section"))
         column.addWidget(plain_label("\n".join(point_text(p) for p in ALWAYS)))
         column.addStretch()
         row = QHBoxLayout(self)
@@ -87,7 +89,7 @@ class TherapyView(QWidget):
         self.onset_buttons = QButtonGroup(self)
         column = QVBoxLayout()
         for onset in Onset:
-            button = QRadioButton(onset.value)
+            button = QRadioButton(_(onset.value))
             button.toggled.connect(partial(self._onset_toggled, onset))
             self.onset_buttons.addButton(button)
             column.addWidget(button)
@@ -98,7 +100,7 @@ class TherapyView(QWidget):
         kinds = QHBoxLayout()
         group = QButtonGroup(self)
         for kind, label in KIND_LABELS.items():
-            button = QRadioButton(label)
+            button = QRadioButton(_(label))
             button.toggled.connect(partial(self._kind_toggled, kind))
             group.addButton(button)
             kinds.addWidget(button)
@@ -106,7 +108,7 @@ class TherapyView(QWidget):
         self.method = CalmComboBox()
         self.area = CalmComboBox()
         self.area.setEditable(True)
-        self.area.addItems(AREAS)
+        self.area.addItems([area_name(area) for area in AREAS])
         self.minutes = CalmSpinBox()
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
         self.minutes.setValue(DEFAULT_MINUTES)
@@ -115,8 +117,9 @@ class TherapyView(QWidget):
                                 "can harm the skin.")
         self.gap_note = plain_label("", "preview")
         form = QFormLayout()
-        for label, field in (("Kind", kinds), ("Method", self.method), ("Area", self.area),
-                             ("Minutes", self.minutes), ("", self.gap_note)):
+        for label, field in ((_("Kind"), kinds), (_("Method"), self.method),
+                             (_("Area"), self.area), (_("Minutes"), self.minutes),
+                             ("", self.gap_note)):
             form.addRow(plain_label(label), field)
         return form
 
@@ -135,14 +138,15 @@ class TherapyView(QWidget):
 
     def _choose_kind(self, kind: TherapyKind) -> None:
         self.method.clear()
-        self.method.addItems(METHODS[kind])
+        for method in METHODS[kind]:  # shown in words, kept as Coach names it
+            self.method.addItem(method_name(method), method)
         self._show_gap(kind)
 
     def _show_gap(self, kind: TherapyKind) -> None:
         ends = self.desk.rest_gap_ends(kind)
         self.gap_note.setText("" if ends is None else
-                              f"Next {kind.value} application advised from "
-                              f"{ends.astimezone():%H:%M}.")
+                              _("Next application of this kind advised from {time}.").format(
+                                  time=f"{ends.astimezone():%H:%M}"))
 
     def chosen_kind(self) -> TherapyKind:
         return next(k for k, b in self.kind_buttons.items() if b.isChecked())
@@ -153,7 +157,7 @@ class TherapyView(QWidget):
         time); inside a rest gap, ask first. Returns why nothing can start (also shown under
         the form), or None."""
         if kind is None:
-            kind, method = self.chosen_kind(), self.method.currentText()
+            kind, method = self.chosen_kind(), str(self.method.currentData())
         try:
             plan = plan_application(kind, self.minutes.value() if minutes is None else minutes,
                                     area if area is not None else self.area.currentText(),
@@ -175,8 +179,11 @@ class TherapyView(QWidget):
         self.alarms.add(timer)
 
     def _ask_despite_gap(self, gap: RestGapNotOver, plan: TherapyPlan) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Start anyway?",
-                          f"{gap} Start now anyway? Your history will note it.",
+        box = QMessageBox(QMessageBox.Icon.Question, _("Start anyway?"),
+                          _("The last application of this kind ended less than an hour ago. "
+                            "The next one is advised from {time}. Start now anyway? Your "
+                            "history will note it.").format(
+                              time=f"{gap.until.astimezone():%H:%M}"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -195,10 +202,11 @@ class TherapyView(QWidget):
 
 
 def _advice_text(advice: Advice) -> str:
-    method = "an ice pack" if advice.suggested is TherapyKind.COLD else "moist heat"
-    lines = [f"Suggested: {method}."] + [point_text(p) for p in advice.reasons]
+    suggested = (_("Suggested: an ice pack.") if advice.suggested is TherapyKind.COLD
+                 else _("Suggested: moist heat."))
+    lines = [suggested] + [point_text(p) for p in advice.reasons]
     if advice.other_view is not None:
-        other = advice.other_view.text
-        lines.append(f"A second source differs: {other[0].lower()}{other[1:]}  "
-                     f"({title(advice.other_view.source)})")
+        view = _(advice.other_view.text)
+        lines.append(_("A second source differs: {view}").format(
+            view=view[:1].lower() + view[1:]) + f"  ({title(advice.other_view.source)})")
     return "\n".join(lines)

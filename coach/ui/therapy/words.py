@@ -2,26 +2,50 @@
 
 from __future__ import annotations
 
+from coach.core.i18n import N_, _
 from coach.core.therapy.timer import METHODS, TherapyKind
 
 SHOWER = "warm shower"
+METHOD_NAMES = {"ice pack": N_("Ice pack"), "moist heat pack": N_("Moist heat pack"),
+                "warm compress": N_("Warm compress"), "warm shower": N_("Warm shower")}
+"""How each method (as kept in the history) is shown."""
+REMOVAL = {"ice pack": N_("Take the ice pack off now"),
+           "moist heat pack": N_("Take the moist heat pack off now"),
+           "warm compress": N_("Take the warm compress off now"),
+           "warm shower": N_("Time to end the warm shower")}
+AREA_NAMES = {"upper back": N_("upper back"),
+              "between the shoulder blades": N_("between the shoulder blades"),
+              "neck": N_("neck"), "shoulders": N_("shoulders")}
+"""The areas offered; the user may type their own words instead."""
+
+
+def method_name(method: str) -> str:
+    return _(METHOD_NAMES.get(method, method))
+
+
+def area_name(area: str) -> str:
+    return _(AREA_NAMES[area]) if area in AREA_NAMES else area
 
 
 def removal_text(method: str) -> str:
     """The alert's heading when time is up."""
-    return "Time to end the warm shower" if method == SHOWER else f"Take the {method} off now"
+    return _(REMOVAL[method]) if method in REMOVAL else method
 
 
 def off_button_text(method: str) -> str:
     """The button that confirms the application is over."""
-    return "I am out of the shower" if method == SHOWER else "The pack is off"
+    return _("I am out of the shower") if method == SHOWER else _("The pack is off")
 
 
 def skin_check_text(method: str, minutes: int) -> str:
     """The quiet prompt every 5 minutes."""
     if method == SHOWER:
-        return (f"{minutes} minutes in: look at your skin. Get out if it is very red or "
-                "feels sore.")
-    heat = "" if method in METHODS[TherapyKind.COLD] else ", very red or stinging"
-    return (f"{minutes} minutes in: lift the pack and look at the skin. Stop if it is white, "
-            f"blotchy{heat} or blistered, or has gone completely numb.")
+        return _("{minutes} minutes in: look at your skin. Get out if it is very red or "
+                 "feels sore.").format(minutes=minutes)
+    if method in METHODS[TherapyKind.COLD]:
+        return _("{minutes} minutes in: lift the pack and look at the skin. Stop if it is "
+                 "white, blotchy or blistered, or has gone completely numb.").format(
+            minutes=minutes)
+    return _("{minutes} minutes in: lift the pack and look at the skin. Stop if it is white, "
+             "blotchy, very red or stinging or blistered, or has gone completely numb.").format(
+        minutes=minutes)
