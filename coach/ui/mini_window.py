@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from coach.core.i18n import _
 from coach.ui.style import plain_label
 
 
@@ -21,9 +22,9 @@ class MiniWindow(QWidget):
         self.setWindowTitle("Coach")
         self.status = plain_label("", "preview")
         buttons = QHBoxLayout()
-        for text, signal in (("Open Coach", self.open_requested),
-                             ("Take a break now", self.break_now_requested),
-                             ("Quit", self.quit_requested)):
+        for text, signal in ((_("Open Coach"), self.open_requested),
+                             (_("Take a break now"), self.break_now_requested),
+                             (_("Quit"), self.quit_requested)):
             button = QPushButton(text)
             button.clicked.connect(signal)
             buttons.addWidget(button)

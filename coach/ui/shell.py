@@ -30,6 +30,7 @@ from coach.core.commands import (
 from coach.core.control import Caller
 from coach.core.history.store import HistoryStore
 from coach.core.history.timeline import EntryKind
+from coach.core.i18n import _
 from coach.core.routines.library import Library
 from coach.core.settings import SettingsStore
 from coach.core.status import CoachStatus, RoutineStatus, TimerStatus
@@ -179,13 +180,14 @@ class Shell(QObject):
             case StartRoutine(routine_id):
                 self.bring_forward()
                 if self.breaks.window is not None:
-                    return self._say("Not starting a routine: a break is playing.")
+                    return self._say(_("Not starting a routine: a break is playing."))
                 return self.window.start_routine(routine_id)
             case StartTimer(kind, minutes, area, method):
                 self.bring_forward()
                 problem = self.window.show_therapy().start(kind, minutes, area, method)
                 if problem:
-                    problem = f"The timer from the command line was not started: {problem}"
+                    problem = _("The timer from the command line was not started: "
+                                "{problem}").format(problem=problem)
                     self.window.notify(problem)
                     return problem
             case AskStatus() | Quit():  # asked over the control socket, answered there
@@ -215,13 +217,13 @@ class Shell(QObject):
             return
         percent = self.appearance.step(by)
         self.window.report(self.settings.update(zoom_percent=percent))
-        self.window.say(f"Text size: {percent} %")
+        self.window.say(_("Text size: {percent} %").format(percent=percent))
 
     def take_break_now(self) -> str | None:
         """A rest break now, unless a routine is playing or about to (its pain question is
         open): that is a break already. Returns why not, or None."""
         if self.window.busy_with() is not None:
-            return self._say("No break now: the routine playing is your break.")
+            return self._say(_("No break now: the routine playing is your break."))
         self.breaks.take_break_now()
         return None
 
@@ -258,16 +260,17 @@ class Shell(QObject):
             return
         self.window.hide()
         if self.tray.available:
-            self.tray.notify("Coach is still running", "Timers and break reminders go on.")
+            self.tray.notify(_("Coach is still running"),
+                             _("Timers and break reminders go on."))
         else:
             self.mini.show()
 
     def _confirm_quit(self) -> bool:
         """Ask, above every other window (a break window stays on top), whether to quit."""
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Quit Coach?",
-            "A cold or heat timer is running. If Coach quits, no alarm can tell you when to "
-            "take the pack off (the timer carries on when Coach starts again). Quit anyway?",
+            QMessageBox.Icon.Question, _("Quit Coach?"),
+            _("A cold or heat timer is running. If Coach quits, no alarm can tell you when to "
+              "take the pack off (the timer carries on when Coach starts again). Quit anyway?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
@@ -330,7 +333,8 @@ class Shell(QObject):
             try:
                 autostart.set_enabled(dialog.start_at_login)
             except OSError as error:
-                self.window.notify(f"Could not change starting at login: {error}")
+                self.window.notify(_("Could not change starting at login: {error}").format(
+                    error=error))
         self.breaks.check()
 
     def pause_breaks(self, choice: str) -> None:
@@ -352,8 +356,8 @@ class Shell(QObject):
         running when Coach last stopped carry on (or ring), as after any start."""
         if self.alarms.restore():
             self.window.show_therapy()
-        self.window.notify("The history is free again: everything from this run is saved "
-                           "there.")
+        self.window.notify(_("The history is free again: everything from this run is saved "
+                             "there."))
 
     def _history_written(self) -> None:
         self._show_break_status(self.breaks.status())

@@ -6,11 +6,12 @@ from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from coach.core.i18n import N_, _
 from coach.ui.style import message_text, tooltip_text
 
 ICON_SIZE = 64
-PAUSE_LABELS = {"30m": "For 30 minutes", "1h": "For 1 hour", "2h": "For 2 hours",
-                "tomorrow": "Until tomorrow", "until-resumed": "Until I resume"}
+PAUSE_LABELS = {"30m": N_("For 30 minutes"), "1h": N_("For 1 hour"), "2h": N_("For 2 hours"),
+                "tomorrow": N_("Until tomorrow"), "until-resumed": N_("Until I resume")}
 
 
 class Tray(QObject):
@@ -36,20 +37,20 @@ class Tray(QObject):
         self._menu = QMenu()
         self._status = self._menu.addAction("")
         self._status.setEnabled(False)
-        self._menu.addAction("Take a break now").triggered.connect(self.break_now_requested)
-        pause = self._menu.addMenu("Pause breaks")
+        self._menu.addAction(_("Take a break now")).triggered.connect(self.break_now_requested)
+        pause = self._menu.addMenu(_("Pause breaks"))
         for choice, label in PAUSE_LABELS.items():
-            pause.addAction(label).triggered.connect(
+            pause.addAction(_(label)).triggered.connect(
                 lambda _checked=False, c=choice: self.pause_requested.emit(c))
-        self._menu.addAction("Resume breaks").triggered.connect(self.resume_requested)
+        self._menu.addAction(_("Resume breaks")).triggered.connect(self.resume_requested)
         self._menu.addSeparator()
-        self._menu.addAction("Log a symptom…").triggered.connect(
+        self._menu.addAction(_("Log a symptom…")).triggered.connect(
             lambda: self.history_requested.emit("symptoms"))
-        self._menu.addAction("History…").triggered.connect(
+        self._menu.addAction(_("History…")).triggered.connect(
             lambda: self.history_requested.emit("timeline"))
-        self._menu.addAction("Settings…").triggered.connect(self.settings_requested)
-        self._menu.addAction("Open Coach").triggered.connect(self.open_requested)
-        self._menu.addAction("Quit").triggered.connect(self.quit_requested)
+        self._menu.addAction(_("Settings…")).triggered.connect(self.settings_requested)
+        self._menu.addAction(_("Open Coach")).triggered.connect(self.open_requested)
+        self._menu.addAction(_("Quit")).triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icon, self)
         self._icon.setContextMenu(self._menu)
         self._icon.setToolTip("Coach")

@@ -18,6 +18,7 @@ from enum import Enum
 
 from coach.core.breaks.calendar import WorkingHours
 from coach.core.clock import Clock
+from coach.core.i18n import N_
 from coach.core.routines.routine import Routine, Step
 
 WARNING_S = 10
@@ -33,7 +34,7 @@ CHECK_EVERY_S = 15.0
 MIN_CHECK_S = 1.0
 
 
-HYDRATION_NUDGE = ("Have a drink of water too: running low on fluids can add to muscle "
+HYDRATION_NUDGE = N_("Have a drink of water too: running low on fluids can add to muscle "
                    "spasms.")
 """Shown at rest breaks when the user wants it (source document 003_dd1ab4b08acc332a.txt)."""
 

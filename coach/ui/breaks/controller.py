@@ -23,6 +23,7 @@ from coach.core.breaks.scheduler import (
 )
 from coach.core.clock import Clock
 from coach.core.history.store import HistoryStore
+from coach.core.i18n import _
 from coach.core.player.session import GuidedSession
 from coach.core.routines.library import Library
 from coach.core.settings import Settings
@@ -149,24 +150,33 @@ class BreakController(QObject):
         if self.scheduler.is_paused(now):
             until = self.scheduler.paused_until
             if until == PAUSED_INDEFINITELY or until is None:
-                return BreakStatus("paused", "Breaks paused")
+                return BreakStatus("paused", _("Breaks paused"))
             local = until.astimezone()
-            day = "" if local.date() == now.astimezone().date() else (
-                "tomorrow " if local.date() == now.astimezone().date() + timedelta(days=1)
-                else f"{local:%a} ")
-            return BreakStatus("paused", f"Breaks paused until {day}{local:%H:%M}",
-                               paused_until=until)
+            clock = f"{local:%H:%M}"
+            if local.date() == now.astimezone().date():
+                text = _("Breaks paused until {time}").format(time=clock)
+            elif local.date() == now.astimezone().date() + timedelta(days=1):
+                text = _("Breaks paused until tomorrow {time}").format(time=clock)
+            else:
+                text = _("Breaks paused until {day} {time}").format(day=f"{local:%a}",
+                                                                    time=clock)
+            return BreakStatus("paused", text, paused_until=until)
         hours = self.scheduler.working_hours
         if hours is not None and not hours.contains(now):
-            return BreakStatus("outside working hours", "Outside working hours: no breaks")
+            return BreakStatus("outside working hours", _("Outside working hours: no breaks"))
         waits = [(left, kind) for kind in BreakKind
                  if (left := self.scheduler.until_due_s(kind)) is not None]
         if not waits:
-            return BreakStatus("off", "Break reminders are off")
+            return BreakStatus("off", _("Break reminders are off"))
         left, kind = min(waits, key=lambda wait: wait[0])
-        when = "under a minute" if left < 60 else f"{round(left / 60)} min"
-        return BreakStatus("on", f"{kind.value.capitalize()} in {when}",
-                           NextBreak(kind.value, round(left)))
+        minutes = round(left / 60)
+        if kind is BreakKind.MICRO:
+            text = (_("Micro-break in under a minute") if left < 60 else
+                    _("Micro-break in {minutes} min").format(minutes=minutes))
+        else:
+            text = (_("Rest break in under a minute") if left < 60 else
+                    _("Rest break in {minutes} min").format(minutes=minutes))
+        return BreakStatus("on", text, NextBreak(kind.value, round(left)))
 
     def let_go(self) -> None:
         """Take the notice and a break window down (Coach is quitting) and stop checking."""
@@ -224,14 +234,16 @@ class BreakController(QObject):
         """Announce the break as a desktop notification with buttons, where the desktop can."""
         if self.desktop is None or not self.desktop.has_buttons():
             return False
-        actions = {DEFAULT_ACTION: "Start now"}
+        from coach.ui.breaks.window import soon_text  # with the break, soon shown
+
+        actions = {DEFAULT_ACTION: _("Start now")}
         if self.scheduler.can_snooze(event.kind):
-            actions["snooze"] = "Snooze 5 min"
+            actions["snooze"] = _("Snooze 5 min")
         if self.scheduler.can_skip():
-            actions["skip"] = "Skip"
+            actions["skip"] = _("Skip")
         sent = self.desktop.notify(
-            f"A {event.kind.value} in {max(1, round(event.in_s))} seconds",
-            "Time to let your back and shoulders move.", actions=actions,
+            soon_text(event.kind, max(1, round(event.in_s))),
+            _("Time to let your back and shoulders move."), actions=actions,
             timeout_ms=round(event.in_s * 1000) + 5000)
         if sent is None:
             return False
@@ -270,7 +282,7 @@ class BreakController(QObject):
         if routine is None or rule is None or self.window is not None:
             return
         routine = break_routine(routine, rule.duration_s, BREAK_GET_READY_S)
-        note = HYDRATION_NUDGE if kind is BreakKind.REST and self.hydration_nudge else ""
+        note = _(HYDRATION_NUDGE) if kind is BreakKind.REST and self.hydration_nudge else ""
         session = GuidedSession(routine, self._store, self.clock, get_ready_s=BREAK_GET_READY_S)
         from coach.ui.breaks.window import BreakWindow
 

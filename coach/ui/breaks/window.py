@@ -47,7 +47,8 @@ WINDOW_TITLES = {BreakKind.MICRO: N_("Coach: micro-break"),
                  BreakKind.REST: N_("Coach: rest break")}
 
 
-def _soon_text(kind: BreakKind, seconds: int) -> str:
+def soon_text(kind: BreakKind, seconds: int) -> str:
+    """"A micro-break in 10 seconds", in the language Coach speaks."""
     if kind is BreakKind.MICRO:
         text = ngettext("A micro-break in {count} second", "A micro-break in {count} seconds",
                         seconds)
@@ -132,7 +133,7 @@ class BreakNotice(QWidget):
         self.answers = BreakAnswers(True, can_snooze, can_skip)
         column = QVBoxLayout(self)
         seconds = max(1, round(in_s))
-        column.addWidget(plain_label(_soon_text(kind, seconds), "section"))
+        column.addWidget(plain_label(soon_text(kind, seconds), "section"))
         column.addWidget(plain_label(_("Time to let your back and shoulders move."),
                                      "preview"))
         column.addWidget(self.answers)
