@@ -118,3 +118,30 @@ def test_the_warning_signs_are_whole_in_each_language(qapp, code: str) -> None: 
     assert sum(text.startswith("• ") for text in texts) == len(RED_FLAGS)
     drive = {"de": "fahren Sie nicht selbst", "es": "no conduzca"}[code]
     assert any(drive in text for text in texts)
+
+
+URGENT_WORDS = {"de": ("Notruf", "fahren Sie nicht selbst"),
+                "es": ("emergencias", "no conduzca")}
+SAME_DAY_WORDS = {"de": "noch am selben Tag", "es": "ese mismo día"}
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_translated_routines_keep_every_cautions_urgency(code: str) -> None:
+    """Where a shipped routine's caution says to call the emergency number or to be seen the
+    same day, its translation says so too, caution by caution."""
+    from coach.core.routines.library import load_library
+    from coach.paths import shipped_dir
+
+    translated = [r for r in load_library(shipped_dir("routines")).routines
+                  if code in r.translations]
+    assert translated, "no routine is translated yet"
+    for routine in translated:
+        words = routine.in_language(code)
+        for english, caution in zip(routine.cautions, words.cautions, strict=True):
+            if "emergency number" in english:
+                assert all(w in caution for w in URGENT_WORDS[code]), (routine.id, caution)
+            if "the same day" in english:
+                assert SAME_DAY_WORDS[code] in caution, (routine.id, caution)
+        for english, step in zip(routine.steps, words.steps, strict=True):
+            if "emergency number" in english.instruction:
+                assert all(w in step.instruction for w in URGENT_WORDS[code]), step.name

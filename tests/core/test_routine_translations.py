@@ -44,7 +44,7 @@ def test_a_caution_left_out_of_a_language_is_an_error(tmp_path: Path) -> None:
     ({"de": {"titel": "Nacken"}}, ({},), "de.titel"),
     ({"de": "Nacken"}, ({},), "de"),
     ({}, ({"de": {"name": ""}},), "steps[0].de.name"),
-    ({}, ({"es": {"instruction": "x" * 401}},), "steps[0].es.instruction"),
+    ({}, ({"es": {"instruction": "x" * 521}},), "steps[0].es.instruction"),
     ({"fr": {"title": "Nuque"}}, ({},), "fr"),
 ])
 def test_a_bad_language_table_names_its_field(tmp_path: Path, overrides, steps,  # type: ignore[no-untyped-def]

@@ -247,6 +247,15 @@ def load_routine(path: Path, shipped: bool = True) -> Routine:
     )
 
 
+TRANSLATION_ROOM = 1.3
+"""A translation may be this much longer than the English limit: German and Spanish take
+more words for the same thing."""
+
+
+def _room(limit: int) -> int:
+    return round(limit * TRANSLATION_ROOM)
+
+
 def _read_translation(data: dict[str, Any], code: str, cautions: int,
                       check: _Checker) -> Translation:
     """The language table ``code`` of a routine file and its steps' tables: the same
@@ -256,11 +265,11 @@ def _read_translation(data: dict[str, Any], code: str, cautions: int,
         raise check.fail(code, f"must be a table of translated texts, not {_type_name(table)}")
     check.keys(table, _TRANSLATED_KEYS, f"{code}.")
     limits = {"title": 60, "summary": 600, "how_often": 300}
-    texts = {key: check.text(table, key, f"{code}.{key}", limit) if key in table else ""
-             for key, limit in limits.items()}
+    texts = {key: check.text(table, key, f"{code}.{key}", _room(limit)) if key in table
+             else "" for key, limit in limits.items()}
     translated_cautions: tuple[str, ...] = ()
     if "cautions" in table:
-        translated_cautions = check.texts(table, "cautions", 300, f"{code}.cautions")
+        translated_cautions = check.texts(table, "cautions", _room(300), f"{code}.cautions")
         if len(translated_cautions) != cautions:
             raise check.fail(f"{code}.cautions", f"has {len(translated_cautions)} cautions; "
                              f"the English has {cautions}, and each must be translated")
@@ -271,9 +280,9 @@ def _read_translation(data: dict[str, Any], code: str, cautions: int,
         if not isinstance(words, dict):
             raise check.fail(prefix[:-1], f"must be a table, not {_type_name(words)}")
         check.keys(words, _TRANSLATED_STEP_KEYS, prefix)
-        steps.append((check.text(words, "name", f"{prefix}name", 40) if "name" in words
+        steps.append((check.text(words, "name", f"{prefix}name", _room(40)) if "name" in words
                       else "",
-                      check.text(words, "instruction", f"{prefix}instruction", 400)
+                      check.text(words, "instruction", f"{prefix}instruction", _room(400))
                       if "instruction" in words else ""))
     return Translation(texts["title"], texts["summary"], texts["how_often"],
                        translated_cautions, tuple(steps))
