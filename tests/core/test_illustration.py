@@ -98,9 +98,15 @@ def test_the_right_side_is_mirrored_and_switching_shows_it_still(make_routine) -
     assert frame_at(routine, rest, 0.0, MOTIONS) == Frame(REST_ILLUSTRATION)
 
 
-def test_a_right_side_step_mirrors_and_no_illustration_gives_none(make_routine) -> None:
-    assert is_mirrored(Step("Right side: place the ball", "x", 5), None)
-    assert not is_mirrored(Step("Left side: place the ball", "x", 5), None)
+def test_a_right_side_step_mirrors_and_no_illustration_gives_none(make_routine,
+                                                                  tmp_path) -> None:
+    from coach.core.routines.routine import load_routine
+    from tests.conftest import write_routine_file
+
+    path = write_routine_file(tmp_path, steps=[{"name": "Right side: place the ball"},
+                                               {"name": "Left side: place the ball"}])
+    right, left = load_routine(path).steps
+    assert is_mirrored(right, None) and not is_mirrored(left, None)
     assert not is_mirrored(Step("Tilt", "x", 5, sides=("right", "left")), "left")
     routine = make_routine(Step("Plain", "x", 5))
     assert frame_at(routine, Player(routine).segments[1], 0.0, MOTIONS) is None

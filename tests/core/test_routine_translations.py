@@ -53,3 +53,10 @@ def test_a_bad_language_table_names_its_field(tmp_path: Path, overrides, steps, 
     with pytest.raises(RoutineError) as error:
         load_routine(path)
     assert field in str(error.value)
+
+
+def test_a_right_side_step_stays_mirrored_in_another_language(tmp_path: Path) -> None:
+    path = write_routine_file(tmp_path, steps=[{"name": "Right side: roll",
+                                                "de": {"name": "Rechte Seite: rollen"}}])
+    [step] = load_routine(path).in_language("de").steps
+    assert step.name == "Rechte Seite: rollen" and step.right_side

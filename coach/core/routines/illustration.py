@@ -20,7 +20,6 @@ from coach.core.routines.routine import Routine, Step
 
 REST_ILLUSTRATION = "breathing.svg"
 """Shown during a rest: slow breathing."""
-MIRROR_PREFIX = "right side:"
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def is_mirrored(step: Step, side: str | None) -> bool:
     """Whether ``step`` on ``side`` shows its drawing mirrored (see the module notes)."""
     if step.sides:
         return side == "right"
-    return step.name.lower().startswith(MIRROR_PREFIX)
+    return step.right_side
 
 
 def frame_at(routine: Routine, segment: Segment, elapsed_s: float,

@@ -15,6 +15,8 @@ from typing import Any
 from coach.core.i18n import N_, TRANSLATED
 
 SIDES = ("left", "right")
+RIGHT_SIDE_PREFIX = "right side:"
+"""A step whose English name starts so is for the right side alone."""
 SIDE_NAMES = {"left": N_("Left side"), "right": N_("Right side")}
 """How a side is shown (translated where shown: ``_(SIDE_NAMES[side])``)."""
 SWITCH_TO = {"left": N_("Switch sides: left side next"),
@@ -86,6 +88,9 @@ class Step:
     sides: tuple[str, ...] = ()
     rest_s: int = 0
     illustration: str | None = None
+    right_side: bool = False
+    """Whether the step is for the right side alone (its English name starts "Right side:"),
+    so its drawing shows mirrored, in any language."""
 
     @property
     def total_s(self) -> int:
@@ -329,8 +334,10 @@ def _read_step(table: dict[str, Any], prefix: str, check: _Checker) -> Step:
     rest_s = 0
     if "rest_s" in table:
         rest_s = check.integer(table, "rest_s", f"{prefix}rest_s", 0, MAX_REST_S)
+    name = check.text(table, "name", f"{prefix}name", 40)
     return Step(
-        name=check.text(table, "name", f"{prefix}name", 40),
+        name=name,
+        right_side=name.lower().startswith(RIGHT_SIDE_PREFIX),
         instruction=check.text(table, "instruction", f"{prefix}instruction", 400),
         duration_s=duration_s,
         reps=reps,
