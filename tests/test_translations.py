@@ -145,3 +145,16 @@ def test_translated_routines_keep_every_cautions_urgency(code: str) -> None:
         for english, step in zip(routine.steps, words.steps, strict=True):
             if "emergency number" in english.instruction:
                 assert all(w in step.instruction for w in URGENT_WORDS[code]), step.name
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_shipped_routine_is_whole_in_each_language(code: str) -> None:
+    from coach.core.routines.library import load_library
+    from coach.paths import shipped_dir
+
+    for routine in load_library(shipped_dir("routines")).routines:
+        words = routine.translations.get(code)
+        assert words is not None, f"{routine.id} has no {code} table"
+        assert words.title and words.summary and words.cautions, routine.id
+        assert bool(words.how_often) == bool(routine.how_often), routine.id
+        assert all(name and instruction for name, instruction in words.steps), routine.id
