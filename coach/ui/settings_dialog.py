@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.i18n import LANGUAGES, _, system_language
+from coach.core.i18n import LANGUAGES, N_, _, system_language
 from coach.core.settings import Settings
 from coach.platform.idle import no_source_text
 from coach.ui.breaks.screens import WAYLAND_NOTE, placement_is_free
@@ -30,9 +30,9 @@ from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.sounds import audio_problem, speech_problem
 from coach.ui.style import plain_label, scrolled
 
-THEMES = (("soft", "Soft"), ("clear", "Clear"), ("none", "None (no cues)"))
+THEMES = (("soft", N_("Soft")), ("clear", N_("Clear")), ("none", N_("None (no cues)")))
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 def _sub(text: str) -> QLabel:
@@ -57,8 +57,8 @@ def _spin(value: int, low: int, high: int, suffix: str) -> CalmSpinBox:
     return box
 
 
-SCREEN_LABELS = {"all": "every screen",
-                 "in-use": "the screen in use", "primary": "the main screen"}
+SCREEN_LABELS = {"all": N_("every screen"),
+                 "in-use": N_("the screen in use"), "primary": N_("the main screen")}
 """How each of BREAK_SCREENS reads in Settings."""
 
 
@@ -74,11 +74,11 @@ class SettingsDialog(QDialog):
                  quiet_sources: str = "") -> None:
         super().__init__(parent)
         self._routines = routines
-        self.setWindowTitle("Coach settings")
+        self.setWindowTitle(_("Coach settings"))
         self.setMinimumWidth(1000)  # two columns of long labels; wrapped notes need width
-        self.ask_pain = QCheckBox("Ask my pain score before and after each routine")
+        self.ask_pain = QCheckBox(_("Ask my pain score before and after each routine"))
         self.ask_pain.setChecked(settings.ask_pain_around_routines)
-        self.login = QCheckBox("Start Coach when I log in")
+        self.login = QCheckBox(_("Start Coach when I log in"))
         self.login.setChecked(start_at_login)
         column = QVBoxLayout(self)
         content = QWidget()
@@ -113,20 +113,20 @@ class SettingsDialog(QDialog):
         self.resize(self.minimumWidth(), min(wanted, room))
 
     def _sound(self, settings: Settings) -> QGroupBox:
-        group = QGroupBox("Sound and voice")
+        group = QGroupBox(_("Sound and voice"))
         column = QVBoxLayout(group)
         form = QFormLayout()
         column.addLayout(form)
-        self.sound = QCheckBox("Sound during routines (M switches it in the player)")
+        self.sound = QCheckBox(_("Sound during routines (M switches it in the player)"))
         self.sound.setChecked(not settings.muted)
         self.theme = CalmComboBox()
         for key, label in THEMES:
-            self.theme.addItem(label, key)
+            self.theme.addItem(_(label), key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.cue_theme())))
         self.volume = _spin(settings.sound_volume, 0, 100, " %")
-        self.voice = QCheckBox("Speak the steps aloud")
-        self.voice.setToolTip("The step, switching sides, rests, the last three seconds and "
-                              "the end are spoken")
+        self.voice = QCheckBox(_("Speak the steps aloud"))
+        self.voice.setToolTip(_("The step, switching sides, rests, the last three seconds and "
+                                "the end are spoken"))
         self.voice.setChecked(settings.voice_on)
         self.voice_volume = _spin(settings.voice_volume, 0, 100, " %")
         self.voice_rate = QSlider(Qt.Orientation.Horizontal)
@@ -135,17 +135,17 @@ class SettingsDialog(QDialog):
         self.voice_rate.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.voice_rate.setTickInterval(10)  # a mark at slowest, normal and fastest
         self.voice_rate.setPageStep(2)
-        self.voice_rate.setAccessibleName("Voice speed, from -10 (slowest) to 10 (fastest)")
+        self.voice_rate.setAccessibleName(_("Voice speed, from -10 (slowest) to 10 (fastest)"))
         speed = QHBoxLayout()
-        speed.addWidget(plain_label("slower", "keys"))
+        speed.addWidget(plain_label(_("slower"), "keys"))
         speed.addWidget(self.voice_rate, 1)
-        speed.addWidget(plain_label("faster", "keys"))
+        speed.addWidget(plain_label(_("faster"), "keys"))
         form.addRow(self.sound)
-        form.addRow(_sub("Cue sounds"), self.theme)
-        form.addRow(_sub("Cue volume"), self.volume)
+        form.addRow(_sub(_("Cue sounds")), self.theme)
+        form.addRow(_sub(_("Cue volume")), self.volume)
         form.addRow(self.voice)
-        form.addRow(_sub("Voice volume"), self.voice_volume)
-        form.addRow(_sub("Voice speed"), speed)
+        form.addRow(_sub(_("Voice volume")), self.voice_volume)
+        form.addRow(_sub(_("Voice speed")), speed)
         _enabled_with(self.sound, self.theme, self.volume)
         _enabled_with(self.voice, self.voice_volume, self.voice_rate)
         problem = speech_problem()
@@ -166,59 +166,60 @@ class SettingsDialog(QDialog):
 
     def _breaks(self, settings: Settings, idle_source: str | None,
                 quiet_sources: str) -> QGroupBox:
-        group = QGroupBox("Break reminders")
+        group = QGroupBox(_("Break reminders"))
         column = QVBoxLayout(group)
         form = QFormLayout()
         column.addLayout(form)
-        self.micro_on = QCheckBox("Micro-break")
+        self.micro_on = QCheckBox(_("Micro-break"))
         self.micro_on.setChecked(settings.micro_break_on)
-        self.micro_every = _spin(settings.micro_break_every_min, 5, 120, " min of activity")
+        self.micro_every = _spin(settings.micro_break_every_min, 5, 120, _(" min of activity"))
         self.micro_length = _spin(settings.micro_break_s, 10, 300, " s")
-        self.rest_on = QCheckBox("Rest break")
+        self.rest_on = QCheckBox(_("Rest break"))
         self.rest_on.setChecked(settings.rest_break_on)
-        self.rest_every = _spin(settings.rest_break_every_min, 15, 240, " min of activity")
+        self.rest_every = _spin(settings.rest_break_every_min, 15, 240, _(" min of activity"))
         self.rest_length = _spin(settings.rest_break_min, 1, 30, " min")
         form.addRow(self.micro_on)
-        form.addRow(_sub("Every"), self.micro_every)
-        form.addRow(_sub("Lasting"), self.micro_length)
+        form.addRow(_sub(_("Every")), self.micro_every)
+        form.addRow(_sub(_("Lasting")), self.micro_length)
         form.addRow(self.rest_on)
         self.rest_routine = CalmComboBox()
         for routine_id, title in self._routines:
             self.rest_routine.addItem(title, routine_id)
         chosen = self.rest_routine.findData(settings.rest_break_routine)
         self.rest_routine.setCurrentIndex(max(0, chosen))
-        form.addRow(_sub("Every"), self.rest_every)
-        form.addRow(_sub("Lasting"), self.rest_length)
-        form.addRow(_sub("Routine played"), self.rest_routine)
-        self.water = QCheckBox("Remind me to drink water at rest breaks")
+        form.addRow(_sub(_("Every")), self.rest_every)
+        form.addRow(_sub(_("Lasting")), self.rest_length)
+        form.addRow(_sub(_("Routine played")), self.rest_routine)
+        self.water = QCheckBox(_("Remind me to drink water at rest breaks"))
         self.water.setChecked(settings.hydration_nudge_on)
         form.addRow(self.water)
         self.screens = CalmComboBox()
         for choice, label in SCREEN_LABELS.items():
-            self.screens.addItem(label, choice)
+            self.screens.addItem(_(label), choice)
         self.screens.setCurrentIndex(max(0, self.screens.findData(settings.break_screens)))
-        form.addRow(plain_label("Show breaks on"), self.screens)
+        form.addRow(plain_label(_("Show breaks on")), self.screens)
         _enabled_with(self.micro_on, self.micro_every, self.micro_length)
         _enabled_with(self.rest_on, self.rest_every, self.rest_length, self.rest_routine,
                       self.water)
-        self.full_screen = QCheckBox("Cover the whole screen during a break")
+        self.full_screen = QCheckBox(_("Cover the whole screen during a break"))
         self.full_screen.setChecked(settings.break_full_screen)
         self.full_screen.setVisible(placement_is_free())  # else breaks are full screen anyway
         form.addRow(self.full_screen)
-        self.strict = QCheckBox("Strict mode: no skipping breaks")
+        self.strict = QCheckBox(_("Strict mode: no skipping breaks"))
         self.strict.setChecked(settings.break_strict)
-        self.max_snoozes = _spin(settings.break_max_snoozes, 0, 3, " per break")
+        self.max_snoozes = _spin(settings.break_max_snoozes, 0, 3, _(" per break"))
         self.max_snoozes.setEnabled(settings.break_strict)
         self.strict.toggled.connect(self.max_snoozes.setEnabled)
         form.addRow(self.strict)
-        form.addRow(_sub("Snoozes at most"), self.max_snoozes)
+        form.addRow(_sub(_("Snoozes at most")), self.max_snoozes)
         if not placement_is_free():
-            column.addWidget(plain_label(WAYLAND_NOTE, "preview"))
-        source = (f"Activity is read from: {idle_source}." if idle_source else
-                  no_source_text())
+            column.addWidget(plain_label(_(WAYLAND_NOTE), "preview"))
+        source = (_("Activity is read from: {source}.").format(source=idle_source)
+                  if idle_source else no_source_text())
         column.addWidget(plain_label(source, "preview"))
         if quiet_sources:
-            column.addWidget(plain_label(f"A due break waits for: {quiet_sources}.", "preview"))
+            column.addWidget(plain_label(_("A due break waits for: {sources}.").format(
+                sources=quiet_sources), "preview"))
         return group
 
     def _language(self, settings: Settings) -> QFormLayout:
@@ -235,14 +236,14 @@ class SettingsDialog(QDialog):
         return form
 
     def _hours(self, settings: Settings) -> QGroupBox:
-        group = QGroupBox("Working hours")
+        group = QGroupBox(_("Working hours"))
         form = QFormLayout(group)
-        self.hours_on = QCheckBox("Remind me only during working hours")
+        self.hours_on = QCheckBox(_("Remind me only during working hours"))
         self.hours_on.setChecked(settings.working_hours_on)
         days = QHBoxLayout()
         self.days = []
         for number, name in enumerate(DAY_NAMES):
-            box = QCheckBox(name)
+            box = QCheckBox(_(name))
             box.setChecked(number in settings.work_days)
             days.addWidget(box)
             self.days.append(box)
@@ -250,9 +251,9 @@ class SettingsDialog(QDialog):
         self.start_time = QTimeEdit(QTime(start.hour, start.minute))
         self.end_time = QTimeEdit(QTime(end.hour, end.minute))
         form.addRow(self.hours_on)
-        form.addRow(_sub("Days"), days)
-        form.addRow(_sub("From"), self.start_time)
-        form.addRow(_sub("To"), self.end_time)
+        form.addRow(_sub(_("Days")), days)
+        form.addRow(_sub(_("From")), self.start_time)
+        form.addRow(_sub(_("To")), self.end_time)
         _enabled_with(self.hours_on, *self.days, self.start_time, self.end_time)
         return group
 

@@ -13,7 +13,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-WAYLAND_NOTE = ("This Wayland desktop decides where windows go and does not let an app keep "
+from coach.core.i18n import N_
+
+WAYLAND_NOTE = N_("This Wayland desktop decides where windows go and does not let an app keep "
                 "one on top or see the pointer, so each break opens full screen on its screen, "
                 "and the screen in use is taken to be the main one.")
 """What Settings says where windows cannot be placed or kept on top."""
