@@ -33,7 +33,14 @@ def wait_for_title(display: str, wanted: Callable[[str], bool]) -> str:
 
 def press_key(display: str, key: str, title: str = "^Coach$") -> None:
     """Focus the visible window whose title matches ``title`` (a regular expression; by
-    default the main window with nothing playing) and press ``key`` (an xdotool key name)."""
-    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title,
-                    "windowfocus", "--sync", "key", key],
-                   env={**os.environ, "DISPLAY": display}, check=True, timeout=30)
+    default the main window with nothing playing) and press ``key`` (an xdotool key name).
+    Focusing a window that is still being mapped can fail on a display without a window
+    manager: it is tried again, a few times."""
+    command = ["xdotool", "search", "--sync", "--onlyvisible", "--name", title,
+               "windowfocus", "--sync", "key", key]
+    env = {**os.environ, "DISPLAY": display}
+    for attempt in range(3):
+        if subprocess.run(command, env=env, timeout=30, capture_output=True).returncode == 0:
+            return
+        time.sleep(0.5 * (attempt + 1))
+    subprocess.run(command, env=env, check=True, timeout=30)
