@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, timedelta
 
-from coach.core.i18n import _
+from coach.core.i18n import N_, _
 from coach.core.routines.routine import Routine, Step
 
 
@@ -14,6 +14,19 @@ def clock_text(seconds: float) -> str:
     whole = max(0, math.ceil(seconds - 1e-9))
     minutes, rest = divmod(whole, 60)
     return f"{minutes}:{rest:02d}"
+
+
+AREA_NAMES = {"upper back": N_("upper back"),
+              "between the shoulder blades": N_("between the shoulder blades"),
+              "neck": N_("neck"), "shoulders": N_("shoulders"), "lower back": N_("lower back"),
+              "other": N_("other")}
+"""The areas Coach offers for a pack or a symptom; the user may type their own words."""
+
+
+def area_name(area: str) -> str:
+    """An area as kept in the history, in the language Coach speaks (the user's own words
+    as they are)."""
+    return _(AREA_NAMES[area]) if area in AREA_NAMES else area
 
 
 def time_left_text(seconds: float) -> str:

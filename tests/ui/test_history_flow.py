@@ -93,15 +93,15 @@ def test_the_timeline_filters_by_kind_and_searches(qtbot, make_coach, clock):
     view = history.timeline_view
     view.reload()
     assert view.model.total == 2
-    view.kind.setCurrentText("Routines")
+    view.kind.setCurrentIndex(view.kind.findData("Routines"))
     assert [cells(history, r)[2] for r in range(view.model.rowCount())] == [
         "Desk posture reset"]
-    view.kind.setCurrentText("All entries")
+    view.kind.setCurrentIndex(view.kind.findData("All entries"))
     view.search.setText("GARDEN")
     qtbot.waitUntil(lambda: view.model.total == 1, timeout=2000)
     assert cells(history)[1] == "Symptom"
     view.search.clear()
-    view.range.setCurrentText("Between…")
+    view.range.setCurrentIndex(view.range.findData("Between…"))
     view.first.setDate(view.first.date().addDays(-400))
     view.last.setDate(view.first.date().addDays(1))
     assert view.model.total == 0

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from coach.core.clock import Clock
 from coach.core.history import summaries
 from coach.core.history.store import HistoryError, HistoryStore, local_days, local_midnight
-from coach.core.i18n import _
+from coach.core.i18n import N_, _
 from coach.core.therapy.timer import TherapyKind
 from coach.ui.inputs import CalmComboBox
 from coach.ui.style import plain_label, scrolled
 
-RANGES_DAYS = {"Last 30 days": 30, "Last 90 days": 90, "Last year": 365}
+RANGES_DAYS = {N_("Last 30 days"): 30, N_("Last 90 days"): 90, N_("Last year"): 365}
 HEATMAP_WEEKS = 53
 HEATMAP_FULL_MIN = 15.0
 """Minutes of routines in a day that show in the heatmap's strongest colour."""
@@ -36,13 +36,21 @@ class StillPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type h
         event.ignore()
 
 
-def _series_words(name: str, days: list[date], values: list[float]) -> str:
+SERIES_NAMES = {"minutes": N_("Minutes of routines"), "weekly minutes": N_("Minutes per week"),
+                "cold": N_("Cold applications"), "heat": N_("Heat applications"),
+                "breaks prompted": N_("Break reminders"), "breaks had": N_("Breaks had"),
+                "pain": N_("Pain")}
+"""Each series as a screen reader names it."""
+
+
+def _series_words(key: str, days: list[date], values: list[float]) -> str:
     """One series in words: how many days have figures, the highest and when, and the sum."""
+    name = _(SERIES_NAMES[key])
     if not days:
-        return _("{name}: nothing in this period.").format(name=name.capitalize())
+        return _("{name}: nothing in this period.").format(name=name)
     top = max(range(len(values)), key=lambda i: values[i])
     return _("{name}: {count} days with figures; the highest, {top:g}, on {day}; {total:g} in "
-             "all.").format(name=name.capitalize(), count=len(days), top=round(values[top], 1),
+             "all.").format(name=name, count=len(days), top=round(values[top], 1),
                             day=f"{days[top].day} {days[top]:%b}",
                             total=round(sum(values), 1))
 
@@ -82,32 +90,34 @@ class ChartsView(QWidget):
         pg.setConfigOptions(antialias=True, foreground=text,
                             background=self.palette().color(QPalette.ColorRole.Base))
         self.range = CalmComboBox()
-        self.range.addItems(list(RANGES_DAYS))
+        for name in RANGES_DAYS:
+            self.range.addItem(_(name), name)
         self.range.currentIndexChanged.connect(lambda _index: self.refresh())
         self.streak = plain_label("", "section")
         self.helped = plain_label("")
         self.problem = plain_label("", "notice")
         self.problem.hide()
         self._plots = {name: self._plot(title, unit) for name, title, unit in (
-            ("minutes", "Minutes of routines per day", "min"),
-            ("weekly minutes", "Minutes of routines per week", "min"),
-            ("cold and heat", "Cold (blue) and heat (orange) applications per day", ""),
-            ("breaks", "Break reminders (grey) and breaks had, taken or natural (green)", ""),
-            ("pain", "Pain logged, average per day (0-10)", ""),
+            ("minutes", _("Minutes of routines per day"), "min"),
+            ("weekly minutes", _("Minutes of routines per week"), "min"),
+            ("cold and heat", _("Cold (blue) and heat (orange) applications per day"), ""),
+            ("breaks", _("Break reminders (grey) and breaks had, taken or natural (green)"),
+             ""),
+            ("pain", _("Pain logged, average per day (0-10)"), ""),
         )}
         self._heatmap = StillPlot(
-            title="Active days in the last year (darker: more minutes of routines)")
+            title=_("Active days in the last year (darker: more minutes of routines)"))
         self._heatmap.setMinimumHeight(200)
         weekdays = self._heatmap.getAxis("left")
         weekdays.setTicks([[(6.5 - n, name) for n, name in enumerate(
-            ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))]])
+            (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")))]])
         weekdays.setWidth(56)
         self._heatmap.setMouseEnabled(x=False, y=False)
         self._heatmap.setMenuEnabled(False)
         self._heatmap.hideButtons()
         column = QVBoxLayout()
         top = QHBoxLayout()
-        top.addWidget(plain_label("Show"))
+        top.addWidget(plain_label(_("Show")))
         top.addWidget(self.range)
         top.addStretch()
         column.addLayout(top)
@@ -135,12 +145,13 @@ class ChartsView(QWidget):
     def refresh(self) -> None:
         """Read the figures for the range chosen and draw every chart."""
         today = self._clock.now().astimezone().date()
-        days = RANGES_DAYS[self.range.currentText()]
+        days = RANGES_DAYS[self.range.currentData()]
         since, until = local_days(today - timedelta(days=days - 1), today)
         try:
             self._read(since, until, today)
         except HistoryError as error:
-            self.problem.setText(f"The charts could not be drawn: {error}")
+            self.problem.setText(_("The charts could not be drawn: {error}").format(
+                error=error))
             self.problem.show()
             return
         self.problem.hide()
@@ -162,12 +173,13 @@ class ChartsView(QWidget):
         self.series = {name: (sorted(values), [values[d] for d in sorted(values)])
                        for name, values in daily.items()}
         current, best = summaries.streaks(store, today)
-        self.streak.setText(f"Days in a row with a routine: {current} now, {best} at best")
+        self.streak.setText(_("Days in a row with a routine: {current} now, {best} at "
+                              "best").format(current=current, best=best))
         changes = summaries.pain_change(store, since, until)
-        self.helped.setText("Pain before → after, where you logged both: " + "; ".join(
+        self.helped.setText(_("Pain before → after, where you logged both:") + " " + "; ".join(
             f"{c.routine_title} {round(c.before)} → {round(c.after)} ({c.sessions}×)"
             for c in changes) if changes else
-            "Log your pain before and after routines to see here which ones help you most.")
+            _("Log your pain before and after routines to see here which ones help you most."))
 
     def _describe(self) -> None:
         """Each chart in words, for screen readers: its title and what its figures add up to."""

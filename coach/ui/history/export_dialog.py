@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from coach.core.history import export
 from coach.core.history.store import HistoryError, HistoryStore, local_days
+from coach.core.i18n import N_, _, ngettext
 from coach.ui.inputs import CalmComboBox, DayEdit
 from coach.ui.style import plain_label, push_button
 
-FORMATS = {"CSV (for a spreadsheet)": "csv", "JSON (for other programs)": "json"}
+FORMATS = {N_("CSV (for a spreadsheet)"): "csv", N_("JSON (for other programs)"): "json"}
 
 
 class ExportDialog(QDialog):
@@ -28,26 +29,27 @@ class ExportDialog(QDialog):
 
     def __init__(self, store: HistoryStore, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export your history — Coach")
+        self.setWindowTitle(_("Export your history — Coach"))
         self._store = store
         self._today = today
         self.file_format = CalmComboBox()
-        self.file_format.addItems(list(FORMATS))
-        self.everything = QCheckBox("Everything")
+        for name in FORMATS:
+            self.file_format.addItem(_(name), name)
+        self.everything = QCheckBox(_("Everything"))
         self.everything.setChecked(True)
         self.first = DayEdit(today - timedelta(days=29))
         self.last = DayEdit(today)
         self.everything.toggled.connect(self._show_range)
         self.message = plain_label("")
-        save = push_button("Export…", self.ask_and_save, primary=True)
-        close = push_button("Close", self.reject)
+        save = push_button(_("Export…"), self.ask_and_save, primary=True)
+        close = push_button(_("Close"), self.reject)
         dates = QHBoxLayout()
-        for widget in (self.first, plain_label("to"), self.last):
+        for widget in (self.first, plain_label(_("to")), self.last):
             dates.addWidget(widget)
         form = QFormLayout()
-        form.addRow(plain_label("Format"), self.file_format)
-        form.addRow(plain_label("Entries"), self.everything)
-        form.addRow(plain_label("From"), dates)
+        form.addRow(plain_label(_("Format")), self.file_format)
+        form.addRow(plain_label(_("Entries")), self.everything)
+        form.addRow(plain_label(_("From")), dates)
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addStretch()
@@ -64,11 +66,11 @@ class ExportDialog(QDialog):
 
     @property
     def format_name(self) -> str:
-        return FORMATS[self.file_format.currentText()]
+        return FORMATS[self.file_format.currentData()]
 
     def _range_problem(self) -> str | None:
         if not self.everything.isChecked() and self.first.day > self.last.day:
-            return "The first day is after the last one."
+            return _("The first day is after the last one.")
         return None
 
     def save(self, path: Path) -> bool:
@@ -84,13 +86,15 @@ class ExportDialog(QDialog):
             history = export.read_records(self._store, since, until)
             export.save(history, path, self.format_name)
         except HistoryError as error:
-            self.message.setText(f"Not exported: {error}")
+            self.message.setText(_("Not exported: {error}").format(error=error))
             return False
         except OSError as error:
-            self.message.setText(f"Not exported: {path} cannot be written "
-                                 f"({error.strerror or error}).")
+            self.message.setText(_("Not exported: {path} cannot be written ({error}).").format(
+                path=path, error=error.strerror or error))
             return False
-        self.message.setText(f"Exported {history.count} entries to {path}")
+        self.message.setText(ngettext("Exported {count} entry to {path}",
+                                      "Exported {count} entries to {path}",
+                                      history.count).format(count=history.count, path=path))
         return True
 
     def ask_and_save(self) -> None:
@@ -100,7 +104,8 @@ class ExportDialog(QDialog):
             return
         suffix = self.format_name
         suggested = Path.home() / f"coach-history-{self._today:%Y-%m-%d}.{suffix}"
-        name, _ = QFileDialog.getSaveFileName(self, "Export your history", str(suggested),
-                                              f"{suffix.upper()} (*.{suffix})")
+        name, _chosen = QFileDialog.getSaveFileName(self, _("Export your history"),
+                                                    str(suggested),
+                                                    f"{suffix.upper()} (*.{suffix})")
         if name:
             self.save(Path(name))

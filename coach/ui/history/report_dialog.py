@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.history.report import PERIODS_DAYS, ClinicianReport, build_report
 from coach.core.history.store import HistoryError, HistoryStore
+from coach.core.i18n import _
 from coach.ui.history.report_document import Patient, print_to, report_document, save_pdf
 from coach.ui.inputs import CalmComboBox
 from coach.ui.style import plain_label, push_button
@@ -28,34 +29,34 @@ class ReportDialog(QDialog):
 
     def __init__(self, store: HistoryStore, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Report for your clinician — Coach")
+        self.setWindowTitle(_("Report for your clinician — Coach"))
         self.resize(760, 720)
         self._store = store
         self._today = today
         self.report: ClinicianReport | None = None
         self.period = CalmComboBox()
         for days in PERIODS_DAYS:
-            self.period.addItem(f"Last {days} days", days)
+            self.period.addItem(_("Last {count} days").format(count=days), days)
         self.period.setCurrentIndex(1)
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         self.name = QLineEdit()
-        self.name.setPlaceholderText("optional, printed on the report only")
+        self.name.setPlaceholderText(_("optional, printed on the report only"))
         self.born = QLineEdit()
-        self.born.setPlaceholderText("optional")
+        self.born.setPlaceholderText(_("optional"))
         for field in (self.name, self.born):
             field.editingFinished.connect(self.refresh)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.message = plain_label("")
-        save = push_button("Save as PDF…", self.ask_and_save, primary=True)
-        printing = push_button("Print…", self.ask_and_print)
-        close = push_button("Close", self.reject)
+        save = push_button(_("Save as PDF…"), self.ask_and_save, primary=True)
+        printing = push_button(_("Print…"), self.ask_and_print)
+        close = push_button(_("Close"), self.reject)
         top = QHBoxLayout()
-        top.addWidget(plain_label("Period"))
+        top.addWidget(plain_label(_("Period")))
         top.addWidget(self.period)
-        top.addWidget(plain_label("Name"))
+        top.addWidget(plain_label(_("Name")))
         top.addWidget(self.name, 2)
-        top.addWidget(plain_label("Date of birth"))
+        top.addWidget(plain_label(_("Date of birth")))
         top.addWidget(self.born, 1)
         buttons = QHBoxLayout()
         for button in (save, printing):
@@ -74,7 +75,8 @@ class ReportDialog(QDialog):
             self.report = build_report(self._store, self._today, int(self.period.currentData()))
         except HistoryError as error:
             self.report = None
-            self.preview.setPlainText(f"The report could not be made: {error}")
+            self.preview.setPlainText(_("The report could not be made: {error}").format(
+                error=error))
             return
         self.document = report_document(self.report, self.patient)  # kept while shown
         self.preview.setDocument(self.document)
@@ -91,16 +93,16 @@ class ReportDialog(QDialog):
         try:
             save_pdf(self.report, path, self.patient)
         except OSError as error:
-            self.message.setText(f"Not saved: {error}")
+            self.message.setText(_("Not saved: {error}").format(error=error))
             return False
-        self.message.setText(f"Saved as {path}")
+        self.message.setText(_("Saved as {path}").format(path=path))
         return True
 
     def ask_and_save(self) -> None:
         days = int(self.period.currentData())
         suggested = Path.home() / f"coach-report-{self._today:%Y-%m-%d}-{days}-days.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Save the report as PDF", str(suggested),
-                                              "PDF (*.pdf)")
+        name, _chosen = QFileDialog.getSaveFileName(self, _("Save the report as PDF"),
+                                                    str(suggested), "PDF (*.pdf)")
         if name:
             self.save(Path(name))
 

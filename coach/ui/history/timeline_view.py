@@ -22,16 +22,20 @@ from coach.core.clock import Clock
 from coach.core.history.store import HistoryError, local_days, local_midnight
 from coach.core.history.symptoms import MAX_NOTE_CHARS, SymptomError, SymptomLog
 from coach.core.history.timeline import EntryKind, RemovedEntry, Timeline, TimelineFilter
+from coach.core.i18n import N_, _, ngettext
+from coach.ui.format import when_text
 from coach.ui.history.timeline_model import TimelineModel
 from coach.ui.inputs import CalmComboBox, DayEdit
 from coach.ui.style import plain_label, push_button
 
-KINDS = {"All entries": frozenset(EntryKind), "Routines": frozenset({EntryKind.ROUTINE}),
-         "Cold and heat": frozenset({EntryKind.THERAPY}),
-         "Breaks": frozenset({EntryKind.BREAK}), "Symptoms": frozenset({EntryKind.SYMPTOM})}
-RANGES_DAYS: dict[str, int | None] = {"All time": None, "Today": 1, "Last 7 days": 7,
-                                      "Last 30 days": 30, "Last 90 days": 90,
-                                      "Last year": 365, "Between…": 0}
+KINDS = {N_("All entries"): frozenset(EntryKind), N_("Routines"): frozenset({EntryKind.ROUTINE}),
+         N_("Cold and heat"): frozenset({EntryKind.THERAPY}),
+         N_("Breaks"): frozenset({EntryKind.BREAK}), N_("Symptoms"): frozenset({EntryKind.SYMPTOM})}
+RANGES_DAYS: dict[str, int | None] = {N_("All time"): None, N_("Today"): 1,
+                                      N_("Last 7 days"): 7, N_("Last 30 days"): 30,
+                                      N_("Last 90 days"): 90, N_("Last year"): 365,
+                                      N_("Between…"): 0}
+"""The time filters, by their English names (shown translated)."""
 SEARCH_DELAY_MS = 250
 UNDO_NOTE_MS = 5000
 
@@ -51,15 +55,17 @@ class TimelineView(QWidget):
         self._removed: list[RemovedEntry] = []
         self.model = TimelineModel(timeline, lambda: clock.now().astimezone().date())
         self.kind = CalmComboBox()
-        self.kind.addItems(list(KINDS))
+        for name in KINDS:
+            self.kind.addItem(_(name), name)
         self.range = CalmComboBox()
-        self.range.addItems(list(RANGES_DAYS))
+        for name in RANGES_DAYS:
+            self.range.addItem(_(name), name)
         today = self._today()
         self.first, self.last = DayEdit(today - timedelta(days=29)), DayEdit(today)
         for edit in (self.first, self.last):
             edit.dateChanged.connect(lambda _day: self.apply_filter())
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search titles and notes")
+        self.search.setPlaceholderText(_("Search titles and notes"))
         self.search.setClearButtonEnabled(True)
         self._search_delay = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_delay.timeout.connect(self.apply_filter)
@@ -69,7 +75,7 @@ class TimelineView(QWidget):
         self.table = self._build_table()
         self.count = plain_label("", "keys")
         self.undo_bar = plain_label("", "notice")
-        self.undo_button = push_button("Undo  (Ctrl+Z)", self.undo)
+        self.undo_button = push_button(_("Undo  (Ctrl+Z)"), self.undo)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         self._build_layout()
@@ -97,8 +103,8 @@ class TimelineView(QWidget):
         for widget in (self.kind, self.range, self.first, self.last):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
-        edit = push_button("Edit note…", self.edit_note)
-        delete = push_button("Delete  (Del)", self.delete_selected)
+        edit = push_button(_("Edit note…"), self.edit_note)
+        delete = push_button(_("Delete  (Del)"), self.delete_selected)
         actions = QHBoxLayout()
         actions.addWidget(self.count, 1)
         actions.addWidget(edit)
@@ -117,22 +123,22 @@ class TimelineView(QWidget):
         return self._clock.now().astimezone().date()
 
     def current_filter(self) -> TimelineFilter:
-        days = RANGES_DAYS[self.range.currentText()]
+        days = RANGES_DAYS[self.range.currentData()]
         since = until = None
         if days == 0:
             since, until = local_days(self.first.day, self.last.day)
         elif days is not None:
             since = local_midnight(self._today() - timedelta(days=days - 1))
-        return TimelineFilter(KINDS[self.kind.currentText()], since, until, self.search.text())
+        return TimelineFilter(KINDS[self.kind.currentData()], since, until, self.search.text())
 
     def apply_filter(self) -> None:
-        custom = RANGES_DAYS[self.range.currentText()] == 0
+        custom = RANGES_DAYS[self.range.currentData()] == 0
         self.first.setVisible(custom)
         self.last.setVisible(custom)
         self.model.set_filter(self.current_filter())
         self._show_count()
         if custom and self.first.day > self.last.day:
-            self.count.setText("The first day is after the last one, so nothing is shown.")
+            self.count.setText(_("The first day is after the last one, so nothing is shown."))
 
     def reload(self) -> None:
         self.model.reload()
@@ -141,7 +147,7 @@ class TimelineView(QWidget):
     def _show_count(self) -> None:
         total = self.model.total
         self.count.setText(self.model.problem or
-                           f"{total} entr{'y' if total == 1 else 'ies'}")
+                           ngettext("{count} entry", "{count} entries", total).format(count=total))
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -155,7 +161,7 @@ class TimelineView(QWidget):
             return False
         entry = self.model.entry(row)
         if entry.kind is not EntryKind.SYMPTOM:
-            self.count.setText("Only symptom entries have a note.")
+            self.count.setText(_("Only symptom entries have a note."))
             return False
         if note is None:
             note = self._ask_note(entry.title, entry.note)
@@ -164,7 +170,7 @@ class TimelineView(QWidget):
         try:
             self._symptoms.set_note(entry.id, note.strip())
         except SymptomError as error:
-            self.count.setText(f"Note not changed: {error}")
+            self.count.setText(_("Note not changed: {error}").format(error=error))
             return False
         self._changed()
         if self._symptoms.save_problem:
@@ -173,15 +179,17 @@ class TimelineView(QWidget):
 
     def _ask_note(self, title: str, note: str) -> str | None:
         """The note as the user edits it, asked again (text kept) while it is too long."""
-        label = f"{title}  (at most {MAX_NOTE_CHARS} characters)"
+        label = _("{title}  (at most {count} characters)").format(title=title,
+                                                                  count=MAX_NOTE_CHARS)
         while True:
-            note, ok = QInputDialog.getMultiLineText(self, "Edit note", label, note)
+            note, ok = QInputDialog.getMultiLineText(self, _("Edit note"), label, note)
             if not ok:
                 return None
             if len(note.strip()) <= MAX_NOTE_CHARS:
                 return note
-            label = (f"{title}: this note has {len(note.strip())} characters; please keep it "
-                     f"to {MAX_NOTE_CHARS}.")
+            label = _("{title}: this note has {length} characters; please keep it to "
+                      "{count}.").format(title=title, length=len(note.strip()),
+                                         count=MAX_NOTE_CHARS)
 
     def delete_selected(self, row: int | None = None) -> bool:
         """Delete an entry (the selected one unless ``row`` is given); Undo brings it back."""
@@ -194,7 +202,8 @@ class TimelineView(QWidget):
         except HistoryError as error:
             self.count.setText(str(error))
             return False
-        self._show_undo(f"Deleted: {entry.title}, {entry.at.astimezone():%d %b %H:%M}")
+        self._show_undo(_("Deleted: {entry}, {when}").format(
+            entry=entry.title, when=when_text(entry.at, self._today())))
         self._changed()
         return True
 
@@ -207,10 +216,12 @@ class TimelineView(QWidget):
             self._timeline.restore(removed)
         except HistoryError as error:
             self._removed.append(removed)
-            self._show_undo(f"Could not put it back: {error}")
+            self._show_undo(_("Could not put it back: {error}").format(error=error))
             return
-        self._show_undo("Put back." if not self._removed else
-                        f"Put back. {len(self._removed)} more deletion(s) can be undone.")
+        self._show_undo(_("Put back.") if not self._removed else ngettext(
+            "Put back. {count} more deletion can be undone.",
+            "Put back. {count} more deletions can be undone.",
+            len(self._removed)).format(count=len(self._removed)))
         if not self._removed:
             QTimer.singleShot(UNDO_NOTE_MS, lambda: self._show_undo()
                               if not self._removed else None)

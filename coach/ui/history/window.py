@@ -19,7 +19,7 @@ from coach.core.clock import Clock
 from coach.core.history.store import HistoryError, HistoryStore
 from coach.core.history.symptoms import SymptomLog
 from coach.core.history.timeline import EntryKind, Timeline
-from coach.ui.format import counted
+from coach.core.i18n import N_, _, ngettext
 from coach.ui.history.charts import ChartsView
 from coach.ui.history.export_dialog import ExportDialog
 from coach.ui.history.feed import HistoryFeed
@@ -28,13 +28,23 @@ from coach.ui.history.symptom_form import SymptomForm
 from coach.ui.history.timeline_view import TimelineView
 from coach.ui.style import plain_label, push_button
 
-NOT_SAVED = ("Your history file could not be opened (see the notice in the main window), so "
+NOT_SAVED = N_("Your history file could not be opened (see the notice in the main window), so "
              "this window shows only what was done since Coach started, and none of it is "
              "saved.")
-KIND_WORDS = {EntryKind.ROUTINE: ("routine session", None),
-              EntryKind.THERAPY: ("cold/heat application", None),
-              EntryKind.BREAK: ("break record", None),
-              EntryKind.SYMPTOM: ("symptom entry", "symptom entries")}
+
+
+def kind_count(kind: EntryKind, count: int) -> str:
+    """``count`` entries of ``kind`` in words, with the plural the language wants."""
+    if kind is EntryKind.ROUTINE:
+        text = ngettext("{count} routine session", "{count} routine sessions", count)
+    elif kind is EntryKind.THERAPY:
+        text = ngettext("{count} cold/heat application", "{count} cold/heat applications",
+                        count)
+    elif kind is EntryKind.BREAK:
+        text = ngettext("{count} break record", "{count} break records", count)
+    else:
+        text = ngettext("{count} symptom entry", "{count} symptom entries", count)
+    return text.format(count=count)
 
 
 class HistoryWindow(QWidget):
@@ -44,7 +54,7 @@ class HistoryWindow(QWidget):
     def __init__(self, store: HistoryStore, feed: HistoryFeed, clock: Clock,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("History — Coach")
+        self.setWindowTitle(_("History — Coach"))
         self.resize(1000, 720)
         self._store = store
         self._clock = clock
@@ -54,9 +64,9 @@ class HistoryWindow(QWidget):
         self.charts = ChartsView(store, clock)
         self.symptom_form = SymptomForm(symptoms, clock)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.timeline_view, "Timeline")
-        self.tabs.addTab(self.charts, "Charts")
-        self.tabs.addTab(self.symptom_form, "Log a symptom")
+        self.tabs.addTab(self.timeline_view, _("Timeline"))
+        self.tabs.addTab(self.charts, _("Charts"))
+        self.tabs.addTab(self.symptom_form, _("Log a symptom"))
         self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
         self._charts_stale = True
         self._stale = False  # changed while hidden
@@ -65,14 +75,14 @@ class HistoryWindow(QWidget):
         self.timeline_view.changed.connect(feed.announce)
         self._build_layout()
         if not store.persistent:
-            self.setWindowTitle("History (this run only) — Coach")
+            self.setWindowTitle(_("History (this run only) — Coach"))
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
     def _build_layout(self) -> None:
-        export = push_button("Export…", self.open_export)
-        report = push_button("Report for your clinician…", self.open_report)
-        wipe = push_button("Delete everything…", self.ask_delete_everything)
+        export = push_button(_("Export…"), self.open_export)
+        report = push_button(_("Report for your clinician…"), self.open_report)
+        wipe = push_button(_("Delete everything…"), self.ask_delete_everything)
         buttons = QHBoxLayout()
         buttons.addWidget(export)
         buttons.addWidget(report)
@@ -80,7 +90,7 @@ class HistoryWindow(QWidget):
         buttons.addWidget(wipe)
         column = QVBoxLayout(self)
         if not self._store.persistent:
-            column.addWidget(plain_label(NOT_SAVED, "notice"))
+            column.addWidget(plain_label(_(NOT_SAVED), "notice"))
         column.addWidget(self.tabs, 1)
         column.addLayout(buttons)
 
@@ -141,22 +151,24 @@ class HistoryWindow(QWidget):
         counts = {kind: n for kind, n in self.timeline.counts().items() if n}
         if not counts:
             return None
-        return ", ".join(counted(n, *KIND_WORDS[kind]) for kind, n in counts.items())
+        return ", ".join(kind_count(kind, n) for kind, n in counts.items())
 
     def ask_delete_everything(self) -> None:
         try:
             summary = self.deletion_summary()
         except HistoryError as error:
-            QMessageBox.warning(self, "Delete everything", str(error))
+            QMessageBox.warning(self, _("Delete everything"), str(error))
             return
         if summary is None:
-            QMessageBox.information(self, "Delete everything", "There is nothing to delete.")
+            QMessageBox.information(self, _("Delete everything"),
+                                    _("There is nothing to delete."))
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete everything?",
-                          f"This deletes {summary} for good: it cannot be undone. A cold or "
-                          "heat timer that is still on is kept. To keep a copy, export your "
-                          "history first.", QMessageBox.StandardButton.Cancel, self)
-        confirm = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Delete everything?"),
+                          _("This deletes {what} for good: it cannot be undone. A cold or "
+                            "heat timer that is still on is kept. To keep a copy, export your "
+                            "history first.").format(what=summary),
+                          QMessageBox.StandardButton.Cancel, self)
+        confirm = box.addButton(_("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is confirm:
@@ -166,8 +178,9 @@ class HistoryWindow(QWidget):
         try:
             self.timeline.delete_all()
         except HistoryError as error:
-            QMessageBox.warning(self, "Delete everything", f"Nothing was deleted: {error}")
+            QMessageBox.warning(self, _("Delete everything"),
+                                _("Nothing was deleted: {error}").format(error=error))
             return
         self.timeline_view.forget_undo()
         self._feed.announce()
-        self.timeline_view.count.setText("Everything was deleted.")
+        self.timeline_view.count.setText(_("Everything was deleted."))

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QWidget
 from coach.core.i18n import _
 from coach.core.therapy.desk import TherapyDesk
 from coach.core.therapy.timer import SkinCheck, TherapyTimer, TimerState, TimeUp
+from coach.ui.format import area_name
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.therapy.words import area_name, method_name, removal_text
+from coach.ui.therapy.words import method_name, removal_text
 from coach.ui.ticker import Ticker
 
 if TYPE_CHECKING:

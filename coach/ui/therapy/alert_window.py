@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.i18n import _, ngettext
 from coach.core.therapy.timer import TherapyTimer
+from coach.ui.format import area_name
 from coach.ui.style import plain_label
-from coach.ui.therapy.words import area_name, off_button_text, removal_text
+from coach.ui.therapy.words import off_button_text, removal_text
 
 
 class AlertWindow(QDialog):

@@ -31,12 +31,13 @@ from coach.core.therapy.timer import (
     TherapyPlan,
     plan_application,
 )
+from coach.ui.format import area_name
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.style import plain_label, scrolled
 from coach.ui.therapy.alarms import TherapyAlarms
 from coach.ui.therapy.timer_panel import TimerPanel
-from coach.ui.therapy.words import area_name, method_name
+from coach.ui.therapy.words import method_name
 
 KIND_LABELS = {TherapyKind.COLD: N_("Cold"), TherapyKind.HEAT: N_("Heat")}
 

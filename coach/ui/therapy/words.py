@@ -13,18 +13,10 @@ REMOVAL = {"ice pack": N_("Take the ice pack off now"),
            "moist heat pack": N_("Take the moist heat pack off now"),
            "warm compress": N_("Take the warm compress off now"),
            "warm shower": N_("Time to end the warm shower")}
-AREA_NAMES = {"upper back": N_("upper back"),
-              "between the shoulder blades": N_("between the shoulder blades"),
-              "neck": N_("neck"), "shoulders": N_("shoulders")}
-"""The areas offered; the user may type their own words instead."""
 
 
 def method_name(method: str) -> str:
     return _(METHOD_NAMES.get(method, method))
-
-
-def area_name(area: str) -> str:
-    return _(AREA_NAMES[area]) if area in AREA_NAMES else area
 
 
 def removal_text(method: str) -> str:
