@@ -39,6 +39,23 @@ def time_left_text(seconds: float) -> str:
     return _("{minutes} min left").format(minutes=math.ceil(whole / 60))
 
 
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+          N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+"""Short month and weekday names, translated where shown (the C library's would stay in
+English whatever language Coach speaks)."""
+
+
+def day_text(day: date, year: bool = False) -> str:
+    """"2 Dec" (with ``year``, "2 Dec 2026") in the language Coach speaks."""
+    text = f"{day.day} {_(MONTHS[day.month - 1])}"
+    return f"{text} {day.year}" if year else text
+
+
+def weekday_text(day: date) -> str:
+    return _(WEEKDAYS[day.weekday()])
+
+
 def when_text(at: datetime, today: date) -> str:
     """A moment as people say it, in local time: "Today 14:44", "Yesterday 08:09",
     "Wed 2 Dec 08:07" within the week, "2 Dec 08:07" this year, else with the year."""
@@ -46,13 +63,12 @@ def when_text(at: datetime, today: date) -> str:
     day = local.date()
     clock = f"{local:%H:%M}"
     if day == today:
-        return f"Today {clock}"
+        return _("Today {time}").format(time=clock)
     if day == today - timedelta(days=1):
-        return f"Yesterday {clock}"
-    dated = f"{day.day} {local:%b}"
+        return _("Yesterday {time}").format(time=clock)
     if timedelta(0) < today - day < timedelta(days=7):
-        return f"{local:%a} {dated} {clock}"
-    return f"{dated} {clock}" if day.year == today.year else f"{dated} {day.year} {clock}"
+        return f"{weekday_text(day)} {day_text(day)} {clock}"
+    return f"{day_text(day, year=day.year != today.year)} {clock}"
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:

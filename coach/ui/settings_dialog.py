@@ -26,13 +26,13 @@ from coach.core.i18n import LANGUAGES, N_, _, system_language
 from coach.core.settings import Settings
 from coach.platform.idle import no_source_text
 from coach.ui.breaks.screens import WAYLAND_NOTE, placement_is_free
+from coach.ui.format import WEEKDAYS
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.sounds import audio_problem, speech_problem
 from coach.ui.style import plain_label, scrolled
 
 THEMES = (("soft", N_("Soft")), ("clear", N_("Clear")), ("none", N_("None (no cues)")))
 
-DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 def _sub(text: str) -> QLabel:
@@ -242,7 +242,7 @@ class SettingsDialog(QDialog):
         self.hours_on.setChecked(settings.working_hours_on)
         days = QHBoxLayout()
         self.days = []
-        for number, name in enumerate(DAY_NAMES):
+        for number, name in enumerate(WEEKDAYS):
             box = QCheckBox(_(name))
             box.setChecked(number in settings.work_days)
             days.addWidget(box)

@@ -32,6 +32,7 @@ from coach.platform.idle import IdleSource
 from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
 from coach.platform.quiet import NeverQuiet, QuietSource
 from coach.ui.breaks.screens import break_screens
+from coach.ui.format import weekday_text
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
 
@@ -158,8 +159,8 @@ class BreakController(QObject):
             elif local.date() == now.astimezone().date() + timedelta(days=1):
                 text = _("Breaks paused until tomorrow {time}").format(time=clock)
             else:
-                text = _("Breaks paused until {day} {time}").format(day=f"{local:%a}",
-                                                                    time=clock)
+                text = _("Breaks paused until {day} {time}").format(
+                    day=weekday_text(local.date()), time=clock)
             return BreakStatus("paused", text, paused_until=until)
         hours = self.scheduler.working_hours
         if hours is not None and not hours.contains(now):

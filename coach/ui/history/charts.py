@@ -16,6 +16,7 @@ from coach.core.history import summaries
 from coach.core.history.store import HistoryError, HistoryStore, local_days, local_midnight
 from coach.core.i18n import N_, _
 from coach.core.therapy.timer import TherapyKind
+from coach.ui.format import MONTHS, WEEKDAYS, day_text
 from coach.ui.inputs import CalmComboBox
 from coach.ui.style import plain_label, scrolled
 
@@ -51,7 +52,7 @@ def _series_words(key: str, days: list[date], values: list[float]) -> str:
     top = max(range(len(values)), key=lambda i: values[i])
     return _("{name}: {count} days with figures; the highest, {top:g}, on {day}; {total:g} in "
              "all.").format(name=name, count=len(days), top=round(values[top], 1),
-                            day=f"{days[top].day} {days[top]:%b}",
+                            day=day_text(days[top]),
                             total=round(sum(values), 1))
 
 
@@ -62,8 +63,7 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type h
                     spacing: float) -> list[str]:
         if spacing >= 300 * DAY_S:
             return [f"{datetime.fromtimestamp(v):%Y}" for v in values]
-        return [f"{datetime.fromtimestamp(v).day} {datetime.fromtimestamp(v):%b}"
-                for v in values]
+        return [day_text(datetime.fromtimestamp(v).date()) for v in values]
 
 
 COUNTS = ("cold and heat", "breaks")
@@ -110,7 +110,7 @@ class ChartsView(QWidget):
         self._heatmap.setMinimumHeight(200)
         weekdays = self._heatmap.getAxis("left")
         weekdays.setTicks([[(6.5 - n, name) for n, name in enumerate(
-            (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")))]])
+            [_(day) for day in WEEKDAYS])]])
         weekdays.setWidth(56)
         self._heatmap.setMouseEnabled(x=False, y=False)
         self._heatmap.setMenuEnabled(False)
@@ -254,7 +254,7 @@ class ChartsView(QWidget):
         image.setLookupTable(colours.getLookupTable(nPts=64))
         image.setLevels((0.0, HEATMAP_FULL_MIN))
         plot.addItem(image)
-        months = [(offset / 7, f"{start + timedelta(days=offset):%b}")
+        months = [(offset / 7, _(MONTHS[(start + timedelta(days=offset)).month - 1]))
                   for offset in range(HEATMAP_WEEKS * 7)
                   if (start + timedelta(days=offset)).day == 1]
         plot.getAxis("bottom").setTicks([months])

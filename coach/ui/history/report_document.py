@@ -23,12 +23,13 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from coach.core.history.report import ClinicianReport
+from coach.core.i18n import N_, _, ngettext
 from coach.core.private_files import create_private, make_private
 from coach.core.sources import SOURCE_001, title
 from coach.core.therapy.timer import MAX_MINUTES
-from coach.ui.format import counted
+from coach.ui.format import area_name, day_text
 
-HEADINGS = ("Symptom trend", "Spasm episodes", "What was done")
+HEADINGS = (N_("Symptom trend"), N_("Spasm episodes"), N_("What was done"))
 EPISODES_SHOWN = 8
 NOTE_CHARS_SHOWN = 200
 PRINT_POINT_SIZE = 10
@@ -66,53 +67,69 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]],
 
 def _trend(report: ClinicianReport) -> str:
     if not report.weekly_pain:
-        return "<p>No pain scores were logged in this period.</p>"
-    rows = [(f"{max(w.week_start, report.first_day):%d %b %Y}", str(w.entries),
+        return "<p>" + _("No pain scores were logged in this period.") + "</p>"
+    rows = [(day_text(max(w.week_start, report.first_day), year=True), str(w.entries),
              f"{w.average:.1f}", str(w.highest)) for w in report.weekly_pain]
-    areas = ", ".join(f"{area} ({n})" for area, n in report.areas)
-    where = f" Where it hurt: {escape(areas)}." if areas else ""
-    return (f"<p>{report.pain_entries} pain scores (0 = none, 10 = worst imaginable).{where}"
-            " The average of each day:</p>"
+    areas = ", ".join(f"{area_name(area)} ({n})" for area, n in report.areas)
+    where = " " + _("Where it hurt: {areas}.").format(areas=escape(areas)) if areas else ""
+    count = ngettext("{count} pain score (0 = none, 10 = worst imaginable).",
+                     "{count} pain scores (0 = none, 10 = worst imaginable).",
+                     report.pain_entries).format(count=report.pain_entries)
+    return (f"<p>{count}{where} " + _("The average of each day:") + "</p>"
             f"<p><img src='{CHART_URL.toString()}' "
             f"width='{CHART_SIZE[0]}' height='{CHART_SIZE[1]}'></p>"
-            + _table(("Week from", "Entries", "Average", "Highest"), rows))
+            + _table((_("Week from"), _("Entries"), _("Average"), _("Highest")), rows))
+
+
+def _days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=count)
 
 
 def _episodes(report: ClinicianReport) -> str:
     if not report.episodes:
-        return "<p>No spasms were logged in this period.</p>"
+        return "<p>" + _("No spasms were logged in this period.") + "</p>"
     shown = report.episodes[-EPISODES_SHOWN:]
-    rows = [(f"{e.first_day:%d %b}" + ("" if e.days == 1 else f" to {e.last_day:%d %b}"),
-             counted(e.days, "day"), str(e.highest_pain),
-             ", ".join(e.areas)) for e in shown]
+    rows = [(day_text(e.first_day) if e.days == 1 else _("{first} to {last}").format(
+                first=day_text(e.first_day), last=day_text(e.last_day)),
+             _days(e.days), str(e.highest_pain),
+             ", ".join(area_name(area) for area in e.areas)) for e in shown]
     earlier = len(report.episodes) - len(shown)
-    more = f" The {len(shown)} latest are listed." if earlier else ""
-    return (f"<p>{counted(len(report.episodes), 'episode')}: days in a row with a spasm "
-            f"logged, {counted(sum(e.days for e in report.episodes), 'day')} in all.{more}</p>"
-            + _table(("When", "Lasted", "Highest pain", "Where"), rows))
+    more = " " + _("The {count} latest are listed.").format(count=len(shown)) if earlier else ""
+    summary = ngettext("{count} episode: days in a row with a spasm logged, {days} in all.",
+                       "{count} episodes: days in a row with a spasm logged, {days} in all.",
+                       len(report.episodes)).format(
+        count=len(report.episodes), days=_days(sum(e.days for e in report.episodes)))
+    return (f"<p>{summary}{more}</p>"
+            + _table((_("When"), _("Lasted"), _("Highest pain"), _("Where")), rows))
 
 
 def _done(report: ClinicianReport) -> str:
     rows = [(p.what, str(p.times), _time_in_all(p.minutes)) for p in
             (*report.routines, *report.cold_and_heat)]
-    parts = [_table(("Routine or application", "Times", "Time in all"), rows) if rows
-             else "<p>No routines or cold/heat applications were recorded.</p>"]
+    parts = [_table((_("Routine or application"), _("Times"), _("Time in all")), rows) if rows
+             else "<p>" + _("No routines or cold/heat applications were recorded.") + "</p>"]
     if report.long_applications:
-        long = [(f"{a.started_at:%d %b %H:%M}", a.what, f"{round(a.minutes)} min")
-                for a in report.long_applications]
-        parts.append(f"<p><b>Left on longer than the {MAX_MINUTES}-minute limit "
-                     f"({counted(len(long), 'time')}):</b></p>"
-                     + _table(("When", "What", "On for"), long, [True] * len(long)))
+        long = [(f"{day_text(a.started_at.date())} {a.started_at:%H:%M}", a.what,
+                 f"{round(a.minutes)} min") for a in report.long_applications]
+        heading = ngettext("Left on longer than the {limit}-minute limit ({count} time):",
+                           "Left on longer than the {limit}-minute limit ({count} times):",
+                           len(long)).format(limit=MAX_MINUTES, count=len(long))
+        parts.append(f"<p><b>{heading}</b></p>"
+                     + _table((_("When"), _("What"), _("On for")), long, [True] * len(long)))
     if report.breaks_prompted or report.breaks_natural:
-        parts.append(f"<p>Posture breaks: {report.breaks_taken} of "
-                     f"{counted(report.breaks_prompted, 'reminder')} taken, and "
-                     f"{counted(report.breaks_natural, 'natural break')} (away from the "
-                     "desk long enough before a reminder came).</p>")
+        parts.append("<p>" + _(
+            "Posture breaks: {taken} of {prompted} reminders taken, and {natural} natural "
+            "breaks (away from the desk long enough before a reminder came).").format(
+            taken=report.breaks_taken, prompted=report.breaks_prompted,
+            natural=report.breaks_natural) + "</p>")
     if report.pain_change:
-        parts.append("<p>Pain before → after a routine (average): " + escape("; ".join(
-            f"{c.routine_title}: {c.before:.1f} → {c.after:.1f} over "
-            f"{counted(c.sessions, 'session')}"
-            for c in report.pain_change)) + ".</p>")
+        parts.append("<p>" + _("Pain before → after a routine (average):") + " " + escape(
+            "; ".join(ngettext("{routine}: {before} → {after} over {count} session",
+                               "{routine}: {before} → {after} over {count} sessions",
+                               c.sessions).format(routine=c.routine_title,
+                                                  before=f"{c.before:.1f}",
+                                                  after=f"{c.after:.1f}", count=c.sessions)
+                      for c in report.pain_change)) + ".</p>")
     return "".join(parts)
 
 
@@ -133,22 +150,26 @@ def _field(label: str, value: str) -> str:
 def report_html(report: ClinicianReport, patient: Patient = Patient()) -> str:  # noqa: B008
     """The report as HTML for QTextDocument (its chart is a resource of ``report_document``);
     every user string is escaped."""
-    period = f"{report.first_day:%d %b %Y} to {report.last_day:%d %b %Y}"
-    notes = "".join(f"<li>{at:%d %b %H:%M}: {escape(_shortened(text))}</li>"
+    period = _("{first} to {last} ({count} days), from the log kept in Coach on the "
+               "patient's own computer.").format(
+        first=day_text(report.first_day, year=True), last=day_text(report.last_day, year=True),
+        count=(report.last_day - report.first_day).days + 1)
+    notes = "".join(f"<li>{day_text(at.date())} {at:%H:%M}: {escape(_shortened(text))}</li>"
                     for at, text in report.notes)
     return (
-        STYLE + "<h1>Upper-back symptom report</h1>"
-        "<table cellspacing='0'><tr>" + _field("Name", patient.name)
-        + _field("Date of birth", patient.born) + "</tr></table>"
-        f"<p>{period} ({(report.last_day - report.first_day).days + 1} days), from the log "
-        "kept in Coach on the patient's own computer.</p>"
-        f"<h2>{HEADINGS[0]}</h2>{_trend(report)}"
-        f"<h2>{HEADINGS[1]}</h2>{_episodes(report)}"
-        f"<h2>{HEADINGS[2]}</h2>{_done(report)}"
-        + (f"<h2>Recent notes</h2><ul>{notes}</ul>" if notes else "")
-        + "<p><small>Self-reported and not a diagnosis. Coach suggests bringing where it hurts, "
-          "how strongly and for how long to a healthcare provider when spasms persist or are "
-          f"severe (source: “{escape(title(SOURCE_001))}”).</small></p>")
+        STYLE + "<h1>" + _("Upper-back symptom report") + "</h1>"
+        "<table cellspacing='0'><tr>" + _field(_("Name"), patient.name)
+        + _field(_("Date of birth"), patient.born) + "</tr></table>"
+        f"<p>{period}</p>"
+        f"<h2>{_(HEADINGS[0])}</h2>{_trend(report)}"
+        f"<h2>{_(HEADINGS[1])}</h2>{_episodes(report)}"
+        f"<h2>{_(HEADINGS[2])}</h2>{_done(report)}"
+        + ("<h2>" + _("Recent notes") + f"</h2><ul>{notes}</ul>" if notes else "")
+        + "<p><small>" + _(
+            "Self-reported and not a diagnosis. Coach suggests bringing where it hurts, how "
+            "strongly and for how long to a healthcare provider when spasms persist or are "
+            "severe (source: “{source}”).").format(source=escape(title(SOURCE_001)))
+        + "</small></p>")
 
 
 def save_pdf(report: ClinicianReport, path: Path,
@@ -242,7 +263,7 @@ def print_to(report: ClinicianReport, printer: QPrinter,
     document.documentLayout().setPaintDevice(printer)  # laid out in the printer's units
     page = printer.pageLayout().paintRectPixels(printer.resolution())
     scale = 1.0
-    for _ in range(4):  # a narrower scale wraps less, so settle on the scale in a few steps
+    for _step in range(4):  # a narrower scale wraps less, so settle on the scale in a few steps
         document.setTextWidth(page.width() / scale)
         scale = min(1.0, page.height() / document.size().height())
     document.setTextWidth(page.width() / scale)

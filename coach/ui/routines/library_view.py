@@ -24,7 +24,7 @@ from coach.core.routines.library import Library
 from coach.core.routines.routine import WHEN_LABELS, Routine
 from coach.core.sources import describe
 from coach.paths import asset
-from coach.ui.format import routine_line, step_timing
+from coach.ui.format import day_text, routine_line, step_timing, weekday_text
 from coach.ui.routines.thumbnails import THUMBNAIL_PX, thumbnail
 from coach.ui.style import plain_label
 
@@ -151,8 +151,10 @@ class LibraryView(QWidget):
 
     def show_recent(self, sessions: Sequence[RoutineSession]) -> None:
         """Show the last few sessions under the list."""
-        lines = [f"{s.started_at.astimezone():%a %d %b %H:%M}  {s.routine_title}  "
-                 f"{duration_text(s.duration_s)}  {'completed' if s.completed else 'partial'}"
+        lines = [f"{weekday_text(s.started_at.astimezone().date())} "
+                 f"{day_text(s.started_at.astimezone().date())} "
+                 f"{s.started_at.astimezone():%H:%M}  {s.routine_title}  "
+                 f"{duration_text(s.duration_s)}  {_('completed') if s.completed else _('partial')}"
                  for s in sessions]
         self.recent.setText(_("Recent sessions:") + "\n" + "\n".join(lines) if lines
                             else _("No sessions yet."))
