@@ -54,6 +54,9 @@ def build_shell(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
                        f"({error.strerror}); nothing from this run will be saved.")
     settings = SettingsStore(paths.settings, clock.now())
     spoken = use_language(settings.settings.language)  # before any window is made
+    from coach.ui.qt_language import use_qt_language
+
+    use_qt_language(spoken)
     store: HistoryStore
     store, history_problem = open_history(paths.history, clock.now())
     library = load_library(shipped_dir("routines"), paths.routines,

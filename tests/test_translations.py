@@ -8,25 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from coach import core
 from coach.core import i18n
 from coach.core.i18n import DOMAIN, LOCALE_DIR, TRANSLATED
+from tools.translations import marked_texts
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
-
-
-def marked_texts() -> set[str | tuple[str, str]]:
-    found: set[str | tuple[str, str]] = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT / "coach"), keywords=KEYWORDS, comment_tags=()):
-        found.add(message if isinstance(message, str) else tuple(message))  # type: ignore[arg-type]
-    return found
 
 
 def catalogue(code: str):  # type: ignore[no-untyped-def]

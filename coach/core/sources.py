@@ -15,22 +15,26 @@ GENERAL_GUIDANCE = N_("general health-service guidance")
 source documents do not say (red flags by urgency, how to use a cold or heat pack)."""
 
 SOURCE_TITLES = {
-    SOURCE_000: "Debilitating Upper Back Spasm",
-    SOURCE_001: "Understanding Upper Back Spasms: Causes and Treatment",
-    SOURCE_002: "Muscle spasm in upper back",
-    SOURCE_003: "Upper Back Spasms: Causes and Home Remedies",
-    SOURCE_004: "Muscle Spasm in the Back",
+    SOURCE_000: N_("Debilitating Upper Back Spasm"),
+    SOURCE_001: N_("Understanding Upper Back Spasms: Causes and Treatment"),
+    SOURCE_002: N_("Muscle spasm in upper back"),
+    SOURCE_003: N_("Upper Back Spasms: Causes and Home Remedies"),
+    SOURCE_004: N_("Muscle Spasm in the Back"),
 }
-"""Each source document's own title, keyed by its file name."""
+"""Each source document's title (in English, as published), keyed by its file name."""
 
 
 def title(source: str) -> str:
-    """The source's title (a document keeps its own), general guidance in the language Coach
-    speaks, or ``source`` itself if it is not a known document."""
-    return _(source) if source == GENERAL_GUIDANCE else SOURCE_TITLES.get(source, source)
+    """The source's title or general guidance, in the language Coach speaks, or ``source``
+    itself if it is not a known document."""
+    if source == GENERAL_GUIDANCE:
+        return _(source)
+    return _(SOURCE_TITLES[source]) if source in SOURCE_TITLES else source
 
 
 def describe(source: str) -> str:
     """A source as people read it: its title in quotes, or as given if not known (a user's
     own routine citing, say, a physiotherapist's sheet)."""
-    return f"“{SOURCE_TITLES[source]}”" if source in SOURCE_TITLES else title(source)
+    if source in SOURCE_TITLES:
+        return _("“{title}”").format(title=title(source))
+    return title(source)

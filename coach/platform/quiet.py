@@ -22,6 +22,7 @@ from typing import Protocol
 from jeepney import DBusAddress, MessageType, Properties, new_method_call
 from jeepney.io.blocking import DBusConnection
 
+from coach.core.i18n import N_, _
 from coach.platform.session_bus import FAILURES, open_session
 from coach.platform.wayland_idle import wayland_session
 from coach.platform.x11 import x_display
@@ -42,7 +43,7 @@ class X11Fullscreen:
     """Reads the active window's state from the X server (needs a window manager that sets
     ``_NET_ACTIVE_WINDOW``, as all common ones do)."""
 
-    name = "a full-screen window in front (X11)"
+    name = N_("a full-screen window in front (X11)")
 
     def __init__(self) -> None:
         from Xlib import X  # imported here: only X11 sessions need it
@@ -73,7 +74,7 @@ class X11Fullscreen:
 class NotificationsInhibited:
     """Asks the session's notification service whether it holds notifications back."""
 
-    name = "notifications set to do not disturb"
+    name = N_("notifications set to do not disturb")
 
     PROPERTIES = (
         (DBusAddress("/org/freedesktop/Notifications", "org.freedesktop.Notifications",
@@ -107,7 +108,7 @@ class GnomeDoNotDisturb:
     """GNOME's do-not-disturb switch (``show-banners`` off), read with ``gsettings`` at most
     once a minute: it lives in GSettings, not on the bus."""
 
-    name = "GNOME's do not disturb"
+    name = N_("GNOME's do not disturb")
     EVERY_S = 60.0
     COMMAND = ("gsettings", "get", "org.gnome.desktop.notifications", "show-banners")
 
@@ -147,7 +148,8 @@ class ScreenKeptAwake:
 
     def __init__(self, desktop: tuple[str, DBusAddress, str, int]) -> None:
         label, self._address, self._method, self._flag = desktop
-        self.name = f"an app keeping the screen awake, such as a video or a call ({label})"
+        self.name = _("an app keeping the screen awake, such as a video or a call ({desktop})"
+                      ).format(desktop=label)
         self._connection: DBusConnection | None = None
 
     def quiet_wanted(self) -> bool:
@@ -172,8 +174,8 @@ class AnyQuiet:
 
     @property
     def name(self) -> str:
-        """What each source watches for, in words."""
-        return "; ".join(source.name for source in self.sources)
+        """What each source watches for, in words of the language Coach speaks."""
+        return "; ".join(_(source.name) for source in self.sources)
 
     def quiet_wanted(self) -> bool:
         return any(source.quiet_wanted() for source in self.sources)
@@ -182,7 +184,7 @@ class AnyQuiet:
 class NeverQuiet:
     """For desktops where Coach cannot tell: breaks are never held back."""
 
-    name = "nothing Coach can see on this desktop"
+    name = N_("nothing Coach can see on this desktop")
 
     def quiet_wanted(self) -> bool:
         return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 import struct
 from typing import Any
 
+from coach.core.i18n import N_
 from coach.platform.desktop_entry import APP_ID
 from coach.platform.wayland_client import WaylandClient
 from coach.platform.wlr_toplevel_protocol import (
@@ -24,7 +25,7 @@ class WaylandFullscreen:
     over a connection of its own. Raises ValueError when no compositor answers and OSError
     when it does not offer the protocol (GNOME and KDE do not)."""
 
-    name = "a full-screen window in front (wlroots foreign-toplevel protocol)"
+    name = N_("a full-screen window in front (wlroots foreign-toplevel protocol)")
 
     def __init__(self, display_name: str | None = None) -> None:
         self._client = WaylandClient(display_name)

@@ -16,19 +16,6 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
-AREA_NAMES = {"upper back": N_("upper back"),
-              "between the shoulder blades": N_("between the shoulder blades"),
-              "neck": N_("neck"), "shoulders": N_("shoulders"), "lower back": N_("lower back"),
-              "other": N_("other")}
-"""The areas Coach offers for a pack or a symptom; the user may type their own words."""
-
-
-def area_name(area: str) -> str:
-    """An area as kept in the history, in the language Coach speaks (the user's own words
-    as they are)."""
-    return _(AREA_NAMES[area]) if area in AREA_NAMES else area
-
-
 def time_left_text(seconds: float) -> str:
     """Time left in words that cannot be read as a time of day: ``"13 min left"`` (whole
     minutes, rounded up so it never promises less than is left), ``"45 s left"`` in the last
@@ -101,12 +88,12 @@ def minutes_text(seconds: float) -> str:
 
 def step_timing(step: Step) -> str:
     """How a step is timed, e.g. ``"5 reps × 4 s"`` or ``"30 s"``, with sides if any."""
-    timing = (f"{step.reps} reps × {step.seconds_per_rep} s" if step.reps
-              else f"{step.duration_s} s")
+    timing = (_("{reps} reps × {seconds} s").format(reps=step.reps, seconds=step.seconds_per_rep)
+              if step.reps else _("{seconds} s").format(seconds=step.duration_s))
     if step.sides:
-        timing += " each side"
+        timing = _("{timing} each side").format(timing=timing)
     if step.rest_s:
-        timing += f", then {step.rest_s} s rest"
+        timing = _("{timing}, then {seconds} s rest").format(timing=timing, seconds=step.rest_s)
     return timing
 
 

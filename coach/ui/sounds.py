@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QApplication
 
+from coach.core.i18n import N_, _
 from coach.core.settings import Settings
 from coach.paths import asset
 
@@ -29,11 +30,11 @@ class Cue(Enum):
 
 DEFAULT_VOLUME = 0.8
 SILENT_THEME = "none"
-NO_AUDIO = ("Sound is off: {why}. Routines and breaks go on silently; the cold and heat alarm "
+NO_AUDIO = N_("Sound is off: {why}. Routines and breaks go on silently; the cold and heat alarm "
             "still opens its window, sends a notification and rings the system bell. To get "
             "sound back on Debian or Ubuntu: sudo apt-get install libpulse0 pipewire-pulse "
             "(or pulseaudio), then restart Coach.")
-NO_SPEECH = ("Spoken guidance needs Qt's speech module, which could not be loaded ({why}). "
+NO_SPEECH = N_("Spoken guidance needs Qt's speech module, which could not be loaded ({why}). "
              "Coach guides you with sounds and the screen.")
 
 
@@ -44,9 +45,10 @@ def audio_problem() -> str | None:
     try:
         from PySide6.QtMultimedia import QMediaDevices
     except (ImportError, OSError, RuntimeError) as error:
-        return NO_AUDIO.format(why=f"Qt's audio could not be loaded ({error})")
+        return _(NO_AUDIO).format(why=_("Qt's audio could not be loaded ({error})").format(
+            error=error))
     if QMediaDevices.defaultAudioOutput().isNull():
-        return NO_AUDIO.format(why="no audio output device was found")
+        return _(NO_AUDIO).format(why=_("no audio output device was found"))
     return None
 
 
@@ -55,7 +57,7 @@ def speech_problem(engine: str = "") -> str | None:
     try:
         from coach.ui import voice
     except (ImportError, OSError, RuntimeError) as error:
-        return NO_SPEECH.format(why=error)
+        return _(NO_SPEECH).format(why=error)
     return voice.speech_problem(engine)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from coach.core.i18n import language
+from coach.core.i18n import N_, _, language
 
-NO_ENGINE = ("Spoken guidance needs a speech engine, and none works on this computer. On "
+NO_ENGINE = N_("Spoken guidance needs a speech engine, and none works on this computer. On "
              "Debian or Ubuntu, install one with: sudo apt-get install speech-dispatcher "
              "espeak-ng, then restart Coach. Until then Coach guides you with the words on "
              "screen and, while sound is on, its sound cues.")
@@ -66,8 +66,8 @@ class Voice(QObject):
 def speech_problem(engine: str = "") -> str | None:
     """Why spoken guidance cannot work here, in words, or None when an engine works."""
     if not QTextToSpeech.availableEngines():
-        return NO_ENGINE
+        return _(NO_ENGINE)
     probe = QTextToSpeech(engine)
     working = probe.state() is not QTextToSpeech.State.Error
     probe.deleteLater()
-    return None if working else NO_ENGINE
+    return None if working else _(NO_ENGINE)

@@ -55,7 +55,7 @@ def test_every_kind_in_one_list_newest_first(filled):
     assert [(e.kind, e.title, e.outcome) for e in entries] == [
         (EntryKind.SYMPTOM, "Pain 6/10, neck, spasm", "logged"),
         (EntryKind.BREAK, "Rest break", "snoozed"),
-        (EntryKind.THERAPY, "Heat: moist heat pack, neck", "completed"),
+        (EntryKind.THERAPY, "Moist heat pack, neck", "completed"),
         (EntryKind.ROUTINE, "Rhomboid release", "partial: 2 of 4 exercises"),
     ]
     assert entries[0].note == "after 50% of the day <b>"
@@ -68,7 +68,7 @@ def test_filter_by_kind_and_time(filled):
     only = TimelineFilter(kinds=frozenset({EntryKind.BREAK, EntryKind.ROUTINE}))
     assert titles(timeline, only) == ["Rest break", "Rhomboid release"]
     window = TimelineFilter(since=hours(1), until=hours(3))  # since included, until not
-    assert titles(timeline, window) == ["Rest break", "Heat: moist heat pack, neck"]
+    assert titles(timeline, window) == ["Rest break", "Moist heat pack, neck"]
     assert Timeline(filled).count(TimelineFilter(kinds=frozenset())) == 0
 
 
@@ -78,7 +78,7 @@ def test_filter_by_kind_and_time(filled):
     ("5%", []),
     ("_", []),
     ("<b>", ["Pain 6/10, neck, spasm"]),
-    ("  neck ", ["Pain 6/10, neck, spasm", "Heat: moist heat pack, neck"]),
+    ("  neck ", ["Pain 6/10, neck, spasm", "Moist heat pack, neck"]),
 ])
 def test_search_titles_and_notes(filled, text, found):
     assert titles(Timeline(filled), TimelineFilter(text=text)) == found
@@ -122,7 +122,7 @@ def test_delete_all_says_what_goes_and_keeps_a_running_timer(filled):
     assert timeline.counts() == {EntryKind.ROUTINE: 1, EntryKind.THERAPY: 1,
                                  EntryKind.BREAK: 1, EntryKind.SYMPTOM: 1}
     timeline.delete_all()
-    assert titles(timeline) == ["Heat: moist heat pack, neck"]
+    assert titles(timeline) == ["Moist heat pack, neck"]
     assert set(timeline.counts().values()) == {0}
 
 

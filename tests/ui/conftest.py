@@ -15,11 +15,13 @@ import pytest  # noqa: E402
 
 from coach.app import build_shell  # noqa: E402
 from coach.core.clock import FakeClock  # noqa: E402
+from coach.core.i18n import use_language  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
 from coach.platform.idle import IdleSource  # noqa: E402
 from coach.platform.quiet import QuietSource  # noqa: E402
 from coach.ui import settings_dialog, sounds  # noqa: E402
+from coach.ui.qt_language import use_qt_language  # noqa: E402
 from coach.ui.shell import Shell  # noqa: E402
 
 REAL_AUDIO_PROBLEM = sounds.audio_problem
@@ -65,16 +67,20 @@ def make_coach(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
     ``make_coach(seen_safety=True)`` starts as a returning user who accepted the notice
     (and, unless ``ask_pain``, switched off the pain questions around routines);
     ``idle`` and ``quiet`` are what the break reminders read for input idle time and for a
-    fullscreen window.
+    fullscreen window; ``language`` is the one chosen in Settings (English unless given).
     Each is shut down here for good (closing the window alone would keep Coach running).
     """
     made: list[Shell] = []
 
     def make(seen_safety: bool = True, idle: IdleSource | None = None,
-             quiet: QuietSource | None = None, ask_pain: bool = False) -> Shell:
+             quiet: QuietSource | None = None, ask_pain: bool = False,
+             language: str = "") -> Shell:
         if seen_safety:
             save_settings(data.settings, Settings(disclaimer_seen=True, muted=True,
-                                                  ask_pain_around_routines=ask_pain))
+                                                  ask_pain_around_routines=ask_pain,
+                                                  language=language))
+        elif language:
+            save_settings(data.settings, Settings(language=language))
         coach = build_shell(data, clock, idle, quiet)
         coach.window.show()
         made.append(coach)
@@ -84,3 +90,5 @@ def make_coach(qtbot, data: DataPaths,  # type: ignore[no-untyped-def]
     for coach in made:
         coach.shut_down()
         coach.store.close()
+    use_language("en")
+    use_qt_language("en")

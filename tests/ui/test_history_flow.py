@@ -438,7 +438,7 @@ def test_the_report_names_the_patient_charts_pain_and_flags_a_pack_left_on_too_l
     assert "Name: Ana Example" in text and "Date of birth: 1 May 1980" in text
     assert "Where" not in text  # only scores given around a routine: no area to name
     assert "Left on longer than the 20-minute limit (1 time)" in text
-    assert "Cold: ice pack, neck" in text and "37 min" in text
+    assert "Ice pack, neck" in text and "37 min" in text
     assert dialog.document.resource(QTextDocument.ResourceType.ImageResource,
                                     CHART_URL) is not None
     chart = pain_chart(dialog.report)

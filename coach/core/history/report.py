@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from coach.core.history import wording
 from coach.core.history.store import HistoryStore, from_text, local_days, to_text
 from coach.core.history.summaries import PROMPTED, PainChange, pain, pain_change
 from coach.core.therapy.timer import MAX_MINUTES
@@ -112,7 +113,7 @@ def build_report(store: HistoryStore, today: date, days: int) -> ClinicianReport
                 read("SELECT routine_title, COUNT(*), SUM(duration_s) / 60.0"
                      " FROM routine_sessions WHERE started_at >= ? AND started_at < ?"
                      " GROUP BY routine_title ORDER BY COUNT(*) DESC, routine_title", bounds)]
-    therapy = [Practice(f"{str(kind).capitalize()} therapy", int(n), float(m or 0))
+    therapy = [Practice(wording.therapy_name(str(kind)), int(n), float(m or 0))
                for kind, n, m in
                read("SELECT kind, COUNT(*), SUM(actual_s) / 60.0 FROM therapy_sessions"
                     " WHERE started_at >= ? AND started_at < ? AND state = 'ended'"
@@ -125,9 +126,9 @@ def build_report(store: HistoryStore, today: date, days: int) -> ClinicianReport
              read("SELECT at, note FROM symptoms WHERE at >= ? AND at < ? AND note != ''"
                   " ORDER BY at DESC LIMIT ?", (*bounds, MAX_NOTES))]
     long = [LongApplication(from_text(at).astimezone(),
-                            f"{str(kind).capitalize()}: {method}, {area}", float(s) / 60)
-            for at, kind, method, area, s in
-            read("SELECT started_at, kind, method, area, actual_s FROM therapy_sessions"
+                            wording.therapy_title(str(method), str(area)), float(s) / 60)
+            for at, method, area, s in
+            read("SELECT started_at, method, area, actual_s FROM therapy_sessions"
                  " WHERE started_at >= ? AND started_at < ? AND actual_s > ?"
                  " ORDER BY started_at", (*bounds, MAX_MINUTES * 60))]
     daily = sorted(pain(store, since, until).items())

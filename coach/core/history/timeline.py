@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from coach.core.history import wording
 from coach.core.history.store import HistoryError, HistoryStore, from_text, time_range
 
 
@@ -32,28 +33,22 @@ class EntryKind(Enum):
 _TABLES = {EntryKind.ROUTINE: "routine_sessions", EntryKind.THERAPY: "therapy_sessions",
            EntryKind.BREAK: "break_events", EntryKind.SYMPTOM: "symptoms"}
 
-# One SELECT per kind, each giving the columns kind, id, at, title, duration_s, outcome, note.
+# One SELECT per kind, each giving the columns kind, id, at, duration_s, note and five facts
+# (a to e) from which the entry's title and outcome are worded (coach.core.history.wording).
 _SELECTS = {
     EntryKind.ROUTINE:
-        "SELECT 'routine' AS kind, id, started_at AS at, routine_title AS title, duration_s,"
-        " CASE completed WHEN 1 THEN 'completed'"
-        " ELSE printf('partial: %d of %d exercises', steps_completed, steps_total) END"
-        " AS outcome, '' AS note FROM routine_sessions",
+        "SELECT 'routine' AS kind, id, started_at AS at, duration_s, '' AS note,"
+        " routine_title AS a, completed AS b, steps_completed AS c, steps_total AS d, NULL AS e"
+        " FROM routine_sessions",
     EntryKind.THERAPY:
-        "SELECT 'cold/heat' AS kind, id, started_at AS at,"
-        " CASE kind WHEN 'cold' THEN 'Cold' ELSE 'Heat' END || ': ' || method || ', ' || area"
-        " AS title, actual_s AS duration_s, CASE WHEN outcome IS NULL THEN 'still on'"
-        " WHEN outcome = 'overdue'"
-        " THEN printf('overdue by %d min', max(1, round(overdue_s / 60.0))) ELSE outcome END"
-        " AS outcome, '' AS note FROM therapy_sessions",
+        "SELECT 'cold/heat' AS kind, id, started_at AS at, actual_s AS duration_s, '' AS note,"
+        " kind AS a, method AS b, area AS c, outcome AS d, overdue_s AS e FROM therapy_sessions",
     EntryKind.BREAK:
-        "SELECT 'break' AS kind, id, at, upper(substr(kind, 1, 1)) || substr(kind, 2) AS title,"
-        " NULL AS duration_s, outcome, '' AS note FROM break_events",
+        "SELECT 'break' AS kind, id, at, NULL AS duration_s, '' AS note, kind AS a,"
+        " outcome AS b, NULL AS c, NULL AS d, NULL AS e FROM break_events",
     EntryKind.SYMPTOM:
-        "SELECT 'symptom' AS kind, id, at, printf('Pain %d/10, %s', pain, area)"
-        " || CASE spasm WHEN 1 THEN ', spasm' ELSE '' END AS title, NULL AS duration_s,"
-        " CASE moment WHEN 'before' THEN 'before a routine' WHEN 'after'"
-        " THEN 'after a routine' ELSE 'logged' END AS outcome, note FROM symptoms",
+        "SELECT 'symptom' AS kind, id, at, NULL AS duration_s, note, pain AS a, area AS b,"
+        " spasm AS c, moment AS d, NULL AS e FROM symptoms",
 }
 _TIME_COLUMNS = {EntryKind.ROUTINE: "started_at", EntryKind.THERAPY: "started_at",
                  EntryKind.BREAK: "at", EntryKind.SYMPTOM: "at"}
@@ -100,6 +95,7 @@ class Timeline:
 
     def __init__(self, store: HistoryStore) -> None:
         self._store = store
+        store.connection.create_function("coach_entry_has", 8, _has_text)
 
     def count(self, view: TimelineFilter) -> int:
         """How many entries ``view`` lets through."""
@@ -110,20 +106,24 @@ class Timeline:
         """Up to ``limit`` entries of ``view``, newest first, skipping the first ``offset``."""
         sql, parameters = self._query(view)
         rows = self._store.read(
-            f"SELECT id, at, title, duration_s, outcome, note, kind FROM ({sql})"
+            f"SELECT id, kind, at, duration_s, note, a, b, c, d, e FROM ({sql})"
             " ORDER BY at DESC, kind, id DESC LIMIT ? OFFSET ?", (*parameters, limit, offset))
         return [self._store.parse_row(row, "timeline entry", _entry) for row in rows]
 
     def _query(self, view: TimelineFilter) -> tuple[str, tuple[Any, ...]]:
-        parts, parameters = [], []
-        pattern = "%" + _escape_like(view.text.strip()) + "%"
+        parts: list[str] = []
+        parameters: list[Any] = []
+        text = view.text.strip().casefold()
         for kind in EntryKind:
             if kind not in view.kinds:
                 continue
             where, bounds = time_range(_TIME_COLUMNS[kind], view.since, view.until)
-            parts.append(f"SELECT * FROM ({_SELECTS[kind]} WHERE {where})"
-                         " WHERE title LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\'")
-            parameters += [*bounds, pattern, pattern]
+            select = f"SELECT * FROM ({_SELECTS[kind]} WHERE {where})"
+            parameters += bounds
+            if text:  # searched in the words shown, in the language Coach speaks
+                select += " WHERE coach_entry_has(?, kind, note, a, b, c, d, e)"
+                parameters.append(text)
+            parts.append(select)
         if not parts:
             return _SELECTS[EntryKind.ROUTINE] + " WHERE 0", ()
         return " UNION ALL ".join(parts), tuple(parameters)
@@ -187,12 +187,32 @@ def _deletable(kind: EntryKind) -> str:
     return "state = 'ended'" if kind is EntryKind.THERAPY else "1"
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _words(kind: EntryKind, a: Any, b: Any, c: Any, d: Any, e: Any) -> tuple[str, str]:
+    """The title and outcome of an entry, from its facts (see _SELECTS)."""
+    if kind is EntryKind.ROUTINE:
+        return str(a), wording.routine_outcome(bool(b), int(c), int(d))
+    if kind is EntryKind.THERAPY:
+        return (wording.therapy_title(str(b), str(c)),
+                wording.therapy_outcome(None if d is None else str(d), e))
+    if kind is EntryKind.BREAK:
+        return wording.break_title(str(a)), wording.break_outcome(str(b))
+    return (wording.symptom_title(int(a), str(b), bool(c)),
+            wording.symptom_outcome(None if d is None else str(d)))
+
+
+def _has_text(text: str, kind: str, note: str, *facts: Any) -> bool:
+    """Whether ``text`` (casefolded) is in an entry's title or note, as they are shown."""
+    try:
+        title, _outcome = _words(EntryKind(kind), *facts)
+    except (TypeError, ValueError):
+        return False  # a row that makes no sense is found by no search
+    return text in title.casefold() or text in str(note).casefold()
 
 
 def _entry(row: tuple[Any, ...]) -> TimelineEntry:
-    entry_id, at, title, duration_s, outcome, note, kind = row
-    return TimelineEntry(EntryKind(kind), int(entry_id), from_text(at), str(title),
-                         None if duration_s is None else float(duration_s), str(outcome),
+    entry_id, kind, at, duration_s, note, *facts = row
+    entry_kind = EntryKind(kind)
+    title, outcome = _words(entry_kind, *facts)
+    return TimelineEntry(entry_kind, int(entry_id), from_text(at), title,
+                         None if duration_s is None else float(duration_s), outcome,
                          str(note))

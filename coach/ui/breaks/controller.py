@@ -116,7 +116,7 @@ class BreakController(QObject):
     @property
     def quiet_source_name(self) -> str:
         """What holds a due break back, in words."""
-        return self.quiet.name
+        return _(self.quiet.name)
 
     @property
     def idle_source_name(self) -> str | None:

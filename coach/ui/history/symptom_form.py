@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 
 from coach.core.clock import Clock
 from coach.core.history.symptoms import AREAS, SymptomEntry, SymptomError, SymptomLog
+from coach.core.history.wording import area_name
 from coach.core.i18n import N_, _
-from coach.ui.format import area_name
 from coach.ui.inputs import CalmComboBox
 from coach.ui.player.pain_scale import SCALE_HINT, PainScale
 from coach.ui.style import plain_label, push_button

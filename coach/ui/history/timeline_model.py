@@ -9,13 +9,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from coach.core.history.store import HistoryError
 from coach.core.history.timeline import EntryKind, Timeline, TimelineEntry, TimelineFilter
+from coach.core.i18n import N_, _
 from coach.ui.format import length_text, when_text
 from coach.ui.style import tooltip_text
 
 PAGE_ROWS = 200
-HEADERS = ("When", "What", "Entry", "Length", "How it went", "Note")
-KIND_NAMES = {EntryKind.ROUTINE: "Routine", EntryKind.THERAPY: "Cold/heat",
-              EntryKind.BREAK: "Break", EntryKind.SYMPTOM: "Symptom"}
+HEADERS = (N_("When"), N_("What"), N_("Entry"), N_("Length"), N_("How it went"), N_("Note"))
+KIND_NAMES = {EntryKind.ROUTINE: N_("Routine"), EntryKind.THERAPY: N_("Cold/heat"),
+              EntryKind.BREAK: N_("Break"), EntryKind.SYMPTOM: N_("Symptom")}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,7 +84,7 @@ class TimelineModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
@@ -103,7 +104,7 @@ def cell_text(entry: TimelineEntry, column: int, today: date) -> str:
     if column == 0:
         return when_text(entry.at, today)
     if column == 1:
-        return KIND_NAMES[entry.kind]
+        return _(KIND_NAMES[entry.kind])
     if column == 2:
         return entry.title
     if column == 3:

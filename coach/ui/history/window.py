@@ -168,9 +168,11 @@ class HistoryWindow(QWidget):
                             "heat timer that is still on is kept. To keep a copy, export your "
                             "history first.").format(what=summary),
                           QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         confirm = box.addButton(_("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
+        box.deleteLater()
         if box.clickedButton() is confirm:
             self.delete_everything()
 

@@ -80,7 +80,7 @@ class IllustrationView(QWidget):
             self.update()
             if drawing_changed:  # what it shows, for screen readers (not at each pose)
                 art = self.artwork()
-                self.setAccessibleDescription(art.title if art is not None else "")
+                self.setAccessibleDescription(_(art.title) if art is not None else "")
 
     def artwork(self) -> Artwork | None:
         """The drawing of the current frame inked for this palette, or None."""

@@ -99,7 +99,8 @@ class PainQuestions(QObject):
         """Show the question before routine ``title`` over the current page; on an answer or
         skip go back and call ``start(score)`` (None when skipped); on Esc just go back."""
         home = self._pages.currentIndex()
-        prompt = PainPrompt("before", f"{title} starts next. Esc goes back to the list.")
+        prompt = PainPrompt("before", _("{routine} starts next. Esc goes back to the list.").format(
+            routine=title))
         self._pages.addWidget(prompt)
         self._pages.setCurrentWidget(prompt)
         prompt.ask()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.history.export import duration_text
 from coach.core.history.store import RoutineSession
+from coach.core.history.wording import routine_outcome
 from coach.core.i18n import _
 from coach.core.routines.library import Library
 from coach.core.routines.routine import WHEN_LABELS, Routine
@@ -154,7 +155,8 @@ class LibraryView(QWidget):
         lines = [f"{weekday_text(s.started_at.astimezone().date())} "
                  f"{day_text(s.started_at.astimezone().date())} "
                  f"{s.started_at.astimezone():%H:%M}  {s.routine_title}  "
-                 f"{duration_text(s.duration_s)}  {_('completed') if s.completed else _('partial')}"
+                 f"{duration_text(s.duration_s)}  "
+                 + routine_outcome(s.completed, s.steps_completed, s.steps_total)
                  for s in sessions]
         self.recent.setText(_("Recent sessions:") + "\n" + "\n".join(lines) if lines
                             else _("No sessions yet."))

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from coach.core.history.wording import area_name, method_name
 from coach.core.i18n import _
 from coach.core.therapy.desk import TherapyDesk
 from coach.core.therapy.timer import SkinCheck, TherapyTimer, TimerState, TimeUp
-from coach.ui.format import area_name
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.therapy.words import method_name, removal_text
+from coach.ui.therapy.words import removal_text
 from coach.ui.ticker import Ticker
 
 if TYPE_CHECKING:

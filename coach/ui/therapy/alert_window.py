@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
+from coach.core.history.wording import area_name
 from coach.core.i18n import _, ngettext
 from coach.core.therapy.timer import TherapyTimer
-from coach.ui.format import area_name
 from coach.ui.style import plain_label
 from coach.ui.therapy.words import off_button_text, removal_text
 

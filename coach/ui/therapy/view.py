@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.history.wording import area_name, method_name
 from coach.core.i18n import N_, _
 from coach.core.sources import title
 from coach.core.therapy.desk import RestGapNotOver
@@ -31,13 +32,11 @@ from coach.core.therapy.timer import (
     TherapyPlan,
     plan_application,
 )
-from coach.ui.format import area_name
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.style import plain_label, scrolled
 from coach.ui.therapy.alarms import TherapyAlarms
 from coach.ui.therapy.timer_panel import TimerPanel
-from coach.ui.therapy.words import method_name
 
 KIND_LABELS = {TherapyKind.COLD: N_("Cold"), TherapyKind.HEAT: N_("Heat")}
 
@@ -114,8 +113,8 @@ class TherapyView(QWidget):
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
         self.minutes.setValue(DEFAULT_MINUTES)
         self.minutes.setSuffix(" min")
-        self.minutes.setToolTip(f"{MIN_MINUTES} to {MAX_MINUTES} minutes at a time: longer "
-                                "can harm the skin.")
+        self.minutes.setToolTip(_("{least} to {most} minutes at a time: longer can harm the "
+                                  "skin.").format(least=MIN_MINUTES, most=MAX_MINUTES))
         self.gap_note = plain_label("", "preview")
         form = QFormLayout()
         for label, field in ((_("Kind"), kinds), (_("Method"), self.method),

@@ -6,17 +6,10 @@ from coach.core.i18n import N_, _
 from coach.core.therapy.timer import METHODS, TherapyKind
 
 SHOWER = "warm shower"
-METHOD_NAMES = {"ice pack": N_("Ice pack"), "moist heat pack": N_("Moist heat pack"),
-                "warm compress": N_("Warm compress"), "warm shower": N_("Warm shower")}
-"""How each method (as kept in the history) is shown."""
 REMOVAL = {"ice pack": N_("Take the ice pack off now"),
            "moist heat pack": N_("Take the moist heat pack off now"),
            "warm compress": N_("Take the warm compress off now"),
            "warm shower": N_("Time to end the warm shower")}
-
-
-def method_name(method: str) -> str:
-    return _(METHOD_NAMES.get(method, method))
 
 
 def removal_text(method: str) -> str:
