@@ -32,8 +32,10 @@ from coach.core.commands import (
     TakeBreak,
 )
 from coach.core.history.store import HistoryError, HistoryStore, local_days
+from coach.core.i18n import N_, _, language, ngettext, use_language
 from coach.core.printable import printable
 from coach.core.routines.library import Library, check_files, load_library
+from coach.core.settings import chosen_language
 from coach.core.status import STATUS_VERSION, describe
 from coach.core.therapy.timer import (
     AREAS,
@@ -53,6 +55,17 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_RUNNING, EXIT_INTERRUPTED = 0, 1, 2, 
 QUIT_WAIT_S = 10.0
 """How long ``coach quit`` waits for the running Coach to let go of its data folder."""
 log = logging.getLogger("coach")
+ARGPARSE_WORDS = (N_("usage: "), N_("positional arguments"), N_("options"),
+                  N_("show this help message and exit"),
+                  N_("the following arguments are required: %s"),
+                  N_("unrecognized arguments: %s"),
+                  N_("invalid choice: %(value)r (choose from %(choices)s)"),
+                  N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+                  N_("expected at least one argument"), N_("invalid %(type)s value: %(value)r"),
+                  N_("ambiguous option: %(option)s could match %(matches)s"),
+                  N_("ignored explicit argument %r"))
+"""The words argparse itself may print, here so they are in Coach's catalogue: argparse
+looks them up through its module's ``_``, which the command line points at Coach's."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,7 +73,8 @@ class _Parser(argparse.ArgumentParser):
     quotes from the command line with their control characters shown escaped."""
 
     def error(self, message: str) -> NoReturn:
-        _say(f"{self.prog}: {message} (see '{self.prog} --help')", sys.stderr)
+        _say(f"{self.prog}: {message} " + _("(see '{help}')").format(help=f"{self.prog} --help"),
+             sys.stderr)
         self.exit(EXIT_USAGE)
 
 
@@ -74,97 +88,102 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="coach", description="A stretching and posture coach for "
-                     "upper-back pain and desk work. With no command, opens the app (or "
-                     "brings the running one forward).")
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version")
-    parser.add_argument("--data-dir", metavar="DIR", help="keep history and settings in DIR "
-                        "(default: $COACH_DATA_DIR, else the platform's data folder)"
+    """The command line, its help in the language Coach speaks (the command and option
+    names, and the choices, are the same in every language)."""
+    folder, file = _("DIR"), _("FILE")
+    parser = _Parser(prog="coach", description=_(
+        "A stretching and posture coach for upper-back pain and desk work. With no command, "
+        "opens the app (or brings the running one forward)."))
+    parser.add_argument("--version", action=_Version, nargs=0, help=_("show the version"))
+    parser.add_argument("--data-dir", metavar=folder, help=_(
+        "keep history and settings in {folder} (default: $COACH_DATA_DIR, else the "
+        "platform's data folder)").format(folder=folder)
                         ).complete = shtab.DIRECTORY  # type: ignore[attr-defined]
     parser.add_argument("-v", "--verbose", action="store_true",
-                        help="print what Coach finds and does on standard error")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+                        help=_("print what Coach finds and does on standard error"))
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser,
+                                     metavar=_("COMMAND"))
     start = commands.add_parser(
-        "start", help="open the app straight into a routine",
-        description="Play a routine: in the running Coach, or in a new one.")
-    start.add_argument("routine_id", metavar="ROUTINE_ID",
-                       help="the routine's id, as 'coach routines' lists them")
+        "start", help=_("open the app straight into a routine"),
+        description=_("Play a routine: in the running Coach, or in a new one."))
+    start.add_argument("routine_id", metavar=_("ROUTINE_ID"),
+                       help=_("the routine's id, as 'coach routines' lists them"))
     routines = commands.add_parser(
-        "routines", help="list routines, or check routine files",
-        description="List every routine with its id and length, or check routine files "
-                    "of your own before you put them in the data folder's routines folder.")
-    routines.add_argument("--check", nargs="+", metavar="FILE", type=Path,
-                          help="validate routine files; exit 1 if any has an error"
+        "routines", help=_("list routines, or check routine files"),
+        description=_("List every routine with its id and length, or check routine files of "
+                      "your own before you put them in the data folder's routines folder."))
+    routines.add_argument("--check", nargs="+", metavar=file, type=Path,
+                          help=_("validate routine files; exit 1 if any has an error")
                           ).complete = shtab.FILE  # type: ignore[attr-defined]
     timer = commands.add_parser(
-        "timer", help="start a cold or heat timer in the app",
-        description="Start a cold (ice) or heat timer in the running Coach, or in a new one.")
-    timer.add_argument("kind", choices=[k.value for k in TherapyKind],
-                       help="cold or heat")
-    timer.add_argument("--minutes", type=int, default=DEFAULT_MINUTES,
-                       help=f"{MIN_MINUTES} to {MAX_MINUTES} (default {DEFAULT_MINUTES})")
-    timer.add_argument("--area", default=AREAS[0],
-                       help=f"where the pack goes: {', '.join(AREAS)}, or your own words "
-                            f"(default: {AREAS[0]})")
+        "timer", help=_("start a cold or heat timer in the app"),
+        description=_("Start a cold (ice) or heat timer in the running Coach, or in a new "
+                      "one."))
+    timer.add_argument("kind", choices=[k.value for k in TherapyKind], metavar=_("KIND"),
+                       help=_("cold or heat"))
+    timer.add_argument("--minutes", type=int, default=DEFAULT_MINUTES, metavar=_("MINUTES"),
+                       help=_("{least} to {most} (default {default})").format(
+                           least=MIN_MINUTES, most=MAX_MINUTES, default=DEFAULT_MINUTES))
+    timer.add_argument("--area", default=AREAS[0], metavar=_("AREA"), help=_(
+        "where the pack goes: {areas}, or your own words (default: {default})").format(
+            areas=", ".join(AREAS), default=AREAS[0]))
     timer.add_argument("--method", choices=sorted({m for ms in METHODS.values() for m in ms}),
-                       help="default: ice pack for cold, moist heat pack for heat")
-    take = commands.add_parser("break", help="take a break now (in the running app)",
-                               description="Start a rest break now.")
-    take.add_argument("when", choices=["now"], help="now")
-    pause = commands.add_parser("pause", help="pause break reminders",
-                                description="Pause break reminders; 'coach resume' ends the "
-                                            "pause early.")
-    pause.add_argument("length", choices=PAUSE_CHOICES,
-                       help="for 30 minutes, 1 or 2 hours, until tomorrow, or until resumed")
-    commands.add_parser("resume", help="resume break reminders",
-                        description="Resume paused break reminders.")
-    commands.add_parser("open", help="open the window (of the running Coach, or a new one)",
-                        description="Open Coach's window, bringing the running Coach "
-                                    "forward if there is one.")
-    commands.add_parser("settings", help="open Settings",
-                        description="Open Coach's Settings, in the running Coach or a new "
-                                    "one.")
+                       help=_("default: ice pack for cold, moist heat pack for heat"))
+    take = commands.add_parser("break", help=_("take a break now (in the running app)"),
+                               description=_("Start a rest break now."))
+    take.add_argument("when", choices=["now"], metavar=_("WHEN"), help="now")
+    pause = commands.add_parser("pause", help=_("pause break reminders"), description=_(
+        "Pause break reminders; 'coach resume' ends the pause early."))
+    pause.add_argument("length", choices=PAUSE_CHOICES, metavar=_("LENGTH"), help=_(
+        "{choices}: for 30 minutes, 1 or 2 hours, until tomorrow, or until resumed").format(
+            choices=", ".join(PAUSE_CHOICES)))
+    commands.add_parser("resume", help=_("resume break reminders"),
+                        description=_("Resume paused break reminders."))
+    commands.add_parser("open", help=_("open the window (of the running Coach, or a new one)"),
+                        description=_("Open Coach's window, bringing the running Coach "
+                                      "forward if there is one."))
+    commands.add_parser("settings", help=_("open Settings"), description=_(
+        "Open Coach's Settings, in the running Coach or a new one."))
     status = commands.add_parser(
-        "status", help="what the running Coach is doing",
-        description="Print the next break, whether reminders are paused, each running cold "
-                    "or heat timer and the routine playing. Exit status 0 while Coach runs, "
-                    f"{EXIT_NOT_RUNNING} when no Coach runs for this data folder, 1 when it "
-                    "cannot be asked.")
-    status.add_argument("--json", action="store_true",
-                        help="print JSON for scripts (shape documented in the README; "
-                             "'version' tells which)")
+        "status", help=_("what the running Coach is doing"),
+        description=_("Print the next break, whether reminders are paused, each running cold "
+                      "or heat timer and the routine playing. Exit status 0 while Coach runs, "
+                      "{not_running} when no Coach runs for this data folder, 1 when it "
+                      "cannot be asked.").format(not_running=EXIT_NOT_RUNNING))
+    status.add_argument("--json", action="store_true", help=_(
+        "print JSON for scripts (shape documented in the README; 'version' tells which)"))
     commands.add_parser(
-        "quit", help="quit the running Coach",
-        description="Ask the running Coach to quit; while a cold or heat timer runs, it asks "
-                    "you first, in its window. Exit status 0 once it has quit (or when none "
-                    "runs), 1 if it stays.")
+        "quit", help=_("quit the running Coach"),
+        description=_("Ask the running Coach to quit; while a cold or heat timer runs, it "
+                      "asks you first, in its window. Exit status 0 once it has quit (or when "
+                      "none runs), 1 if it stays."))
     desktop = commands.add_parser(
-        "desktop", help="add Coach to the applications menu, or take it out",
-        description="Put Coach's menu entry and icons in your data folder ($XDG_DATA_HOME, "
-                    "else ~/.local/share), starting this installation of Coach, or remove "
-                    "them (do that before uninstalling).")
-    desktop.add_argument("action", choices=("install", "remove"),
-                         help="install or remove the menu entry and icons")
+        "desktop", help=_("add Coach to the applications menu, or take it out"),
+        description=_("Put Coach's menu entry and icons in your data folder ($XDG_DATA_HOME, "
+                      "else ~/.local/share), starting this installation of Coach, or remove "
+                      "them (do that before uninstalling)."))
+    desktop.add_argument("action", choices=("install", "remove"), metavar=_("ACTION"),
+                         help=_("install or remove the menu entry and icons"))
     completion = commands.add_parser(
-        "completion", help="print a shell completion script",
-        description="Print the completion script for bash or zsh. For bash: "
-                    "coach completion bash > ~/.local/share/bash-completion/completions/coach; "
-                    "for zsh: coach completion zsh > a folder on your $fpath, as _coach.")
-    completion.add_argument("shell", choices=("bash", "zsh"), help="bash or zsh")
+        "completion", help=_("print a shell completion script"),
+        description=_("Print the completion script for bash or zsh. For bash: coach "
+                      "completion bash > ~/.local/share/bash-completion/completions/coach; "
+                      "for zsh: coach completion zsh > a folder on your $fpath, as _coach."))
+    completion.add_argument("shell", choices=("bash", "zsh"), metavar=_("SHELL"),
+                            help=_("bash or zsh"))
     history = commands.add_parser(
-        "history", help="print or export the session history",
-        description="Print the history of routines, timers, breaks and symptoms, or export "
-                    "it as CSV or JSON.")
+        "history", help=_("print or export the session history"),
+        description=_("Print the history of routines, timers, breaks and symptoms, or export "
+                      "it as CSV or JSON."))
     history.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                         help="table for reading (the default), csv or json to export")
-    history.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
-                         help="only entries from this local day on")
-    history.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
-                         help="only entries up to the end of this local day")
-    history.add_argument("--output", metavar="FILE",
-                         help="write csv or json to FILE (readable by you alone) instead of "
-                              "printing it; - prints it"
-                         ).complete = shtab.FILE  # type: ignore[attr-defined]
+                         help=_("table for reading (the default), csv or json to export"))
+    history.add_argument("--since", type=_day, metavar=_("YYYY-MM-DD"),
+                         help=_("only entries from this local day on"))
+    history.add_argument("--until", type=_day, metavar=_("YYYY-MM-DD"),
+                         help=_("only entries up to the end of this local day"))
+    history.add_argument("--output", metavar=file, help=_(
+        "write csv or json to {file} (readable by you alone) instead of printing it; - "
+        "prints it").format(file=file)).complete = shtab.FILE  # type: ignore[attr-defined]
     history.set_defaults(parser=history)  # its usage errors name the sub-command
     return parser
 
@@ -173,7 +192,8 @@ def _day(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date like 2026-03-31").format(text=text)) from None
     try:
         local_days(day, day)
     except ValueError as error:
@@ -196,7 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if error.filename:
             _say(f"coach: {error.filename}: {error.strerror or error}", sys.stderr)
         else:  # the output itself (a full disk)
-            _say(f"coach: the output: {error.strerror or error}", sys.stderr)
+            _say("coach: " + _("the output: {error}").format(error=error.strerror or error),
+                 sys.stderr)
             _silence_output()
         return EXIT_FAILED
 
@@ -221,11 +242,27 @@ def _silence_output() -> None:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the rest of the run)
 
 
+def _speak_chosen_language(argv: Sequence[str] | None) -> None:
+    """Speak the language chosen in the Settings of the data folder the command line names
+    (else the system's), argparse's own words ("usage:", "options") included."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--data-dir")
+    known, _rest = early.parse_known_args(argv)
+    try:
+        chosen = chosen_language(data_paths(known.data_dir).settings)
+    except ValueError:  # a folder name that cannot be used: the full parse says so
+        chosen = ""
+    use_language(chosen)
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
 def _run(argv: Sequence[str] | None) -> int:
+    _speak_chosen_language(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir is not None and not args.data_dir.strip():
-        parser.error("--data-dir needs a folder name")
+        parser.error(_("--data-dir needs a folder name"))
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="coach: %(message)s")
     try:
@@ -245,20 +282,21 @@ def _run(argv: Sequence[str] | None) -> int:
         return _check(args.check, paths) if args.check else _list_routines(paths)
     if args.command == "history":
         if args.output is not None and not str(args.output).strip():
-            args.parser.error("--output needs a file name (or - for the screen)")
+            args.parser.error(_("--output needs a file name (or - for the screen)"))
         if args.output is not None and args.format == "table":
-            args.parser.error("--output needs --format csv or json")
+            args.parser.error(_("--output needs --format csv or json"))
         if args.since and args.until and args.since > args.until:
-            args.parser.error("--since is after --until")
+            args.parser.error(_("--since is after --until"))
         if args.output not in (None, "-") and paths.owns(Path(args.output)):
-            args.parser.error(f"--output {args.output} would write over Coach's own data in "
-                              f"{paths.root}; choose a file outside that folder")
+            args.parser.error(_("--output {file} would write over Coach's own data in "
+                                "{folder}; choose a file outside that folder").format(
+                file=args.output, folder=paths.root))
         return _history(paths, args)
     command: Command = ShowWindow()
     if args.command == "start":
         if _library(paths).get(args.routine_id) is None:
-            return _usage_error(f"no routine has the id '{args.routine_id}' "
-                                "(see 'coach routines')")
+            return _usage_error(_("no routine has the id '{id}' (see 'coach routines')"
+                                  ).format(id=args.routine_id))
         command = StartRoutine(args.routine_id)
     elif args.command == "timer":
         try:
@@ -284,19 +322,22 @@ def _status(paths: DataPaths, as_json: bool) -> int:
 
     try:
         if not held_by_another(paths.lock):  # no Coach: say so, whatever the sockets' folder
-            raise control.NotRunning(f"no Coach is running for {paths.root}")
+            raise control.NotRunning(_("no Coach is running for {folder}").format(
+                folder=paths.root))
         reply = ask_running(paths, AskStatus())
     except control.NotRunning:
         if as_json:
             print(json.dumps({"version": STATUS_VERSION, "running": False}))
         else:
-            _say(f"Coach is not running (data folder {paths.root}).")
+            _say(_("Coach is not running (data folder {folder}).").format(folder=paths.root))
         return EXIT_NOT_RUNNING
     except control.ControlError as error:
-        _say(f"coach: the running Coach cannot be asked: {error}", sys.stderr)
+        _say("coach: " + _("the running Coach cannot be asked: {error}").format(error=error),
+             sys.stderr)
         return EXIT_FAILED
     if reply.status is None:
-        _say(f"coach: the running Coach gave no status: {reply.message}", sys.stderr)
+        _say("coach: " + _("the running Coach gave no status: {reply}").format(
+            reply=reply.message), sys.stderr)
         return EXIT_FAILED
     if as_json:
         print(json.dumps({**reply.status, "running": True}))  # ASCII: valid in any terminal
@@ -312,10 +353,11 @@ def _quit(paths: DataPaths) -> int:
     try:  # the running Coach may ask the user first: wait as long as they take
         reply = ask_running(paths, Quit(), reply_timeout_s=None)
     except control.NotRunning:
-        _say("Coach is not running.")
+        _say(_("Coach is not running."))
         return EXIT_OK
     except control.ControlError as error:
-        _say(f"coach: the running Coach cannot be asked to quit: {error}", sys.stderr)
+        _say("coach: " + _("the running Coach cannot be asked to quit: {error}").format(
+            error=error), sys.stderr)
         return EXIT_FAILED
     if not reply.ok:
         _say(reply.message, sys.stderr)
@@ -323,7 +365,7 @@ def _quit(paths: DataPaths) -> int:
     deadline = time.monotonic() + QUIT_WAIT_S
     while held_by_another(paths.lock):
         if time.monotonic() > deadline:
-            _say("coach: Coach said it would quit but is still running", sys.stderr)
+            _say("coach: " + _("Coach said it would quit but is still running"), sys.stderr)
             return EXIT_FAILED
         time.sleep(0.05)
     _say(reply.message)
@@ -338,17 +380,20 @@ def _desktop(action: str) -> int:
         removed = files.remove()
         for path in removed:
             log.debug("removed %s", path)
-        _say(f"Removed Coach from the applications menu ({len(removed)} files)."
-             if removed else "Coach was not in the applications menu of this user.")
+        _say(ngettext("Removed Coach from the applications menu ({count} file).",
+                      "Removed Coach from the applications menu ({count} files).",
+                      len(removed)).format(count=len(removed))
+             if removed else _("Coach was not in the applications menu of this user."))
         return EXIT_OK
     try:
         written = files.install(launch_command())
     except OSError as error:
-        _say(f"coach: the menu entry cannot be written: {error}", sys.stderr)
+        _say("coach: " + _("the menu entry cannot be written: {error}").format(error=error),
+             sys.stderr)
         return EXIT_FAILED
     for path in written:
         log.debug("wrote %s", path)
-    _say(f"Coach is in the applications menu now (entry {files.entry}).")
+    _say(_("Coach is in the applications menu now (entry {file}).").format(file=files.entry))
     return EXIT_OK
 
 
@@ -369,7 +414,8 @@ def _say(line: str, out: TextIO | None = None) -> None:
 
 
 def _library(paths: DataPaths) -> Library:
-    return load_library(shipped_dir("routines"), paths.routines, asset("illustrations"))
+    return load_library(shipped_dir("routines"), paths.routines,
+                        asset("illustrations")).in_language(language())
 
 
 def _list_routines(paths: DataPaths) -> int:
@@ -379,15 +425,17 @@ def _list_routines(paths: DataPaths) -> int:
         minutes = minutes_text(routine.total_s)  # as the library shows it
         _say(f"{routine.id:<{width}}  {minutes:>8}  {routine.title}")
     for error in library.errors:
-        _say(f"skipped {error}", sys.stderr)
+        _say(_("skipped {problem}").format(problem=error), sys.stderr)
     return EXIT_OK
 
 
 def _check(files: list[Path], paths: DataPaths) -> int:
     routines, errors = check_files(files, _library(paths), asset("illustrations"))
     for routine in routines:
-        _say(f"{routine.path}: ok ({routine.id}, {len(routine.steps)} steps, "
-             f"{minutes_text(routine.total_s)})")
+        steps = ngettext("{count} step", "{count} steps", len(routine.steps)).format(
+            count=len(routine.steps))
+        _say(_("{file}: ok ({id}, {steps}, {length})").format(
+            file=routine.path, id=routine.id, steps=steps, length=minutes_text(routine.total_s)))
     for error in errors:
         _say(str(error), sys.stderr)
     return EXIT_FAILED if errors else EXIT_OK
@@ -413,7 +461,8 @@ def _history(paths: DataPaths, args: argparse.Namespace) -> int:
         try:
             export.save(history, Path(args.output), args.format)
         except OSError as error:
-            _say(f"coach: {args.output}: cannot be written ({error.strerror})", sys.stderr)
+            _say(f"coach: {args.output}: " + _("cannot be written ({error})").format(
+                error=error.strerror), sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
     if args.format == "table":  # for people: in the terminal's encoding, escapes for the rest

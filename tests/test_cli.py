@@ -109,7 +109,7 @@ def test_check_of_a_good_file_exits_0(capsys, tmp_path, write_routine):
                            str(good))
 
     assert status == 0
-    assert out.startswith(f"{good}: ok (good-one, 1 steps")
+    assert out.startswith(f"{good}: ok (good-one, 1 step")
     assert err == ""
 
 

@@ -17,7 +17,7 @@ from coach.core.i18n import DOMAIN, LOCALE_DIR, TRANSLATED
 from tools.translations import marked_texts
 
 ROOT = Path(__file__).resolve().parent.parent
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\([a-z_]+\)[sr]|%[sr]")
 
 
 def catalogue(code: str):  # type: ignore[no-untyped-def]

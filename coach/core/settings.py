@@ -145,6 +145,17 @@ class LoadedSettings:
     """Where the file that could not be used as it was now lies."""
 
 
+def chosen_language(path: Path) -> str:
+    """The language chosen in the settings at ``path`` ("" for the system's, or when the file
+    is missing or cannot be read); reads only, for the command line."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if isinstance(language, str) else ""
+
+
 def load_settings(path: Path, now: datetime) -> LoadedSettings:
     """Read settings from ``path``.
 

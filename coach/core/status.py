@@ -27,6 +27,8 @@ from datetime import datetime
 from typing import Any
 
 from coach.core.clock import Clock
+from coach.core.history.wording import area_name, method_name
+from coach.core.i18n import _, ngettext
 from coach.core.player.playback import Player, PlayerState, SegmentKind
 from coach.core.therapy.timer import TherapyTimer, TimerState
 
@@ -113,8 +115,8 @@ def _json_fields(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def describe(status: dict[str, Any]) -> list[str]:
     """``status`` (as ``to_json`` gives it, received from the running Coach) in words, a
     line a part; what a newer Coach adds is left out, what is missing or odd is skipped."""
-    lines = [f"Coach is running (process {status.get('pid', '?')}, data in "
-             f"{status.get('data_dir', '?')})."]
+    lines = [_("Coach is running (process {pid}, data in {folder}).").format(
+        pid=status.get("pid", "?"), folder=status.get("data_dir", "?"))]
     breaks = status.get("breaks")
     if isinstance(breaks, dict):
         lines.append(f"{breaks.get('text', breaks.get('state', '?'))}.")
@@ -124,42 +126,52 @@ def describe(status: dict[str, Any]) -> list[str]:
             lines.append(_timer_line(timer))
     routine = status.get("routine")
     if isinstance(routine, dict):
-        side = f", {routine['side']} side" if routine.get("side") else ""
-        paused = " (paused)" if routine.get("state") == "paused" else ""
-        lines.append(f"Routine: {routine.get('title', '?')}{paused}, step "
-                     f"\u201c{routine.get('step', '?')}\u201d{side}, "
-                     f"{_clock_text(routine.get('left_s'))} left in all.")
+        step = _("“{title}”").format(title=routine.get("step", "?"))  # the quotes of the language
+        if routine.get("side") == "left":
+            step = _("{step}, left side").format(step=step)
+        elif routine.get("side") == "right":
+            step = _("{step}, right side").format(step=step)
+        line = (_("Routine: {title} (paused), step {step}, {left} left in all.")
+                if routine.get("state") == "paused" else
+                _("Routine: {title}, step {step}, {left} left in all."))
+        lines.append(line.format(title=routine.get("title", "?"), step=step,
+                                 left=_clock_text(routine.get("left_s"))))
     else:
-        lines.append("No routine is playing.")
+        lines.append(_("No routine is playing."))
     return lines
 
 
 def _timer_line(timer: dict[str, Any]) -> str:
-    what = f"{str(timer.get('method', '?')).capitalize()} on the {timer.get('area', '?')}"
+    what = _("{method} on the {area}").format(
+        method=method_name(str(timer.get("method", "?"))),
+        area=area_name(str(timer.get("area", "?"))))
     left = timer.get("left_s")
     if timer.get("state") == "due" or (isinstance(left, int) and left <= 0):
         over = -left if isinstance(left, int) else 0
-        return (f"{what}: time is up, take it off now"
-                + (f" ({_minutes_text(over)} over)." if over >= 60 else "."))
+        if over >= 60:
+            return _("{what}: time is up, take it off now ({over} over).").format(
+                what=what, over=_minutes_text(over))
+        return _("{what}: time is up, take it off now.").format(what=what)
     if timer.get("state") == "paused":
-        return f"{what}: paused with {_minutes_text(left)} left."
+        return _("{what}: paused with {left} left.").format(what=what, left=_minutes_text(left))
     ends = timer.get("ends_at")
-    at = ""
     if isinstance(ends, str):
         try:
-            at = f" (off at {datetime.fromisoformat(ends).astimezone():%H:%M})"
+            return _("{what}: {left} left (off at {time}).").format(
+                what=what, left=_minutes_text(left),
+                time=f"{datetime.fromisoformat(ends).astimezone():%H:%M}")
         except ValueError:
-            at = ""
-    return f"{what}: {_minutes_text(left)} left{at}."
+            pass
+    return _("{what}: {left} left.").format(what=what, left=_minutes_text(left))
 
 
 def _minutes_text(seconds: object) -> str:
     if not isinstance(seconds, int):
         return "?"
     if seconds < 60:
-        return "under a minute"
+        return _("under a minute")
     minutes = round(seconds / 60)
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def _clock_text(seconds: object) -> str:

@@ -229,7 +229,7 @@ def test_table_lists_cold_and_heat_after_the_routines():
                 out)
     lines = out.getvalue().splitlines()
     assert lines[2:4] == ["", "Cold and heat:"]
-    assert "15:00" in lines[4] and lines[4].endswith("ice pack, neck: completed")
+    assert "15:00" in lines[4] and lines[4].endswith("Ice pack, neck: completed")
     assert "16:35" in lines[5] and lines[5].endswith("overdue by 2 min")
     assert "-:--" in lines[6] and lines[6].endswith("still on")
     assert lines[7].endswith("ended early (started within the rest gap)")
@@ -246,7 +246,7 @@ def test_table_lists_breaks_last_with_their_outcome():
     write_table(HistoryRecords(
         breaks=[BreakRecord(1, BreakKind.MICRO, STARTED, BreakOutcome.SNOOZED)]), out)
     lines = out.getvalue().splitlines()
-    assert lines[0] == "Breaks:" and lines[1].endswith("micro-break: snoozed")
+    assert lines[0] == "Breaks:" and lines[1].endswith("Micro-break: snoozed")
 
 
 def test_table_lists_symptoms_with_their_note_on_one_line():
@@ -254,4 +254,4 @@ def test_table_lists_symptoms_with_their_note_on_one_line():
     write_table(HistoryRecords(symptoms=[symptom("worse\nafter lifting")]), out)
     lines = out.getvalue().splitlines()
     assert lines[0] == "Symptoms:"
-    assert lines[1].endswith("pain 6/10, neck, spasm, after a routine: worse after lifting")
+    assert lines[1].endswith("Pain 6/10, neck, spasm, after a routine: worse after lifting")

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TextIO
 
 from coach.core.breaks.log import BreakLog, BreakRecord
+from coach.core.history import wording
 from coach.core.history.store import HistoryStore, RoutineSession
 from coach.core.history.symptoms import SymptomEntry, SymptomLog
+from coach.core.i18n import _
 from coach.core.printable import invisible, printable
 from coach.core.private_files import open_private
 from coach.core.therapy.log import TherapyLog, TherapyRecord
-from coach.core.therapy.timer import Outcome
 
 GROUPS = ("routine_sessions", "cold_and_heat", "breaks", "symptoms")
 COLUMNS = ("type", "id", "at", "ended_at", "routine_id", "routine_title", "kind", "method",
@@ -151,37 +152,39 @@ def write_table(history: HistoryRecords, out: TextIO) -> None:
         out.write(printable(text) + "\n")
 
     if not (sessions or applications or breaks or history.symptoms):
-        line("Nothing recorded.")
+        line(_("Nothing recorded."))
         return
     if sessions:
-        line("Routines:")
+        line(_("Routines:"))
     for session in sessions:
-        outcome = "completed" if session.completed else "partial"
+        outcome = _("completed") if session.completed else _("partial")
         line(f"{_local(session.started_at)}  {_minutes(session.duration_s)}  "
-             f"{session.steps_completed:>3}/{session.steps_total:<3}  {outcome:<9}  "
+             f"{session.steps_completed:>3}/{session.steps_total:<3}  {outcome:<13}  "
              f"{session.routine_title}")
     if applications:
         if sessions:
             line()
-        line("Cold and heat:")
+        line(_("Cold and heat:"))
     for record in applications:
         line(f"{_local(record.started_at)}  {_minutes(record.actual_s)}  "
-             f"{record.method}, {record.area}: {_ending(record)}")
+             f"{wording.therapy_title(record.method, record.area)}: {_ending(record)}")
     if breaks:
         if sessions or applications:
             line()
-        line("Breaks:")
+        line(_("Breaks:"))
     for taken in breaks:
-        line(f"{_local(taken.at)}  {taken.kind.value}: {taken.outcome.value}")
+        line(f"{_local(taken.at)}  {wording.break_title(taken.kind.value)}: "
+             f"{wording.break_outcome(taken.outcome.value)}")
     if history.symptoms:
         if sessions or applications or breaks:
             line()
-        line("Symptoms:")
+        line(_("Symptoms:"))
     for entry in history.symptoms:
-        spasm = ", spasm" if entry.spasm else ""
-        spasm += f", {entry.moment} a routine" if entry.moment else ""
+        title = wording.symptom_title(entry.pain, entry.area, entry.spasm)
+        if entry.moment:
+            title += f", {wording.symptom_outcome(entry.moment)}"
         note = f": {' '.join(entry.note.split())}" if entry.note else ""
-        line(f"{_local(entry.at)}  pain {entry.pain}/10, {entry.area}{spasm}{note}")
+        line(f"{_local(entry.at)}  {title}{note}")
 
 
 def _local(moment: datetime) -> str:
@@ -199,10 +202,7 @@ def _minutes(seconds: float | None) -> str:
 
 
 def _ending(record: TherapyRecord) -> str:
-    if record.outcome is None:
-        ending = "still on"
-    elif record.outcome is Outcome.OVERDUE:
-        ending = f"overdue by {max(1, round(record.overdue_s / 60))} min"
-    else:
-        ending = record.outcome.value
-    return ending if record.rest_gap_respected else f"{ending} (started within the rest gap)"
+    ending = wording.therapy_outcome(None if record.outcome is None else record.outcome.value,
+                                     record.overdue_s)
+    return ending if record.rest_gap_respected else _(
+        "{ending} (started within the rest gap)").format(ending=ending)

@@ -13,6 +13,7 @@ from enum import Enum
 
 from coach.core.clock import Clock
 from coach.core.deadline import Deadline
+from coach.core.i18n import _
 
 MIN_MINUTES = 15
 MAX_MINUTES = 20
@@ -70,21 +71,27 @@ def plan_application(kind: TherapyKind, minutes: int, area: str,
     """A checked plan. Raises TherapyError when ``minutes`` is outside 15-20, the method does
     not fit the kind, or the area is empty or longer than 60 characters."""
     if minutes > MAX_MINUTES:
-        raise TherapyError(f"{minutes} minutes is too long: a cold or heat pack goes on for "
-                           f"at most {MAX_MINUTES} minutes at a time, to protect your skin.")
+        raise TherapyError(_("{minutes} minutes is too long: a cold or heat pack goes on for "
+                             "at most {most} minutes at a time, to protect your skin.").format(
+            minutes=minutes, most=MAX_MINUTES))
     if minutes < MIN_MINUTES:
-        raise TherapyError(f"{minutes} minutes is too short to set: a timer runs "
-                           f"{MIN_MINUTES} to {MAX_MINUTES} minutes, and you can always end "
-                           "it early when the pack has done enough.")
+        raise TherapyError(_("{minutes} minutes is too short to set: a timer runs {least} to "
+                             "{most} minutes, and you can always end it early when the pack "
+                             "has done enough.").format(minutes=minutes, least=MIN_MINUTES,
+                                                        most=MAX_MINUTES))
     chosen = method or METHODS[kind][0]
     if chosen not in METHODS[kind]:
         choices = METHODS[kind]
-        choose = (f"use {choices[0]}" if len(choices) == 1
-                  else f"choose one of: {', '.join(choices)}")
-        raise TherapyError(f"'{chosen}' is not a {kind.value} method; {choose}.")
+        choose = (_("use {method}").format(method=choices[0]) if len(choices) == 1
+                  else _("choose one of: {methods}").format(methods=", ".join(choices)))
+        raise TherapyError((_("'{method}' is not a cold method; {choose}.")
+                            if kind is TherapyKind.COLD else
+                            _("'{method}' is not a heat method; {choose}.")).format(
+            method=chosen, choose=choose))
     area = area.strip()
     if not area or len(area) > MAX_AREA_CHARS:
-        raise TherapyError(f"Name the area in 1 to {MAX_AREA_CHARS} characters.")
+        raise TherapyError(_("Name the area in 1 to {most} characters.").format(
+            most=MAX_AREA_CHARS))
     return TherapyPlan(kind, chosen, area, minutes * 60)
 
 
