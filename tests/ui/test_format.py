@@ -7,6 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from coach.ui.format import clock_text, length_text, minutes_text, when_text
+from coach.ui.numbers import decimal_text
+from coach.ui.qt_language import use_qt_language
 
 
 @pytest.mark.parametrize(("seconds", "text"), [
@@ -35,3 +37,14 @@ def test_when_text_says_moments_as_people_do(at: datetime, text: str) -> None:
     (3900, "1 h 5 min")])
 def test_length_text_never_looks_like_a_time_of_day(seconds: float, text: str) -> None:
     assert length_text(seconds) == text
+
+
+@pytest.mark.parametrize(("code", "texts"), [("en", ["4.5", "12", "0.3"]),
+                                              ("de", ["4,5", "12", "0,3"]),
+                                              ("es", ["4,5", "12", "0,3"])])
+def test_figures_are_written_as_the_language_writes_them(code, texts):  # type: ignore[no-untyped-def]
+    try:
+        use_qt_language(code)
+        assert [decimal_text(v) for v in (4.5, 12.0, 0.26)] == texts
+    finally:
+        use_qt_language("en")

@@ -18,6 +18,7 @@ from coach.core.i18n import N_, _
 from coach.core.therapy.timer import TherapyKind
 from coach.ui.format import MONTHS, WEEKDAYS, day_text
 from coach.ui.inputs import CalmComboBox
+from coach.ui.numbers import decimal_text
 from coach.ui.style import plain_label, scrolled
 
 RANGES_DAYS = {N_("Last 30 days"): 30, N_("Last 90 days"): 90, N_("Last year"): 365}
@@ -50,10 +51,9 @@ def _series_words(key: str, days: list[date], values: list[float]) -> str:
     if not days:
         return _("{name}: nothing in this period.").format(name=name)
     top = max(range(len(values)), key=lambda i: values[i])
-    return _("{name}: {count} days with figures; the highest, {top:g}, on {day}; {total:g} in "
-             "all.").format(name=name, count=len(days), top=round(values[top], 1),
-                            day=day_text(days[top]),
-                            total=round(sum(values), 1))
+    return _("{name}: {count} days with figures; the highest, {top}, on {day}; {total} in "
+             "all.").format(name=name, count=len(days), top=decimal_text(values[top]),
+                            day=day_text(days[top]), total=decimal_text(sum(values)))
 
 
 class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints

@@ -29,6 +29,7 @@ from coach.core.private_files import create_private, make_private
 from coach.core.sources import SOURCE_001, title
 from coach.core.therapy.timer import MAX_MINUTES
 from coach.ui.format import day_text
+from coach.ui.numbers import decimal_text
 
 HEADINGS = (N_("Symptom trend"), N_("Spasm episodes"), N_("What was done"))
 EPISODES_SHOWN = 8
@@ -70,7 +71,7 @@ def _trend(report: ClinicianReport) -> str:
     if not report.weekly_pain:
         return "<p>" + _("No pain scores were logged in this period.") + "</p>"
     rows = [(day_text(max(w.week_start, report.first_day), year=True), str(w.entries),
-             f"{w.average:.1f}", str(w.highest)) for w in report.weekly_pain]
+             decimal_text(w.average), str(w.highest)) for w in report.weekly_pain]
     areas = ", ".join(f"{area_name(area)} ({n})" for area, n in report.areas)
     where = " " + _("Where it hurt: {areas}.").format(areas=escape(areas)) if areas else ""
     count = ngettext("{count} pain score (0 = none, 10 = worst imaginable).",
@@ -128,8 +129,8 @@ def _done(report: ClinicianReport) -> str:
             "; ".join(ngettext("{routine}: {before} → {after} over {count} session",
                                "{routine}: {before} → {after} over {count} sessions",
                                c.sessions).format(routine=c.routine_title,
-                                                  before=f"{c.before:.1f}",
-                                                  after=f"{c.after:.1f}", count=c.sessions)
+                                                  before=decimal_text(c.before),
+                                                  after=decimal_text(c.after), count=c.sessions)
                       for c in report.pain_change)) + ".</p>")
     return "".join(parts)
 
