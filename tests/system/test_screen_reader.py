@@ -10,7 +10,8 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -73,30 +74,61 @@ pytestmark = pytest.mark.skipif(
     reason="needs at-spi2-core and python3-pyatspi (Debian) and dbus")
 
 
-@pytest.fixture
-def coach_read_aloud(display: str, session_bus: str, tmp_path: Path) -> Iterator[dict[str, str]]:
-    """Coach playing the desk posture reset on an accessibility bus; yields the environment
-    a screen reader shares with it."""
+@contextmanager
+def coach_on_the_bus(display: str, session_bus: str, data: Path, args: list[str],
+                     title: Callable[[str], bool]) -> Iterator[dict[str, str]]:
+    """Coach run with ``args`` on an accessibility bus, once a window with ``title`` shows;
+    yields the environment a screen reader shares with it."""
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
            "DBUS_SESSION_BUS_ADDRESS": session_bus, "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1"}
     bus = subprocess.Popen([str(BUS_LAUNCHER), "--launch-immediately"], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1)
-    data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps(
         {"disclaimer_seen": True, "muted": True, "ask_pain_around_routines": False}))
-    coach = subprocess.Popen([sys.executable, "-m", "coach", "--data-dir", str(data), "start",
-                              "desk-posture-reset"], env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    coach = subprocess.Popen([sys.executable, "-m", "coach", "--data-dir", str(data), *args],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_for_title(display, lambda title: title.endswith("· Desk posture reset — Coach"))
+        wait_for_title(display, title)
         yield env
     finally:
         coach.terminate()
         coach.wait(timeout=30)
         bus.terminate()
         bus.wait(timeout=30)
+
+
+@pytest.fixture
+def coach_read_aloud(display: str, session_bus: str, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """Coach playing the desk posture reset on an accessibility bus."""
+    with coach_on_the_bus(display, session_bus, tmp_path / "data",
+                          ["start", "desk-posture-reset"],
+                          lambda title: title.endswith("· Desk posture reset — Coach")) as env:
+        yield env
+
+
+def read_tree(env: dict[str, str]) -> list[dict[str, object]]:
+    """What a screen reader finds showing in Coach's windows."""
+    tree = json.loads(subprocess.run([SYSTEM_PYTHON, "-c", TREE], env=env,
+                                     capture_output=True, text=True, timeout=90).stdout)
+    return [node for node in tree if node["showing"]]
+
+
+def read_until(env: dict[str, str], wanted: Callable[[dict[str, object]], bool],
+               wait_s: float = 30) -> list[dict[str, object]]:
+    """The tree once a node ``wanted`` accepts shows in it (a window still opening)."""
+    deadline = time.monotonic() + wait_s
+    shown = read_tree(env)
+    while not any(wanted(node) for node in shown):
+        assert time.monotonic() < deadline, [(n["role"], n["name"]) for n in shown]
+        shown = read_tree(env)
+    return shown
+
+
+def unnamed(shown: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [node for node in shown if node["role"] in NAMED_ROLES and not node["name"]
+            and node["role"] != "label"]  # an empty label shows nothing, says nothing
 
 
 def test_each_new_step_is_announced_once_and_the_seconds_are_not(
@@ -116,13 +148,34 @@ def test_each_new_step_is_announced_once_and_the_seconds_are_not(
 
 def test_every_control_and_piece_of_information_has_a_name(
         coach_read_aloud: dict[str, str]) -> None:
-    tree = json.loads(subprocess.run([SYSTEM_PYTHON, "-c", TREE], env=coach_read_aloud,
-                                     capture_output=True, text=True, timeout=90).stdout)
-    shown = [node for node in tree if node["showing"]]
-    assert any(node["role"] == "push button" for node in shown), tree
-    unnamed = [node for node in shown if node["role"] in NAMED_ROLES and not node["name"]
-               and node["role"] != "label"]  # an empty label shows nothing, says nothing
-    assert not unnamed, unnamed
+    shown = read_tree(coach_read_aloud)
+    assert any(node["role"] == "push button" for node in shown), shown
+    assert not unnamed(shown), unnamed(shown)
     drawing = [node for node in shown if node["name"] == "Drawing of the step"]
     assert drawing and drawing[0]["description"], "the drawing says what it shows"
     assert any(node["role"] == "progress bar" and node["name"] for node in shown)
+
+
+def test_the_library_history_charts_settings_and_a_timer_name_everything(
+        display: str, session_bus: str, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with coach_on_the_bus(display, session_bus, data, [], lambda t: t == "Coach") as env:
+        library = read_tree(env)
+        assert any(node["name"] == "Routines, grouped by when to use them" for node in library)
+        assert not unnamed(library), unnamed(library)
+        press_key(display, "ctrl+h")
+        wait_for_title(display, lambda title: title.startswith("History"))
+        press_key(display, "ctrl+Tab", title="^History")  # the Charts tab
+        charts = read_until(env, lambda node: str(node["name"]).startswith("Minutes of"))
+        summaries = [node for node in charts if str(node["name"]).startswith("Minutes of")]
+        assert all(node["description"] for node in summaries), summaries  # a chart in words
+        assert not unnamed(charts), unnamed(charts)
+        subprocess.run([sys.executable, "-m", "coach", "--data-dir", str(data), "settings"],
+                       env=env, timeout=60, capture_output=True)
+        settings = read_until(env, lambda node: node["role"] == "slider")  # the voice speed
+        assert not unnamed(settings), unnamed(settings)
+        subprocess.run([sys.executable, "-m", "coach", "--data-dir", str(data), "timer",
+                        "cold"], env=env, timeout=60, capture_output=True)
+        therapy = read_until(env, lambda node: str(node["name"]).startswith(
+            "Ice pack · upper back: 15 min left. Take it off at "))  # the timer card
+        assert not unnamed(therapy), unnamed(therapy)

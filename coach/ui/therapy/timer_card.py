@@ -61,6 +61,7 @@ class TimerCard(QFrame):
         self.extend_minutes = CalmSpinBox()
         self.extend_minutes.setRange(1, MAX_EXTEND_MINUTES)
         self.extend_minutes.setSuffix(" min")
+        self.extend_minutes.setAccessibleName(_("Minutes to add"))
         self.extend_button = QPushButton(_("Extend"))
         self.extend_button.clicked.connect(self._extend)
         self.end_button = QPushButton(_("End now"))

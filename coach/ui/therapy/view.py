@@ -121,6 +121,10 @@ class TherapyView(QWidget):
                              (_("Area"), self.area), (_("Minutes"), self.minutes),
                              ("", self.gap_note)):
             form.addRow(plain_label(label), field)
+        for name, widget in ((_("Method"), self.method), (_("Area"), self.area),
+                             (_("Area"), self.area.lineEdit()), (_("Minutes"), self.minutes)):
+            if widget is not None:  # the area's line edit is there: the box is editable
+                widget.setAccessibleName(name)  # what a screen reader says of the field
         return form
 
     def _onset_toggled(self, onset: Onset, on: bool) -> None:
