@@ -3,11 +3,13 @@
 Run on a real display (for example Xvfb with a window manager) with the xcb platform:
 
     Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 openbox &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb python tools/screenshot_screens.py OUT_DIR [--size WxH]
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python tools/screenshot_screens.py OUT_DIR [--size WxH] \
+        [--language de] [--zoom 200]
 
 Coach runs on a fake clock in a throwaway data folder that gets a week of use: routines with
 pain scores before and after, cold and heat packs (one left on too long) and breaks. Without
---size the window keeps its minimum size. Saves OUT_DIR/NAME.png for the library, the pain
+--size the window keeps its minimum size; --language and --zoom are Settings' language and
+text size. Saves OUT_DIR/NAME.png for the library, the pain
 question, a step, the step in full screen, the end screen, the cold/heat tab with timers
 running, a break, the history timeline and charts, and the report's first page.
 """
@@ -29,11 +31,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coach.app import build_shell  # noqa: E402
 from coach.core.clock import FakeClock  # noqa: E402
-from coach.core.settings import Settings, save_settings  # noqa: E402
+from coach.core.i18n import LANGUAGES  # noqa: E402
+from coach.core.settings import (  # noqa: E402
+    ZOOM_STEPS,  # noqa: E402
+    Settings,
+    save_settings,
+)
 from coach.core.therapy.timer import TherapyKind, plan_application  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
+from coach.ui.appearance import Appearance  # noqa: E402
 from coach.ui.shell import Shell  # noqa: E402
-from coach.ui.style import base_font, style_sheet  # noqa: E402
 
 ROUTINE = "desk-posture-reset"
 
@@ -121,24 +128,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", help="window size as WxH (default: its minimum)")
+    parser.add_argument("--language", default="en", choices=sorted(LANGUAGES))
+    parser.add_argument("--zoom", type=int, default=100, choices=ZOOM_STEPS,
+                        help="text size in percent")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    app.setFont(base_font())
-    app.setStyleSheet(style_sheet(app.palette()))
+    appearance = Appearance(app)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         paths = DataPaths(Path(folder))
         save_settings(paths.settings, Settings(disclaimer_seen=True, muted=True,
-                                               ask_pain_around_routines=True))
+                                               ask_pain_around_routines=True,
+                                               language=args.language,
+                                               zoom_percent=args.zoom))
         clock = FakeClock(datetime(2026, 12, 1, 8, 30, tzinfo=UTC))
         coach = build_shell(paths, clock)
+        coach.use_appearance(appearance)
         window = coach.window
         window.show()
         if args.size:
             width, height = (int(n) for n in args.size.split("x"))
             window.resize(width, height)
         else:
-            window.resize(window.minimumSizeHint())
+            window.resize(window.minimumSize())  # as small as a user can make it
         settle(app)
         save(window, args.out, "library")
         a_week_of_use(app, coach, clock)

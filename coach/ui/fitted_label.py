@@ -1,5 +1,5 @@
 """Labels whose text is never clipped: a one-line label for big numbers and short words (a
-countdown, "Time is up") whose text shrinks to the width it is given, and with ``fill`` also
+countdown, "Time is up") whose text shrinks to the room it is given, and with ``fill`` also
 grows to fill its space, for a countdown read from across the room; and wrapped text (a
 step's instruction) that shrinks to fit the height it is given."""
 
@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
 SMALLEST_SHARE = 0.3
 """The smallest the text gets, as a share of its styled size (what a layout may ask for)."""
+SMALLEST_FILL_SHARE = 0.15
+"""The same for a label that fills its space: its styled size is a huge countdown, and with
+large type on a small screen the rest of the window comes first."""
 
 
 class FittedLabel(QLabel):
     """Shows its text on one line at the size its style sheet gives it, or smaller where the
-    width is short; with ``fill``, as large as its rectangle allows. The text stays the
+    room is short; with ``fill``, as large as its rectangle allows. The text stays the
     label's text, so screen readers read it as from any label."""
 
     def __init__(self, name: str, fill: bool = False, parent: QWidget | None = None) -> None:
@@ -50,18 +53,18 @@ class FittedLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         styled = self._styled_size()
-        return QSize(round(styled.width() * SMALLEST_SHARE),
-                     round(styled.height() * (SMALLEST_SHARE if self.fill else 1.0)))
+        share = SMALLEST_FILL_SHARE if self.fill else SMALLEST_SHARE
+        return QSize(round(styled.width() * share), round(styled.height() * share))
 
     def scale(self) -> float:
         """How much larger (over 1) or smaller than styled the text is drawn now."""
         metrics = QFontMetricsF(self.font())
         area = self.contentsRect()
         wide = metrics.horizontalAdvance(self.text() or "0") or 1.0
-        by_width = area.width() / wide
+        by_size = min(area.width() / wide, area.height() / (metrics.height() or 1.0))
         if not self.fill:
-            return min(1.0, by_width)
-        return max(SMALLEST_SHARE, min(by_width, area.height() / (metrics.height() or 1.0)))
+            return min(1.0, by_size)
+        return max(SMALLEST_FILL_SHARE, by_size)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         font, scale = self.font(), self.scale()

@@ -23,7 +23,7 @@ from coach.ui.player.pain_prompt import PainQuestions
 from coach.ui.routines.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, text_scale
 from coach.ui.therapy.alarms import TherapyAlarms
 from coach.ui.therapy.tab import TherapyTab
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # these load when first used, not at start-up
 STATUS_MS = 15_000
 """How long a message stays in the status bar (notices also stay above the routine list)."""
 MIN_WIDTH, MIN_HEIGHT = 760, 600
+TITLE_BAR_PX = 40
+"""Room kept for the window's title bar when the window is as high as the screen."""
 """Below this the large player text would not fit."""
 
 
@@ -94,6 +96,15 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _index: self._focus_tab())
         self._focus_tab()
         self.show_recent()
+
+    def fit_text(self) -> None:
+        """Let the window get no smaller than its content needs with the type as large as
+        it is now (at 200 %, twice as wide and high), within the screen's free area: larger
+        text is never cut off."""
+        free = self.screen().availableGeometry()
+        grow = text_scale()
+        self.setMinimumSize(min(round(MIN_WIDTH * grow), free.width()),
+                            min(round(MIN_HEIGHT * grow), free.height() - TITLE_BAR_PX))
 
     def _connect_requests(self) -> None:
         self.library_view.start_requested.connect(self.start_routine)

@@ -210,12 +210,14 @@ class Shell(QObject):
         self.appearance = appearance
         appearance.zoom = self.settings.settings.zoom()
         appearance.apply()
+        self.window.fit_text()
 
     def zoom(self, by: int) -> None:
         """Text one step larger (1), smaller (-1) or at its usual size (0); kept."""
         if self.appearance is None:
             return
         percent = self.appearance.step(by)
+        self.window.fit_text()
         self.window.report(self.settings.update(zoom_percent=percent))
         self.window.say(_("Text size: {percent} %").format(percent=percent))
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
 BASE_POINT_SIZE = 13
@@ -106,6 +106,12 @@ def message_text(text: str) -> str:
     """``text`` as a tray or desktop message body, where ``<``, ``>`` and ``&`` would be read
     as markup: escaped."""
     return html.escape(text, quote=False)
+
+
+def text_scale() -> float:
+    """How many times larger than the size Coach's screens were laid out for its type is
+    now (the desktop's font and the zoom; never under 1.0): windows grow with it."""
+    return max(1.0, QGuiApplication.font().pointSizeF() / BASE_POINT_SIZE)
 
 
 def base_font(point_size: float = BASE_POINT_SIZE) -> QFont:

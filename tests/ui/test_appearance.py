@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from coach.core.settings import ZOOM_STEPS, load_settings
 from coach.ui.appearance import READING_SCALE, Appearance
+from coach.ui.fitted_label import FittedLabel
+from coach.ui.main_window import TITLE_BAR_PX
 from coach.ui.style import SIDE_ON_DARK, SIDE_ON_LIGHT
 
 
@@ -65,3 +67,29 @@ def test_ctrl_plus_zooms_the_text_and_the_zoom_is_kept(make_coach, appearance: A
     assert appearance.zoom == 125
     assert "Text size: 125 %" in coach.window.statusBar().currentMessage()
     assert load_settings(data.settings, clock.now()).settings.zoom_percent == 125
+
+
+def test_the_window_grows_with_the_text_within_the_screen(make_coach, appearance: Appearance,
+                                                          qapp: QApplication) -> None:
+    coach = make_coach()
+    coach.use_appearance(appearance)
+    smallest = coach.window.minimumSize()
+    for _ in ZOOM_STEPS:
+        coach.window.zoom_requested.emit(1)  # up to 200 %
+    free = coach.window.screen().availableGeometry()
+    grown = coach.window.minimumSize()
+    assert grown.width() == min(round(smallest.width() * 2), free.width())
+    assert grown.height() == min(round(smallest.height() * 2), free.height() - TITLE_BAR_PX)
+    coach.window.zoom_requested.emit(0)
+    assert coach.window.minimumSize() == smallest
+
+
+def test_a_countdown_short_of_room_is_drawn_smaller_not_cut(qtbot) -> None:  # type: ignore[no-untyped-def]
+    countdown = FittedLabel("countdown")
+    qtbot.addWidget(countdown)
+    countdown.setStyleSheet("font-size: 96pt")
+    countdown.setText("12:34")
+    countdown.resize(countdown.sizeHint())
+    assert countdown.scale() == 1.0
+    countdown.resize(countdown.sizeHint().width(), countdown.sizeHint().height() // 3)
+    assert countdown.scale() == pytest.approx(1 / 3, abs=0.05)  # short: smaller, all of it

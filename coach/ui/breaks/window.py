@@ -28,7 +28,7 @@ from coach.ui.fitted_label import FittedLabel
 from coach.ui.format import clock_text
 from coach.ui.player.player_view import PlayerView
 from coach.ui.sounds import Sounds
-from coach.ui.style import CALM_STYLE_SHEET, plain_label
+from coach.ui.style import CALM_STYLE_SHEET, plain_label, text_scale
 
 QUIET_WINDOW = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
 KEYS_AFTER_MS = 3000
@@ -184,9 +184,10 @@ class BreakCover(QWidget):
 
 
 def _roomy_size() -> QSize:
-    """Big enough that a step's instruction fits beside its picture, within the screen."""
+    """Big enough that a step's instruction fits beside its picture, with the type as large
+    as it is now, within the screen."""
     screen = QGuiApplication.primaryScreen()
-    wanted = QSize(1120, 760)
+    wanted = QSize(1120, 760) * text_scale()
     if screen is None:
         return wanted
     room = screen.availableGeometry().size()

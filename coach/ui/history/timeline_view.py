@@ -90,11 +90,9 @@ class TimelineView(QWidget):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column in (0, 1, 3, 4):  # shown in full
+        for column in (0, 1, 2, 3, 4):  # shown in full; when too wide, the table scrolls
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the entry itself
-        table.setColumnWidth(5, 170)  # a note cut short shows in full in its tooltip
+        header.setStretchLastSection(True)  # a note cut short shows in full in its tooltip
         table.doubleClicked.connect(lambda _index: self.edit_note())
         return table
 

@@ -88,7 +88,8 @@ class PlayerView(QWidget):
         self.progress.setAccessibleName(_("Progress through the routine"))
         self.position = plain_label("", "preview")
         self.phase = plain_label("", "side")
-        self.cautions = plain_label(self._cautions_text(), "notice")
+        self.cautions = FittedText("notice")  # with large type on a small screen: smaller
+        self.cautions.setText(self._cautions_text())
         self.cautions.setVisible(self._cautions_always and bool(self.session.routine.cautions))
         self.countdown = FittedLabel("countdown")
         self.countdown.setAccessibleDescription(_("Time left in this step"))

@@ -129,6 +129,8 @@ class LibraryView(QWidget):
         text_width = max(40, width - THUMBNAIL_PX - 3 * ROW_PADDING)
         for row in range(self.list.count()):
             item = self.list.item(row)
+            if item.flags() == Qt.ItemFlag.NoItemFlags:  # a heading: bold at today's size
+                item.setFont(_bold(self.list.font()))
             metrics = QFontMetrics(item.font())
             height = metrics.boundingRect(QRect(0, 0, text_width, 10_000),
                                           int(Qt.TextFlag.TextWordWrap), item.text()).height()
