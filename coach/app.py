@@ -19,7 +19,7 @@ from coach.core import control
 from coach.core.clock import Clock, SystemClock
 from coach.core.commands import Command
 from coach.core.history.store import HistoryStore, open_history
-from coach.core.i18n import use_language
+from coach.core.i18n import _, use_language
 from coach.core.routines.library import load_library
 from coach.core.settings import SettingsStore
 from coach.core.writer_lock import WriterLock, held_by_another
@@ -50,8 +50,9 @@ def build_shell(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
     try:
         paths.create()
     except OSError as error:
-        notices.append(f"The data folder {paths.root} cannot be made or written "
-                       f"({error.strerror}); nothing from this run will be saved.")
+        notices.append(_("The data folder {folder} cannot be made or written ({error}); "
+                         "nothing from this run will be saved.").format(
+            folder=paths.root, error=error.strerror))
     settings = SettingsStore(paths.settings, clock.now())
     spoken = use_language(settings.settings.language)  # before any window is made
     from coach.ui.qt_language import use_qt_language
@@ -134,8 +135,8 @@ def ask_running(paths: DataPaths, command: Command, wait_s: float = HAND_OVER_WA
             if lock is None and not held_by_another(paths.lock):
                 raise
             if time.monotonic() >= deadline:
-                raise control.ControlError("it did not answer; try again in a moment") \
-                    from None
+                raise control.ControlError(
+                    _("it did not answer; try again in a moment")) from None
             time.sleep(HAND_OVER_POLL_S)
             continue
         log.debug("the Coach of %s answered: %s%s", paths.root,
@@ -168,7 +169,8 @@ def _run_window(paths: DataPaths, command: Command) -> int:
         listener: ControlListener | None = ControlListener(server, shell.answer, shell)
     except control.ControlError as error:
         listener = None
-        shell.window.notify(f"Other 'coach' commands cannot reach this Coach: {error}.")
+        shell.window.notify(_("Other 'coach' commands cannot reach this Coach: {error}."
+                              ).format(error=error))
     shell.closed.connect(app.quit)
     shell.window.show()
     shell.handle(command)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
+from coach.core.i18n import _
 from coach.core.private_files import make_private_dir
 
 DATA_DIR_VARIABLE = "COACH_DATA_DIR"
@@ -98,4 +99,5 @@ def data_paths(override: str | None = None) -> DataPaths:
     try:
         return DataPaths(Path(chosen).expanduser().resolve())
     except RuntimeError as error:  # what pathlib raises for both
-        raise ValueError(f"the data folder {chosen} cannot be used: {error}") from None
+        raise ValueError(_("the data folder {folder} cannot be used: {error}").format(
+            folder=chosen, error=error)) from None

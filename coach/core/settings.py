@@ -14,6 +14,7 @@ from typing import Any
 
 from coach.core.breaks.calendar import PAUSED_INDEFINITELY, WorkingHours
 from coach.core.breaks.scheduler import BreakKind, BreakRule
+from coach.core.i18n import N_, _
 from coach.core.private_files import make_private_dir
 
 SOUND_THEMES = ("soft", "clear", "none")
@@ -173,15 +174,15 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
         return LoadedSettings(Settings())
     except (OSError, ValueError, RecursionError) as error:  # ValueError: bad JSON, text
         # or numbers too long to read; RecursionError: nesting too deep to read
-        return _damaged(path, now, Settings(), f"could not be read ({error})",
-                        "Default settings are used")
+        return _damaged(path, now, Settings(), _("could not be read ({error})").format(
+            error=error), _("Default settings are used"))
     if not isinstance(data, dict):
-        return _damaged(path, now, Settings(), "does not hold a settings object",
-                        "Default settings are used")
+        return _damaged(path, now, Settings(), _("does not hold a settings object"),
+                        _("Default settings are used"))
     settings, problems = _from_dict(data)
     if problems:
         return _damaged(path, now, settings, "; ".join(problems),
-                        "Those take their defaults; every other setting is kept")
+                        _("Those take their defaults; every other setting is kept"))
     return LoadedSettings(settings)
 
 
@@ -199,11 +200,12 @@ def _from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
     known = {f.name for f in fields(Settings)}
     for key, value in data.items():
         if key not in known:
-            problems.append(f"unknown field '{key}'")
+            problems.append(_("unknown field '{field}'").format(field=key))
         elif type(value) is not type(getattr(settings, key)):
-            problems.append(f"field '{key}' has the wrong type")
+            problems.append(_("field '{field}' has the wrong type").format(field=key))
         elif key in _FORMS and not _FORMS[key][0](value):
-            problems.append(f"field '{key}' is not {_FORMS[key][1]}")
+            problems.append(_("field '{field}' is not {form}").format(
+                field=key, form=_(_FORMS[key][1])))
         else:
             settings = replace(settings, **{key: value})
     return settings, problems
@@ -230,10 +232,10 @@ def _clock_text(text: str) -> bool:
 
 
 _FORMS: dict[str, tuple[Callable[[str], bool], str]] = {
-    "breaks_paused_until": (_pause_end, "a date and time with its zone"),
-    "work_start": (_clock_text, "a time of day such as 09:00"),
-    "work_end": (_clock_text, "a time of day such as 17:30"),
-    "break_screens": (lambda text: text in BREAK_SCREENS, "one of " + ", ".join(BREAK_SCREENS)),
+    "breaks_paused_until": (_pause_end, N_("a date and time with its zone")),
+    "work_start": (_clock_text, N_("a time of day such as 09:00")),
+    "work_end": (_clock_text, N_("a time of day such as 17:30")),
+    "break_screens": (lambda text: text in BREAK_SCREENS, N_("one of: all, in-use, primary")),
 }
 """Text fields that must have a form, beyond their type, and that form in words."""
 
@@ -241,8 +243,12 @@ _FORMS: dict[str, tuple[Callable[[str], bool], str]] = {
 def _damaged(path: Path, now: datetime, settings: Settings, why: str,
              outcome: str) -> LoadedSettings:
     kept = _set_aside(path, now)
-    where = f"; the file as it was is kept as {kept}" if kept else ""
-    return LoadedSettings(settings, f"{path}: {why}. {outcome}{where}.", kept)
+    if kept is None:
+        return LoadedSettings(settings, f"{path}: {why}. {outcome}.", kept)
+    return LoadedSettings(settings, _("{file}: {problem}. {outcome}; the file as it was is "
+                                      "kept as {kept}.").format(file=path, problem=why,
+                                                                outcome=outcome, kept=kept),
+                          kept)
 
 
 def _set_aside(path: Path, now: datetime) -> Path | None:
@@ -302,5 +308,6 @@ class SettingsStore:
         try:
             save_settings(self.path, self.settings)
         except OSError as error:
-            return f"Could not save settings to {self.path}: {error.strerror or error}"
+            return _("Could not save settings to {file}: {error}").format(
+                file=self.path, error=error.strerror or error)
         return None

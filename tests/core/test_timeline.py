@@ -112,7 +112,7 @@ def test_delete_and_undo_restores_the_entry_exactly(filled):
 
 
 def test_deleting_something_not_there_says_so(store):
-    with pytest.raises(HistoryError, match="symptom entry 7"):
+    with pytest.raises(HistoryError, match="cannot be deleted: it is not there"):
         Timeline(store).delete(EntryKind.SYMPTOM, 7)
 
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from coach.core.i18n import _
 from coach.core.private_files import open_private
 
 FORMAT = 1
@@ -63,7 +64,8 @@ class Spool:
                 os.fsync(file.fileno())
             fresh.replace(self.path)
         except OSError as error:
-            raise SpoolError(f"{self.path}: cannot be written ({error.strerror})") from error
+            raise SpoolError(_("{file}: cannot be written ({error})").format(
+                file=self.path, error=error.strerror)) from error
 
     def load(self, now: datetime) -> tuple[Waiting, str | None]:
         """What the file keeps (nothing when there is no file), and a message or None. A file
@@ -73,18 +75,21 @@ class Spool:
         except FileNotFoundError:
             return Waiting(), None
         except (OSError, UnicodeDecodeError) as error:
-            return Waiting(), self._set_aside(now, f"cannot be read ({error})")
+            return Waiting(), self._set_aside(now, _("cannot be read ({error})").format(
+                error=error))
         try:
             return _parse(json.loads(text)), None
         except (ValueError, TypeError, KeyError, AttributeError) as error:
-            return Waiting(), self._set_aside(now, f"cannot be understood ({error})")
+            return Waiting(), self._set_aside(now, _("cannot be understood ({error})").format(
+                error=error))
 
     def clear(self) -> None:
         """Remove the file (its writes are in the history now). Raises SpoolError."""
         try:
             self.path.unlink(missing_ok=True)
         except OSError as error:
-            raise SpoolError(f"{self.path}: cannot be removed ({error.strerror})") from error
+            raise SpoolError(_("{file}: cannot be removed ({error})").format(
+                file=self.path, error=error.strerror)) from error
 
     def _set_aside(self, now: datetime, why: str) -> str:
         kept = self.path.with_name(

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from coach.core.history.schema import MIGRATIONS, SCHEMA_VERSION
 from coach.core.history.spool import Spool, Statement
 from coach.core.history.writer import HistoryWriter
+from coach.core.i18n import _
 from coach.core.private_files import create_private, make_private
 
 T = TypeVar("T")
@@ -102,7 +103,8 @@ class HistoryStore:
                 _make_private(Path(self.path))
             db = sqlite3.connect(self.path, isolation_level=None, timeout=wait_s)
         except (OSError, sqlite3.Error) as error:
-            raise HistoryUnavailable(f"{self.path}: cannot be opened ({error})") from error
+            raise HistoryUnavailable(_("{file}: cannot be opened ({error})").format(
+                file=self.path, error=error)) from error
         try:
             self._check_integrity(db)
             self._migrate(db)
@@ -111,10 +113,11 @@ class HistoryStore:
             db.close()
             if isinstance(error, sqlite3.OperationalError):
                 kind = HistoryLocked if _is_lock(error) else HistoryUnavailable
-                raise kind(f"{self.path}: cannot be used ({error})") from error
+                raise kind(_("{file}: cannot be used ({error})").format(
+                    file=self.path, error=error)) from error
             if isinstance(error, sqlite3.DatabaseError):
-                raise HistoryError(f"{self.path}: not a usable history database ({error})"
-                                   ) from error
+                raise HistoryError(_("{file}: not a usable history database ({error})").format(
+                    file=self.path, error=error)) from error
             raise
         return db
 
@@ -187,9 +190,10 @@ class HistoryStore:
         target.close()
 
     def _no_copy(self, error: Exception) -> HistoryUnavailable:
-        return HistoryUnavailable(f"{self.path}: needs updating to schema {SCHEMA_VERSION}, "
-                                  f"but a copy could not be made first ({error}); it was "
-                                  "left as it was")
+        return HistoryUnavailable(_("{file}: needs updating to schema {schema}, but a copy "
+                                    "could not be made first ({error}); it was left as it "
+                                    "was").format(file=self.path, schema=SCHEMA_VERSION,
+                                                  error=error))
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -255,7 +259,8 @@ class HistoryStore:
         try:
             return self._db.execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as error:
-            raise HistoryError(f"{self.path}: could not be read ({error})") from error
+            raise HistoryError(_("{file}: could not be read ({error})").format(
+                file=self.path, error=error)) from error
 
     def parse_row(self, row: tuple[Any, ...], what: str,
                   parse: Callable[[tuple[Any, ...]], T]) -> T:
@@ -264,8 +269,8 @@ class HistoryStore:
         try:
             return parse(row)
         except (TypeError, ValueError, OverflowError) as error:
-            raise HistoryError(f"{self.path}: {what} {row[0]} holds a bad value ({error})"
-                               ) from error
+            raise HistoryError(_("{file}: {what} {id} holds a bad value ({error})").format(
+                file=self.path, what=what, id=row[0], error=error)) from error
 
 
 def _routine_session(row: tuple[Any, ...]) -> RoutineSession:
@@ -289,7 +294,8 @@ def local_midnight(day: date) -> datetime:
     try:
         return datetime.combine(day, time()).astimezone().astimezone(UTC)
     except (OverflowError, ValueError):
-        raise ValueError(f"{day} is too far from today for this computer's clock") from None
+        raise ValueError(_("{day} is too far from today for this computer's clock").format(
+            day=day)) from None
 
 
 def _is_lock(error: sqlite3.OperationalError) -> bool:
@@ -320,7 +326,8 @@ def local_days(first: date, last: date) -> tuple[datetime, datetime]:
     try:
         after = last + timedelta(days=1)
     except OverflowError:
-        raise ValueError(f"{last} is too far from today for this computer's clock") from None
+        raise ValueError(_("{day} is too far from today for this computer's clock").format(
+            day=last)) from None
     return local_midnight(first), local_midnight(after)
 
 
@@ -357,7 +364,8 @@ def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
     try:
         store = HistoryStore(path, spool, now)
     except (HistoryTooNew, HistoryUnavailable) as error:
-        return HistoryStore(":memory:"), f"{error}. Sessions from this run will not be saved."
+        return HistoryStore(":memory:"), _("{problem}. Sessions from this run will not be "
+                                           "saved.").format(problem=error)
     except HistoryError as error:
         damaged = error
     else:
@@ -372,17 +380,20 @@ def open_history(path: Path, now: datetime) -> tuple[HistoryStore, str | None]:
         path.replace(kept)
         store = HistoryStore(path, spool, now)
     except (OSError, HistoryError) as error:
-        return HistoryStore(":memory:"), (f"{damaged}. It could not be set aside ({error}); "
-                                          "sessions from this run will not be saved.")
-    notice = f"{damaged}. It was kept as {kept} and a new history was started."
+        return HistoryStore(":memory:"), _("{problem}. It could not be set aside ({error}); "
+                                           "sessions from this run will not be saved."
+                                           ).format(problem=damaged, error=error)
+    notice = _("{problem}. It was kept as {file} and a new history was started.").format(
+        problem=damaged, file=kept)
     return store, " ".join(filter(None, (notice, _opening_notice(store))))
 
 
 def _opening_notice(store: HistoryStore) -> str | None:
     lines = [store.spool_problem]
     if store.waiting_for_file is not None:
-        lines.append(f"{store.waiting_for_file}. Another program is using the history; "
-                     "Coach keeps what you do and saves it as soon as the file is free.")
+        lines.append(_("{problem}. Another program is using the history; Coach keeps what "
+                       "you do and saves it as soon as the file is free.").format(
+            problem=store.waiting_for_file))
     return " ".join(line for line in lines if line) or None
 
 
@@ -400,7 +411,7 @@ class SaveGuard:
         try:
             result = write()
         except (sqlite3.Error, HistoryError) as error:
-            self.problem = f"Could not use the history: {error}"
+            self.problem = _("Could not use the history: {error}").format(error=error)
             return None
         self.problem = None
         return result

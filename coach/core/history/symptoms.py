@@ -11,11 +11,18 @@ from datetime import datetime
 from typing import Any
 
 from coach.core.history.store import HistoryError, HistoryStore, from_text, time_range, to_text
+from coach.core.i18n import _
 
 AREAS = ("upper back", "between the shoulder blades", "neck", "shoulders", "lower back",
          "other")
 MOMENTS = ("before", "after")
 MAX_NOTE_CHARS = 2000
+
+
+def _too_long(note: str) -> str:
+    """Why ``note`` cannot be kept, in words: it is over MAX_NOTE_CHARS characters."""
+    return _("The note has {count} characters; at most {most} can be kept.").format(
+        count=len(note), most=MAX_NOTE_CHARS)
 
 
 class SymptomError(ValueError):
@@ -47,7 +54,7 @@ def check_entry(pain: int, area: str, note: str, moment: str | None) -> None:
     if moment is not None and moment not in MOMENTS:
         raise SymptomError(f"moment: {moment!r} is not 'before' or 'after'")
     if len(note) > MAX_NOTE_CHARS:
-        raise SymptomError(f"note: {len(note)} characters; at most {MAX_NOTE_CHARS}")
+        raise SymptomError(_too_long(note))
 
 
 class SymptomLog:
@@ -98,7 +105,7 @@ class SymptomLog:
     def set_note(self, entry_id: int, note: str) -> None:
         """Change an entry's note. Raises SymptomError for a note that is too long."""
         if len(note) > MAX_NOTE_CHARS:
-            raise SymptomError(f"note: {len(note)} characters; at most {MAX_NOTE_CHARS}")
+            raise SymptomError(_too_long(note))
         self._store.write(("UPDATE symptoms SET note = ? WHERE id = ?", (note, entry_id)))
 
     def delete(self, entry: SymptomEntry) -> None:

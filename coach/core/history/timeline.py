@@ -15,6 +15,7 @@ from typing import Any
 
 from coach.core.history import wording
 from coach.core.history.store import HistoryError, HistoryStore, from_text, time_range
+from coach.core.i18n import _
 
 
 class EntryKind(Enum):
@@ -138,14 +139,14 @@ class Timeline:
     def delete(self, kind: EntryKind, entry_id: int) -> RemovedEntry:
         """Remove one entry and return it for ``restore``. Raises HistoryError for an entry
         that is not there or a cold/heat timer that is still on."""
-        with self._writing("deleted"):
+        with self._writing(_("{file}: could not be deleted ({error})")):
             db = self._store.connection
             cursor = db.execute(
                 f"SELECT * FROM {kind.table} WHERE id = ? AND {_deletable(kind)}", (entry_id,))
             values = cursor.fetchone()
             if values is None:
-                raise HistoryError(f"{kind.value} entry {entry_id} cannot be deleted: it is "
-                                   "not there, or it is a timer that is still on")
+                raise HistoryError(_("This entry cannot be deleted: it is not there, or it is "
+                                     "a timer that is still on."))
             row = dict(zip([column[0] for column in cursor.description], values, strict=True))
             db.execute(f"DELETE FROM {kind.table} WHERE id = ?", (entry_id,))
         return RemovedEntry(kind, row)
@@ -154,7 +155,7 @@ class Timeline:
         """Put a deleted entry back exactly as it was, with its id. Raises HistoryError."""
         columns = ", ".join(removed.row)
         marks = ", ".join("?" for _ in removed.row)
-        with self._writing("put back"):
+        with self._writing(_("{file}: could not be put back ({error})")):
             self._store.connection.execute(
                 f"INSERT INTO {removed.kind.table} ({columns}) VALUES ({marks})",
                 tuple(removed.row.values()))
@@ -164,7 +165,7 @@ class Timeline:
         leave no copy of them in the file or its write-ahead log. Raises HistoryError, having
         deleted nothing, when the history cannot be written."""
         db = self._store.connection
-        with self._writing("deleted"):
+        with self._writing(_("{file}: could not be deleted ({error})")):
             db.execute("BEGIN IMMEDIATE")
             try:
                 for kind in EntryKind:
@@ -176,11 +177,13 @@ class Timeline:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no old copies left in the log
 
     @contextmanager
-    def _writing(self, what: str) -> Iterator[None]:
+    def _writing(self, failed: str) -> Iterator[None]:
+        """Raises HistoryError, worded by ``failed`` (with {file} and {error}), for a write
+        that fails."""
         try:
             yield
         except sqlite3.Error as error:
-            raise HistoryError(f"{self._store.path}: could not be {what} ({error})") from error
+            raise HistoryError(failed.format(file=self._store.path, error=error)) from error
 
 
 def _deletable(kind: EntryKind) -> str:

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from coach.core.history.spool import Spool, SpoolError, Statement, Waiting
+from coach.core.i18n import _
 
 _WRITTEN_TABLE = re.compile(r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)", re.IGNORECASE)
 STAND_IN_BASE = 1 << 62
@@ -99,11 +100,12 @@ class HistoryWriter:
             try:
                 self._commit(queue[0])
             except sqlite3.OperationalError as error:
-                self.problem = (f"Not saved yet: the history cannot be written ({error}). "
-                                "Coach keeps what you did and tries again.")
+                self.problem = _("Not saved yet: the history cannot be written ({error}). "
+                                 "Coach keeps what you did and tries again.").format(error=error)
                 break
             except sqlite3.Error as error:  # a bug, not the disk: never retried
-                self.problem = f"Could not write an entry to the history: {error}"
+                self.problem = _("Could not write an entry to the history: {error}").format(
+                    error=error)
             else:
                 self.problem = None
                 written.update(_tables(queue[0]))

@@ -11,6 +11,7 @@ from coach.core.clock import Clock
 from coach.core.deadline import Deadline
 from coach.core.history.spool import Statement
 from coach.core.history.store import HistoryError, HistoryStore, from_text, time_range, to_text
+from coach.core.i18n import _
 from coach.core.therapy.timer import Outcome, TherapyKind, TherapyPlan, TherapyTimer, TimerState
 
 _COLUMNS = ("id, kind, method, area, planned_s, started_at, state, deadline_at, paused_left_s,"
@@ -81,7 +82,8 @@ class TherapyLog:
                 timers.append(self._store.parse_row(row, "heat/ice timer",
                                                     partial(_restore, clock=clock)))
             except HistoryError as error:
-                problems.append(f"{error}; that timer could not be restored")
+                problems.append(_("{problem}; that timer could not be restored").format(
+                    problem=error))
         return timers, problems
 
     def last_ended(self, kind: TherapyKind) -> datetime | None:

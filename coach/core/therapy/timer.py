@@ -13,7 +13,7 @@ from enum import Enum
 
 from coach.core.clock import Clock
 from coach.core.deadline import Deadline
-from coach.core.i18n import _
+from coach.core.i18n import _, ngettext
 
 MIN_MINUTES = 15
 MAX_MINUTES = 20
@@ -206,13 +206,16 @@ class TherapyTimer:
     def extend(self, clock: Clock, minutes: int) -> None:
         """Add 1-5 minutes. Raises TherapyError past the 20-minute limit or once ended."""
         if self.state is TimerState.ENDED:
-            raise TherapyError("This application has ended.")
+            raise TherapyError(_("This application has ended."))
         if not 1 <= minutes <= MAX_EXTEND_MINUTES:
-            raise TherapyError(f"Extend by 1 to {MAX_EXTEND_MINUTES} minutes.")
+            raise TherapyError(_("Extend by 1 to {most} minutes.").format(
+                most=MAX_EXTEND_MINUTES))
         if self.planned_s + minutes * 60 > MAX_MINUTES * 60:
             room = (MAX_MINUTES * 60 - self.planned_s) // 60
-            raise TherapyError(f"That would pass the {MAX_MINUTES}-minute limit; "
-                               f"{room} more minute(s) at most.")
+            raise TherapyError(ngettext(
+                "That would pass the {limit}-minute limit; {count} more minute at most.",
+                "That would pass the {limit}-minute limit; {count} more minutes at most.",
+                room).format(limit=MAX_MINUTES, count=room))
         self.planned_s += minutes * 60
         if self.state is TimerState.PAUSED:
             self.paused_left_s = (self.paused_left_s or 0.0) + minutes * 60

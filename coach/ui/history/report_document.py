@@ -186,7 +186,7 @@ def save_pdf(report: ClinicianReport, path: Path,
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     print_to(report, printer, patient)
     if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(f"{path}: the PDF could not be written")
+        raise OSError(_("{file}: the PDF could not be written").format(file=path))
     make_private(path)
 
 
