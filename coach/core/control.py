@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coach.core.i18n import _
+
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 64 * 1024
 """A command line or a status is a few kilobytes at most; anything larger is refused."""
@@ -57,8 +59,9 @@ def control_folder() -> Path:
     try:
         base.mkdir(mode=0o700, exist_ok=True)
     except OSError as error:
-        raise ControlError(f"the folder {base} for talking to a running Coach cannot be "
-                           f"made ({error.strerror})") from None
+        raise ControlError(_("the folder {folder} for talking to a running Coach cannot be "
+                             "made ({error})").format(folder=base, error=error.strerror)
+                           ) from None
     _check_private(base)
     return base
 
@@ -88,12 +91,13 @@ def _check_private(folder: Path) -> None:
     try:
         status = folder.lstat()
     except OSError as error:
-        raise ControlError(f"{folder} cannot be read ({error.strerror})") from None
+        raise ControlError(_("{file}: cannot be read ({error})").format(
+            file=folder, error=error.strerror)) from None
     if not stat.S_ISDIR(status.st_mode) or (
             hasattr(os, "getuid") and (status.st_uid != _user_id()
                                        or status.st_mode & 0o077)):
-        raise ControlError(f"{folder} is not a private folder of this user, so Coach does "
-                           "not use it to talk to a running Coach")
+        raise ControlError(_("{folder} is not a private folder of this user, so Coach does "
+                             "not use it to talk to a running Coach").format(folder=folder))
 
 
 def _peer_user(connection: socket.socket) -> int | None:
@@ -141,23 +145,25 @@ def ask(data_root: Path, argv: list[str], timeout_s: float | None) -> Reply:
         try:
             connection.connect(os.fspath(path))
         except (FileNotFoundError, ConnectionRefusedError):
-            raise NotRunning(f"no Coach is running for {data_root}") from None
+            raise NotRunning(_("no Coach is running for {folder}").format(
+                folder=data_root)) from None
         except OSError as error:
-            raise ControlError(f"the running Coach cannot be reached at {path} "
-                               f"({error.strerror or error})") from None
+            raise ControlError(_("the running Coach cannot be reached at {file} ({error})"
+                                 ).format(file=path, error=error.strerror or error)) from None
         if not _same_user(connection):
-            raise ControlError(f"{path} belongs to another user; Coach does not talk to it")
+            raise ControlError(_("{file} belongs to another user; Coach does not talk to it"
+                                 ).format(file=path))
         try:
             connection.sendall(encode({"argv": argv}))
             line = _read_line(connection)
         except TimeoutError:
-            raise ControlError("the running Coach did not answer in time") from None
+            raise ControlError(_("the running Coach did not answer in time")) from None
         except OSError as error:
-            raise ControlError(f"the running Coach stopped answering ({error.strerror})") \
-                from None
+            raise ControlError(_("the running Coach stopped answering ({error})").format(
+                error=error.strerror)) from None
     reply = decode(line) if line is not None else None
     if reply is None or not isinstance(reply.get("ok"), bool):
-        raise ControlError("the running Coach gave no answer (it may be quitting)")
+        raise ControlError(_("the running Coach gave no answer (it may be quitting)"))
     status = reply.get("status")
     return Reply(reply["ok"], str(reply.get("message", "")),
                  status if isinstance(status, dict) else None)
@@ -187,9 +193,9 @@ class ControlServer:
         except FileNotFoundError:
             pass
         except OSError as error:  # a folder in its place, say
-            raise ControlError(f"{self.path} is in the way of the control socket "
-                               f"({error.strerror}); 'coach status' and a second start "
-                               "cannot reach this Coach") from None
+            raise ControlError(_("{file} is in the way of the control socket ({error}); "
+                                 "'coach status' and a second start cannot reach this Coach"
+                                 ).format(file=self.path, error=error.strerror)) from None
         self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             self._socket.bind(os.fspath(self.path))
@@ -198,9 +204,9 @@ class ControlServer:
             self._socket.listen(8)
         except OSError as error:
             self._socket.close()
-            raise ControlError(f"the control socket {self.path} cannot be made "
-                               f"({error.strerror or error}); 'coach status' and a second "
-                               "start cannot reach this Coach") from None
+            raise ControlError(_("the control socket {file} cannot be made ({error}); 'coach "
+                                 "status' and a second start cannot reach this Coach").format(
+                file=self.path, error=error.strerror or error)) from None
         self._socket.setblocking(False)
         self._made = (made.st_dev, made.st_ino)
 

@@ -33,8 +33,9 @@ from coach.core.routines.library import load_library
 ROOT = Path(__file__).resolve().parents[2]
 WORD = re.compile(r"[^\W\d_]+")
 PROPER_NAMES = {"Coach", "Orca", "Wayland", "GNOME", "KDE", "Plasma", "X11", "PDF", "CSV",
-                "JSON", "Esc", "Ctrl", "Alt", "Shift", "F11", "OK", "min", "s"}
-"""Words that are the same in every language Coach speaks."""
+                "JSON", "Esc", "Ctrl", "Alt", "Shift", "F11", "OK", "min", "s", "English"}
+"""Words that are the same in every language Coach speaks (and English, named in itself
+where a language is chosen)."""
 
 
 def _plain(text: str) -> str:

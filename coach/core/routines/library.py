@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.core.i18n import _
 from coach.core.routines.illustration import illustration_path
 from coach.core.routines.routine import Routine, RoutineError, load_routine
 
@@ -87,9 +88,9 @@ def _add_all(paths: Iterable[Path], shipped: bool, routines: dict[str, Routine],
             continue
         taken = routines.get(routine.id)
         if taken is not None:
-            whose = "a routine Coach ships" if taken.shipped else str(taken.path)
-            errors.append(RoutineError(path, f"duplicate id: {whose} already uses it",
-                                       routine.id, "id"))
+            whose = _("a routine Coach ships") if taken.shipped else str(taken.path)
+            errors.append(RoutineError(path, _("duplicate id: {whose} already uses it").format(
+                whose=whose), routine.id, "id"))
             continue
         routines[routine.id] = routine
 
@@ -98,6 +99,6 @@ def _check_pictures(routine: Routine, pictures: Path) -> None:
     for index, step in enumerate(routine.steps):
         if step.illustration and illustration_path(routine, step.illustration,
                                                    pictures) is None:
-            raise RoutineError(routine.path, f"'{step.illustration}' is neither beside the "
-                               "routine file nor among Coach's pictures", routine.id,
-                               f"steps[{index}].illustration")
+            raise RoutineError(routine.path, _("'{name}' is neither beside the routine file "
+                                               "nor among Coach's pictures").format(
+                name=step.illustration), routine.id, f"steps[{index}].illustration")

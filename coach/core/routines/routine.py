@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from coach.core.i18n import N_, TRANSLATED
+from coach.core.i18n import N_, TRANSLATED, _
 
 SIDES = ("left", "right")
 RIGHT_SIDE_PREFIX = "right side:"
@@ -65,9 +65,9 @@ class RoutineError(ValueError):
         self.field = field
         where = [str(path)]
         if routine_id:
-            where.append(f"routine '{routine_id}'")
+            where.append(_("routine '{id}'").format(id=routine_id))
         if field:
-            where.append(f"field '{field}'")
+            where.append(_("field '{field}'").format(field=field))
         super().__init__(f"{': '.join(where)}: {problem}")
 
 
@@ -171,31 +171,33 @@ class _Checker:
     def keys(self, table: dict[str, Any], allowed: set[str], prefix: str = "") -> None:
         for key in table:
             if key not in allowed:
-                raise self.fail(f"{prefix}{key}", "unknown field")
+                raise self.fail(f"{prefix}{key}", _("unknown field"))
 
     def text(self, table: dict[str, Any], key: str, field: str, max_len: int) -> str:
         if key not in table:
-            raise self.fail(field, "missing field")
+            raise self.fail(field, _("missing field"))
         value = table[key]
         if not isinstance(value, str):
-            raise self.fail(field, f"must be text, not {_type_name(value)}")
+            raise self.fail(field, _("must be text, not {kind}").format(kind=_type_name(value)))
         value = value.strip()
         if not value:
-            raise self.fail(field, "must not be empty")
+            raise self.fail(field, _("must not be empty"))
         if len(value) > max_len:
-            raise self.fail(field, f"is {len(value)} characters long; at most {max_len} allowed")
+            raise self.fail(field, _("is {count} characters long; at most {most} allowed").format(
+                count=len(value), most=max_len))
         return value
 
     def texts(self, table: dict[str, Any], key: str, max_len: int,
               field: str | None = None) -> tuple[str, ...]:
         field = field or key
         if key not in table:
-            raise self.fail(field, "missing field")
+            raise self.fail(field, _("missing field"))
         value = table[key]
         if not isinstance(value, list):
-            raise self.fail(field, f"must be a list of text, not {_type_name(value)}")
+            raise self.fail(field, _("must be a list of text, not {kind}").format(
+                kind=_type_name(value)))
         if not value:
-            raise self.fail(field, "must list at least one entry")
+            raise self.fail(field, _("must list at least one entry"))
         items = {str(i): item for i, item in enumerate(value)}
         return tuple(self.text(items, str(i), f"{field}[{i}]", max_len)
                      for i in range(len(value)))
@@ -203,16 +205,19 @@ class _Checker:
     def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int) -> int:
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(field, f"must be a whole number, not {_type_name(value)}")
+            raise self.fail(field, _("must be a whole number, not {kind}").format(
+                kind=_type_name(value)))
         if not low <= value <= high:
-            raise self.fail(field, f"is {value}; must be between {low} and {high}")
+            raise self.fail(field, _("is {value}; must be between {low} and {high}").format(
+                value=value, low=low, high=high))
         return value
 
 
 def _type_name(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a decimal number", str: "text",
-             list: "a list", dict: "a table"}
-    return names.get(type(value), type(value).__name__)
+    names = {bool: N_("true/false"), int: N_("a number"), float: N_("a decimal number"),
+             str: N_("text"), list: N_("a list"), dict: N_("a table")}
+    kind = type(value)
+    return _(names[kind]) if kind in names else kind.__name__
 
 
 def load_routine(path: Path, shipped: bool = True) -> Routine:
@@ -226,13 +231,15 @@ def load_routine(path: Path, shipped: bool = True) -> Routine:
     data = _read_toml(path, check)
     routine_id = check.text(data, "id", "id", 60)
     if not _ID_PATTERN.match(routine_id):
-        raise check.fail("id", f"'{routine_id}' must be lowercase letters, digits and hyphens")
+        raise check.fail("id", _("'{id}' must be lowercase letters, digits and hyphens").format(
+            id=routine_id))
     check.routine_id = routine_id
     check.keys(data, _ROUTINE_KEYS)
     when = check.texts(data, "when", 40)
     for i, tag in enumerate(when):
         if tag not in WHEN_LABELS:
-            raise check.fail(f"when[{i}]", f"'{tag}' is not one of {', '.join(WHEN_LABELS)}")
+            raise check.fail(f"when[{i}]", _("'{tag}' is not one of {tags}").format(
+                tag=tag, tags=", ".join(WHEN_LABELS)))
     cautions = check.texts(data, "cautions", 300)
     return Routine(
         id=routine_id,
@@ -267,7 +274,8 @@ def _read_translation(data: dict[str, Any], code: str, cautions: int,
     limits as the English texts, and as many cautions (none may be left out in a language)."""
     table = data.get(code, {})
     if not isinstance(table, dict):
-        raise check.fail(code, f"must be a table of translated texts, not {_type_name(table)}")
+        raise check.fail(code, _("must be a table of translated texts, not {kind}").format(
+            kind=_type_name(table)))
     check.keys(table, _TRANSLATED_KEYS, f"{code}.")
     limits = {"title": 60, "summary": 600, "how_often": 300}
     texts = {key: check.text(table, key, f"{code}.{key}", _room(limit)) if key in table
@@ -276,14 +284,16 @@ def _read_translation(data: dict[str, Any], code: str, cautions: int,
     if "cautions" in table:
         translated_cautions = check.texts(table, "cautions", _room(300), f"{code}.cautions")
         if len(translated_cautions) != cautions:
-            raise check.fail(f"{code}.cautions", f"has {len(translated_cautions)} cautions; "
-                             f"the English has {cautions}, and each must be translated")
+            raise check.fail(f"{code}.cautions", _(
+                "has {count} cautions; the English has {english}, and each must be translated"
+                ).format(count=len(translated_cautions), english=cautions))
     steps = []
     for i, step in enumerate(data["steps"]):
         words = step.get(code, {})
         prefix = f"steps[{i}].{code}."
         if not isinstance(words, dict):
-            raise check.fail(prefix[:-1], f"must be a table, not {_type_name(words)}")
+            raise check.fail(prefix[:-1], _("must be a table, not {kind}").format(
+                kind=_type_name(words)))
         check.keys(words, _TRANSLATED_STEP_KEYS, prefix)
         steps.append((check.text(words, "name", f"{prefix}name", _room(40)) if "name" in words
                       else "",
@@ -296,35 +306,40 @@ def _read_translation(data: dict[str, Any], code: str, cautions: int,
 def _read_toml(path: Path, check: _Checker) -> dict[str, Any]:
     try:
         if not path.exists():
-            raise check.fail(None, "does not exist")
+            raise check.fail(None, _("does not exist"))
         if not path.is_file():
-            raise check.fail(None, "is not a regular file")
+            raise check.fail(None, _("is not a regular file"))
         with path.open("rb") as file:
             raw = file.read(MAX_FILE_BYTES + 1)  # never more: the path may be a device
     except OSError as error:
-        raise check.fail(None, f"cannot be read ({error.strerror or error})") from error
+        raise check.fail(None, _("cannot be read ({error})").format(
+            error=error.strerror or error)) from error
     if len(raw) > MAX_FILE_BYTES:
-        raise check.fail(None, f"is over {MAX_FILE_BYTES} bytes, too big for a routine file")
+        raise check.fail(None, _("is over {most} bytes, too big for a routine file").format(
+            most=MAX_FILE_BYTES))
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise check.fail(None, "is not UTF-8 text") from error
+        raise check.fail(None, _("is not UTF-8 text")) from error
     except tomllib.TOMLDecodeError as error:
-        raise check.fail(None, f"is not valid TOML ({error})") from error
+        raise check.fail(None, _("is not valid TOML ({error})").format(error=error)) from error
     except RecursionError as error:  # tomllib recurses once per nested list or table
-        raise check.fail(None, "nests lists or tables too deeply to be a routine") from error
+        raise check.fail(None, _("nests lists or tables too deeply to be a routine")
+                         ) from error
 
 
 def _read_steps(data: dict[str, Any], check: _Checker) -> tuple[Step, ...]:
     if "steps" not in data:
-        raise check.fail("steps", "missing field: a routine needs at least one [[steps]] table")
+        raise check.fail("steps", _("missing field: a routine needs at least one [[steps]] "
+                                    "table"))
     steps = data["steps"]
     if not isinstance(steps, list) or not all(isinstance(s, dict) for s in steps):
-        raise check.fail("steps", "must be a list of [[steps]] tables")
+        raise check.fail("steps", _("must be a list of [[steps]] tables"))
     if not steps:
-        raise check.fail("steps", "must hold at least one step")
+        raise check.fail("steps", _("must hold at least one step"))
     if len(steps) > MAX_STEPS:
-        raise check.fail("steps", f"has {len(steps)} steps; at most {MAX_STEPS} allowed")
+        raise check.fail("steps", _("has {count} steps; at most {most} allowed").format(
+            count=len(steps), most=MAX_STEPS))
     return tuple(_read_step(step, f"steps[{i}].", check) for i, step in enumerate(steps))
 
 
@@ -352,21 +367,22 @@ def _read_timing(table: dict[str, Any], prefix: str,
                  check: _Checker) -> tuple[int, int | None, int | None]:
     counted = "reps" in table or "seconds_per_rep" in table
     if "duration_s" in table and counted:
-        raise check.fail(f"{prefix}duration_s", "give duration_s or reps, not both")
+        raise check.fail(f"{prefix}duration_s", _("give duration_s or reps, not both"))
     if not counted:
         if "duration_s" not in table:
-            raise check.fail(f"{prefix}duration_s", "missing field (or give reps and "
-                             "seconds_per_rep)")
+            raise check.fail(f"{prefix}duration_s", _("missing field (or give reps and "
+                                                      "seconds_per_rep)"))
         return check.integer(table, "duration_s", f"{prefix}duration_s", 1, MAX_STEP_S), None, None
     for key in ("reps", "seconds_per_rep"):
         if key not in table:
-            raise check.fail(f"{prefix}{key}", "missing field: reps needs seconds_per_rep")
+            raise check.fail(f"{prefix}{key}", _("missing field: reps needs seconds_per_rep"))
     reps = check.integer(table, "reps", f"{prefix}reps", 1, MAX_REPS)
     per_rep = check.integer(table, "seconds_per_rep", f"{prefix}seconds_per_rep", 1,
                             MAX_SECONDS_PER_REP)
     if reps * per_rep > MAX_STEP_S:
-        raise check.fail(f"{prefix}reps", f"{reps} reps of {per_rep} s last over "
-                         f"{MAX_STEP_S // 60} minutes")
+        raise check.fail(f"{prefix}reps", _("{reps} reps of {seconds} s last over {minutes} "
+                                            "minutes").format(reps=reps, seconds=per_rep,
+                                                              minutes=MAX_STEP_S // 60))
     return reps * per_rep, reps, per_rep
 
 
@@ -374,12 +390,13 @@ def _read_sides(table: dict[str, Any], prefix: str, check: _Checker) -> tuple[st
     if "sides" not in table:
         return ()
     if not isinstance(table["sides"], list):
-        raise check.fail(f"{prefix}sides", f"must be a list, not {_type_name(table['sides'])}")
+        raise check.fail(f"{prefix}sides", _("must be a list, not {kind}").format(
+            kind=_type_name(table["sides"])))
     sides = check.texts(table, "sides", 10, f"{prefix}sides")
     if len(set(sides)) != len(sides) or not set(sides) <= set(SIDES):
-        raise check.fail(f"{prefix}sides", 'must be ["left", "right"] or ["right", "left"]')
+        raise check.fail(f"{prefix}sides", _('must be ["left", "right"] or ["right", "left"]'))
     if len(sides) == 1:
-        raise check.fail(f"{prefix}sides", "name both sides, or leave sides out")
+        raise check.fail(f"{prefix}sides", _("name both sides, or leave sides out"))
     return sides
 
 
@@ -388,6 +405,6 @@ def _read_illustration(table: dict[str, Any], prefix: str, check: _Checker) -> s
         return None
     name = check.text(table, "illustration", f"{prefix}illustration", 80)
     if not _ILLUSTRATION_PATTERN.match(name):
-        raise check.fail(f"{prefix}illustration", f"'{name}' must be a plain .svg or .png "
-                         "file name")
+        raise check.fail(f"{prefix}illustration", _("'{name}' must be a plain .svg or .png "
+                                                    "file name").format(name=name))
     return name
