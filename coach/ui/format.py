@@ -34,9 +34,11 @@ English whatever language Coach speaks)."""
 
 
 def day_text(day: date, year: bool = False) -> str:
-    """"2 Dec" (with ``year``, "2 Dec 2026") in the language Coach speaks."""
-    text = f"{day.day} {_(MONTHS[day.month - 1])}"
-    return f"{text} {day.year}" if year else text
+    """"2 Dec" (with ``year``, "2 Dec 2026") as the language Coach speaks writes it."""
+    month = _(MONTHS[day.month - 1])
+    if year:
+        return _("{day} {month} {year}").format(day=day.day, month=month, year=day.year)
+    return _("{day} {month}").format(day=day.day, month=month)
 
 
 def weekday_text(day: date) -> str:
@@ -54,13 +56,9 @@ def when_text(at: datetime, today: date) -> str:
     if day == today - timedelta(days=1):
         return _("Yesterday {time}").format(time=clock)
     if timedelta(0) < today - day < timedelta(days=7):
-        return f"{weekday_text(day)} {day_text(day)} {clock}"
-    return f"{day_text(day, year=day.year != today.year)} {clock}"
-
-
-def counted(count: int, singular: str, plural: str | None = None) -> str:
-    """``"1 day"``, ``"2 days"``; ``plural`` where adding an s is wrong ("entries")."""
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+        return _("{weekday} {day} {time}").format(weekday=weekday_text(day), day=day_text(day),
+                                                  time=clock)
+    return _("{day} {time}").format(day=day_text(day, year=day.year != today.year), time=clock)
 
 
 def length_text(seconds: float) -> str:

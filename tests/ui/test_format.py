@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from coach.ui.format import clock_text, length_text, minutes_text, when_text
+from coach.core.i18n import use_language
+from coach.ui.format import clock_text, day_text, length_text, minutes_text, when_text
 from coach.ui.numbers import decimal_text
 from coach.ui.qt_language import use_qt_language
 
@@ -48,3 +49,16 @@ def test_figures_are_written_as_the_language_writes_them(code, texts):  # type: 
         assert [decimal_text(v) for v in (4.5, 12.0, 0.26)] == texts
     finally:
         use_qt_language("en")
+
+
+@pytest.mark.parametrize(("code", "texts"), [
+    ("en", ["2 Dec 2026", "Wed 2 Dec 08:07"]),
+    ("de", ["2. Dez 2026", "Mi, 2. Dez, 08:07"]),
+    ("es", ["2 dic 2026", "mié 2 dic, 08:07"])])
+def test_dates_are_written_as_the_language_writes_them(code, texts):  # type: ignore[no-untyped-def]
+    at = datetime(2026, 12, 2, 8, 7).astimezone()
+    try:
+        use_language(code)
+        assert [day_text(at.date(), year=True), when_text(at, date(2026, 12, 5))] == texts
+    finally:
+        use_language("en")
