@@ -245,12 +245,12 @@ def _silence_output() -> None:
 def _speak_chosen_language(argv: Sequence[str] | None) -> None:
     """Speak the language chosen in the Settings of the data folder the command line names
     (else the system's), argparse's own words ("usage:", "options") included."""
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--data-dir")
-    known, _rest = early.parse_known_args(argv)
     try:
+        known, _rest = early.parse_known_args(argv)
         chosen = chosen_language(data_paths(known.data_dir).settings)
-    except ValueError:  # a folder name that cannot be used: the full parse says so
+    except (argparse.ArgumentError, ValueError):  # the full parse says what is wrong
         chosen = ""
     use_language(chosen)
     argparse._ = _  # type: ignore[attr-defined]

@@ -57,6 +57,9 @@ def everything_printed(capsys: pytest.CaptureFixture[str], data: str) -> list[st
         out, err = capsys.readouterr()
         texts.extend((out + err).replace(data, "").splitlines())
 
+    with contextlib.suppress(SystemExit):
+        main(["--data-dir"])  # a folder name missing: said before any is read
+    texts.extend(capsys.readouterr().err.splitlines())
     run("--help")
     for command in COMMANDS:
         run(command, "--help")

@@ -21,6 +21,7 @@ from typing import Protocol
 from jeepney import DBusAddress, MessageType, new_method_call
 from jeepney.io.blocking import DBusConnection
 
+from coach.core.i18n import N_
 from coach.platform.session_bus import FAILURES, open_session
 from coach.platform.wayland_idle import WaylandIdle, wayland_session
 from coach.platform.x11 import x_display
@@ -59,7 +60,7 @@ class DBusIdle:
 class X11Idle:
     """The X server's screen-saver idle counter (Xorg, and XWayland where it is fed)."""
 
-    name = "X11 screen saver extension"
+    name = N_("X11 screen saver extension")
 
     def __init__(self) -> None:
         self._display = x_display()
@@ -77,7 +78,7 @@ class X11Idle:
 class WindowsIdle:
     """GetLastInputInfo: milliseconds since input, from the tick count."""
 
-    name = "Windows last input"
+    name = N_("Windows last input")
 
     def idle_s(self) -> float | None:
         class LastInputInfo(ctypes.Structure):
@@ -94,7 +95,7 @@ class WindowsIdle:
 class MacIdle:
     """CGEventSourceSecondsSinceLastEventType for any input in the session."""
 
-    name = "macOS event source"
+    name = N_("macOS event source")
 
     def __init__(self) -> None:
         graphics = ctypes.cdll.LoadLibrary(
@@ -115,13 +116,13 @@ def _candidates() -> list[tuple[str, Callable[[], IdleSource]]]:
     if sys.platform == "darwin":
         return [(MacIdle.name, MacIdle)]
     found: list[tuple[str, Callable[[], IdleSource]]] = [
-        ("GNOME idle monitor", lambda: DBusIdle("GNOME idle monitor", DBusAddress(
+        ("GNOME idle monitor", lambda: DBusIdle(N_("GNOME idle monitor"), DBusAddress(
             "/org/gnome/Mutter/IdleMonitor/Core", bus_name="org.gnome.Mutter.IdleMonitor",
             interface="org.gnome.Mutter.IdleMonitor"), "GetIdletime"))]
     if wayland_session():
         found.append(("the Wayland idle protocols (ext-idle-notify-v1, KDE's older one)",
                       WaylandIdle))
-    found.append(("KDE screen saver", lambda: DBusIdle("KDE screen saver", DBusAddress(
+    found.append(("KDE screen saver", lambda: DBusIdle(N_("KDE screen saver"), DBusAddress(
         "/ScreenSaver", bus_name="org.freedesktop.ScreenSaver",
         interface="org.freedesktop.ScreenSaver"), "GetSessionIdleTime")))
     if os.environ.get("DISPLAY") and not wayland_session():

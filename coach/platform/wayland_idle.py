@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coach.core.breaks.scheduler import IDLE_GRACE_S
+from coach.core.i18n import N_
 from coach.platform.wayland_client import WaylandClient
 
 THRESHOLD_S = IDLE_GRACE_S
@@ -58,13 +59,13 @@ class WaylandIdle:
             from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
 
             notifier = client.bind(ExtIdleNotifierV1, 2)
-            self.name = "Wayland idle protocol (ext-idle-notify-v1)"
+            self.name = N_("Wayland idle protocol (ext-idle-notify-v1)")
             if client.offered[STANDARD][1] >= 2:  # input only: a video's inhibitor hides none
                 return client.keep(notifier.get_input_idle_notification(threshold_ms, seat))
             return client.keep(notifier.get_idle_notification(threshold_ms, seat))
         from coach.platform.kde_idle_protocol import OrgKdeKwinIdle
 
-        self.name = "Wayland idle protocol (KDE's org_kde_kwin_idle)"
+        self.name = N_("Wayland idle protocol (KDE's org_kde_kwin_idle)")
         manager = client.bind(OrgKdeKwinIdle, 1)
         return client.keep(manager.get_idle_timeout(seat, threshold_ms))
 

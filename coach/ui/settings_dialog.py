@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coach.core.i18n import LANGUAGES, N_, _, system_language
 from coach.core.settings import Settings
 from coach.platform.idle import no_source_text
+from coach.ui.accessibility import name_fields
 from coach.ui.breaks.screens import WAYLAND_NOTE, placement_is_free
 from coach.ui.format import WEEKDAYS
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
@@ -154,6 +155,7 @@ class SettingsDialog(QDialog):
             self.voice.setToolTip(problem)
             for widget in (self.voice_volume, self.voice_rate):
                 widget.setEnabled(False)
+        name_fields(form)
         return group
 
     @staticmethod
@@ -220,6 +222,7 @@ class SettingsDialog(QDialog):
         if quiet_sources:
             column.addWidget(plain_label(_("A due break waits for: {sources}.").format(
                 sources=quiet_sources), "preview"))
+        name_fields(form)
         return group
 
     def _language(self, settings: Settings) -> QFormLayout:
@@ -255,6 +258,7 @@ class SettingsDialog(QDialog):
         form.addRow(_sub(_("From")), self.start_time)
         form.addRow(_sub(_("To")), self.end_time)
         _enabled_with(self.hours_on, *self.days, self.start_time, self.end_time)
+        name_fields(form)
         return group
 
     def changes(self) -> dict[str, Any]:

@@ -150,16 +150,16 @@ class Shell(QObject):
                 callers, self._quit_callers = self._quit_callers, []
                 for each in callers:
                     if quitting:
-                        each.reply(True, "Coach has quit.")
+                        each.reply(True, _("Coach has quit."))
                     else:
-                        each.reply(False, "Coach keeps running: a cold or heat timer runs and "
-                                          "the question to quit was answered No.")
+                        each.reply(False, _("Coach keeps running: a cold or heat timer runs "
+                                            "and the question to quit was answered No."))
                 if quitting:
                     self.shut_down()
             case _:
                 problem = self.handle(command)
-                waiting = ("Coach shows its safety notice first, in its window; it goes on "
-                           "once you have read it." if self.gate.waiting else "")
+                waiting = (_("Coach shows its safety notice first, in its window; it goes on "
+                             "once you have read it.") if self.gate.waiting else "")
                 caller.reply(problem is None, problem or waiting)
 
     def handle(self, command: Command) -> str | None:

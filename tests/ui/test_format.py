@@ -53,7 +53,7 @@ def test_figures_are_written_as_the_language_writes_them(code, texts):  # type: 
 
 @pytest.mark.parametrize(("code", "texts"), [
     ("en", ["2 Dec 2026", "Wed 2 Dec 08:07"]),
-    ("de", ["2. Dez 2026", "Mi, 2. Dez, 08:07"]),
+    ("de", ["2. Dez. 2026", "Mi., 2. Dez., 08:07"]),
     ("es", ["2 dic 2026", "mié 2 dic, 08:07"])])
 def test_dates_are_written_as_the_language_writes_them(code, texts):  # type: ignore[no-untyped-def]
     at = datetime(2026, 12, 2, 8, 7).astimezone()

@@ -301,3 +301,13 @@ def test_time_left_reads_as_minutes_left_and_overdue_time_as_minutes(make_coach,
     assert card.time_left.scale() <= 1 and card.time_left.minimumSizeHint().width() < 200
     assert card.ends.text() == "Take it off now: 22 min over"
     assert card.time_left.property("due")  # in red
+
+
+def test_an_area_chosen_in_german_is_kept_as_the_same_area_in_every_language(qtbot,
+                                                                              make_coach):
+    coach = make_coach(language="de")
+    view = coach.window.show_therapy()
+    view.area.setCurrentIndex(2)  # "Nacken"
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    [timer] = coach.desk.timers
+    assert view.area.currentText() == "Nacken" and timer.plan.area == "neck"

@@ -18,7 +18,7 @@ from enum import Enum
 
 from coach.core.breaks.calendar import WorkingHours
 from coach.core.clock import Clock
-from coach.core.i18n import N_
+from coach.core.i18n import N_, _
 from coach.core.routines.routine import Routine, Step
 
 WARNING_S = 10
@@ -307,9 +307,9 @@ class BreakScheduler:
 
 
 KEEP_MOVING = Step(
-    name="Keep moving",
-    instruction="Stand up and walk about, roll your shoulders now and then, and look at "
-                "something far away until the time is up.",
+    name=N_("Keep moving"),
+    instruction=N_("Stand up and walk about, roll your shoulders now and then, and look at "
+                   "something far away until the time is up."),
     duration_s=1, illustration="walk.svg")
 """The step that fills a break when its routine is shorter than the break."""
 
@@ -320,4 +320,6 @@ def break_routine(routine: Routine, length_s: int, get_ready_s: int) -> Routine:
     missing = length_s - routine.total_s - get_ready_s
     if missing <= 0:
         return routine
-    return replace(routine, steps=(*routine.steps, replace(KEEP_MOVING, duration_s=missing)))
+    moving = replace(KEEP_MOVING, name=_(KEEP_MOVING.name),
+                     instruction=_(KEEP_MOVING.instruction), duration_s=missing)
+    return replace(routine, steps=(*routine.steps, moving))

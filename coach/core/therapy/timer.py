@@ -71,14 +71,19 @@ def plan_application(kind: TherapyKind, minutes: int, area: str,
     """A checked plan. Raises TherapyError when ``minutes`` is outside 15-20, the method does
     not fit the kind, or the area is empty or longer than 60 characters."""
     if minutes > MAX_MINUTES:
-        raise TherapyError(_("{minutes} minutes is too long: a cold or heat pack goes on for "
-                             "at most {most} minutes at a time, to protect your skin.").format(
+        raise TherapyError(ngettext(
+            "{minutes} minute is too long: a cold or heat pack goes on for at most {most} "
+            "minutes at a time, to protect your skin.",
+            "{minutes} minutes is too long: a cold or heat pack goes on for at most {most} "
+            "minutes at a time, to protect your skin.", minutes).format(
             minutes=minutes, most=MAX_MINUTES))
     if minutes < MIN_MINUTES:
-        raise TherapyError(_("{minutes} minutes is too short to set: a timer runs {least} to "
-                             "{most} minutes, and you can always end it early when the pack "
-                             "has done enough.").format(minutes=minutes, least=MIN_MINUTES,
-                                                        most=MAX_MINUTES))
+        raise TherapyError(ngettext(
+            "{minutes} minute is too short to set: a timer runs {least} to {most} minutes, "
+            "and you can always end it early when the pack has done enough.",
+            "{minutes} minutes is too short to set: a timer runs {least} to {most} minutes, "
+            "and you can always end it early when the pack has done enough.", minutes).format(
+            minutes=minutes, least=MIN_MINUTES, most=MAX_MINUTES))
     chosen = method or METHODS[kind][0]
     if chosen not in METHODS[kind]:
         choices = METHODS[kind]

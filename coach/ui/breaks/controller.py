@@ -121,7 +121,7 @@ class BreakController(QObject):
     @property
     def idle_source_name(self) -> str | None:
         """The name of what tells idle time (None: none, all time counts as active)."""
-        return self.idle.name if self.idle is not None else None
+        return _(self.idle.name) if self.idle is not None else None
 
     @property
     def save_problem(self) -> str | None:

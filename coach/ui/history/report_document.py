@@ -227,7 +227,7 @@ def pain_chart(report: ClinicianReport) -> QImage:
              else x_of(offset) - label_w if place is Qt.AlignmentFlag.AlignRight
              else x_of(offset) - label_w / 2)
         painter.drawText(QRectF(x, bottom + 5 * CHART_SCALE, label_w, 18 * CHART_SCALE),
-                         int(place), f"{day.day} {day:%b}")
+                         int(place), day_text(day))
     points = [QPointF(x_of((day - report.first_day).days),
                       plot.bottom() - plot.height() * value / 10)
               for day, value in report.daily_pain]

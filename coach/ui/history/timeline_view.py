@@ -66,6 +66,7 @@ class TimelineView(QWidget):
             edit.dateChanged.connect(lambda _day: self.apply_filter())
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search titles and notes"))
+        self.search.setAccessibleName(_("Search titles and notes"))
         self.search.setClearButtonEnabled(True)
         self._search_delay = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_delay.timeout.connect(self.apply_filter)

@@ -103,8 +103,8 @@ class TimerCard(QFrame):
                 time=f"{ends.astimezone():%H:%M}") if ends else "")
         if bool(self.time_left.property("due")) != due:
             set_flag(self.time_left, "due", due)
-        self.setAccessibleName(f"{self.title.text()}: {self.time_left.text()}. "
-                               f"{self.ends.text()}")
+        self.setAccessibleName(_("{timer}: {left}. {ends}").format(
+            timer=self.title.text(), left=self.time_left.text(), ends=self.ends.text()))
         self.pause_button.setText(_("Resume") if state is TimerState.PAUSED else _("Pause"))
         self.pause_button.setEnabled(state in (TimerState.RUNNING, TimerState.PAUSED))
         self.end_button.setText(off_button_text(self.timer.plan.method)

@@ -32,6 +32,7 @@ from coach.core.therapy.timer import (
     TherapyPlan,
     plan_application,
 )
+from coach.ui.accessibility import name_fields
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.style import plain_label, scrolled
@@ -121,10 +122,10 @@ class TherapyView(QWidget):
                              (_("Area"), self.area), (_("Minutes"), self.minutes),
                              ("", self.gap_note)):
             form.addRow(plain_label(label), field)
-        for name, widget in ((_("Method"), self.method), (_("Area"), self.area),
-                             (_("Area"), self.area.lineEdit()), (_("Minutes"), self.minutes)):
-            if widget is not None:  # the area's line edit is there: the box is editable
-                widget.setAccessibleName(name)  # what a screen reader says of the field
+        name_fields(form)
+        typed = self.area.lineEdit()
+        if typed is not None:  # the box is editable: the words are typed here
+            typed.setAccessibleName(_("Area"))
         return form
 
     def _onset_toggled(self, onset: Onset, on: bool) -> None:
@@ -164,13 +165,19 @@ class TherapyView(QWidget):
             kind, method = self.chosen_kind(), str(self.method.currentData())
         try:
             plan = plan_application(kind, self.minutes.value() if minutes is None else minutes,
-                                    area if area is not None else self.area.currentText(),
+                                    area if area is not None else self._chosen_area(),
                                     method)
         except TherapyError as error:
             self._say(str(error))
             return str(error)
         self._gate.run_after_notice(lambda: self._start(plan))
         return None
+
+    def _chosen_area(self) -> str:
+        """The area as the history keeps it: one Coach offers by its English key (so it is
+        the same area in every language), else the user's own words."""
+        typed = self.area.currentText().strip()
+        return next((area for area in AREAS if area_name(area) == typed), typed)
 
     def _start(self, plan: TherapyPlan, despite_rest_gap: bool = False) -> None:
         try:
