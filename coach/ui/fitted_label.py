@@ -5,8 +5,10 @@ step's instruction) that shrinks to fit the height it is given."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
 SMALLEST_SHARE = 0.3
@@ -105,7 +107,19 @@ class FittedText(QLabel):
         self.setMinimumHeight(1)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(0, 0)  # the layout may shrink it: the text shrinks with it
+        """As high as the text is at its smallest, at the width it has now: the layout may
+        shrink it that far, the text shrinking with it, and no further."""
+        margins = self.contentsMargins()
+        width = self.contentsRect().width()
+        if not self.text() or width <= 0:
+            return QSize(0, 0)
+        return QSize(0, math.ceil(self._height(SMALLEST_TEXT_SHARE, width))
+                     + margins.top() + margins.bottom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # a new width: a new smallest height
 
     def _font(self, scale: float) -> QFont:
         font = self.font()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.breaks.scheduler import BreakKind
@@ -26,7 +26,7 @@ from coach.core.player.session import GuidedSession
 from coach.ui.breaks.screens import BreakScreens, show_on
 from coach.ui.fitted_label import FittedLabel
 from coach.ui.format import clock_text
-from coach.ui.player.player_view import PlayerView
+from coach.ui.player.player_view import SHORT_LINES, PlayerView
 from coach.ui.sounds import Sounds
 from coach.ui.style import CALM_STYLE_SHEET, plain_label, text_scale
 
@@ -230,18 +230,25 @@ class BreakWindow(QWidget):
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.player.title_changed.connect(lambda _title: self._show_time_left())
         top = QHBoxLayout()
-        top.addWidget(plain_label(_(TIME_FOR[kind]), "heading"), 1)
-        top.addWidget(self.time_left, 1)
+        top.addWidget(plain_label(_(TIME_FOR[kind]), "heading"), 2)  # on one line if it can
+        top.addWidget(self.time_left, 1)  # smaller where the line is short
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 12)
         column.addLayout(top)
-        if note:
-            column.addWidget(plain_label(note, "preview"))
+        self.note = plain_label(note, "preview")
+        self.note.setVisible(bool(note))
+        column.addWidget(self.note)
         column.addWidget(self.player, 1)
         bottom = QHBoxLayout()  # quiet, in a corner: there when wanted, not in the way
         bottom.addStretch()
         bottom.addWidget(self.answers)
         column.addLayout(bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Large text on a small screen: the note gives its lines to the step."""
+        super().resizeEvent(event)
+        short = self.height() < SHORT_LINES * 1.5 * self.fontMetrics().lineSpacing()
+        self.note.setVisible(bool(self.note.text()) and not short)
 
     def _show_time_left(self) -> None:
         player = self.player.session.player

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,9 @@ from coach.ui.sounds import Cue, Sounds
 from coach.ui.style import plain_label, set_flag
 from coach.ui.ticker import Ticker
 
+SHORT_LINES = 20
+"""A player less than this many lines of its text high is short of room (large text on a
+small screen): the lines that only repeat what the progress bar shows give way."""
 KEYS_HINT = N_("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
                "W warning signs  ·  F11 full screen")
 
@@ -67,6 +71,7 @@ class PlayerView(QWidget):
         self._keys_shown = keys_shown
         self._can_leave = True
         self._cautions_always = cautions_always
+        self._big = False
         self._script = VoiceScript(session.routine, session.player.segments)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ticker = Ticker(self.tick, self)
@@ -89,6 +94,7 @@ class PlayerView(QWidget):
         self.position = plain_label("", "preview")
         self.phase = plain_label("", "side")
         self.cautions = FittedText("notice")  # with large type on a small screen: smaller
+        self.cautions.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.cautions.setText(self._cautions_text())
         self.cautions.setVisible(self._cautions_always and bool(self.session.routine.cautions))
         self.countdown = FittedLabel("countdown")
@@ -98,7 +104,8 @@ class PlayerView(QWidget):
         self.paused_banner.setText(_("Paused · Space goes on"))
         self.paused_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused_banner.hide()
-        self.step_name = plain_label("", "stepName")
+        self.step_name = FittedText("stepName")  # smaller, never cut, when room is short
+        self.step_name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.instruction = FittedText("instruction")
         self.next_preview = plain_label("", "preview")
         self.save_problem = plain_label("", "notice")
@@ -237,9 +244,9 @@ class PlayerView(QWidget):
         """Floor mode: the drawing as large as the words beside it and the countdown as large
         as its share of the screen allows; or the usual layout."""
         set_flag(self, "bigText", big)
+        self._big = big
         self.countdown.fill = big
-        for spare in (self.routine_title, self.position):  # every line for the step itself
-            spare.setVisible(not big)
+        self._show_spares()
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().setVisible(not big)
@@ -247,6 +254,18 @@ class PlayerView(QWidget):
         self._middle.setStretch(1, 1 if big else 3)
         self._words.setStretch(0, 1 if big else 0)
         self._words.setStretch(3, 2 if big else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._show_spares()
+
+    def _show_spares(self) -> None:
+        """The routine's title, the step count and what comes next give their lines to the
+        step itself in floor mode, and when large text leaves the player short of room."""
+        short = self.height() < SHORT_LINES * self.fontMetrics().lineSpacing()
+        for spare in (self.routine_title, self.position):
+            spare.setVisible(not (self._big or short))
+        self.next_preview.setVisible(not short)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         key = event.key()
