@@ -21,7 +21,7 @@ from typing import Protocol
 from jeepney import DBusAddress, MessageType, new_method_call
 from jeepney.io.blocking import DBusConnection
 
-from coach.core.i18n import N_
+from coach.core.i18n import N_, _
 from coach.platform.session_bus import FAILURES, open_session
 from coach.platform.wayland_idle import WaylandIdle, wayland_session
 from coach.platform.x11 import x_display
@@ -116,13 +116,13 @@ def _candidates() -> list[tuple[str, Callable[[], IdleSource]]]:
     if sys.platform == "darwin":
         return [(MacIdle.name, MacIdle)]
     found: list[tuple[str, Callable[[], IdleSource]]] = [
-        ("GNOME idle monitor", lambda: DBusIdle(N_("GNOME idle monitor"), DBusAddress(
+        (N_("GNOME idle monitor"), lambda: DBusIdle(N_("GNOME idle monitor"), DBusAddress(
             "/org/gnome/Mutter/IdleMonitor/Core", bus_name="org.gnome.Mutter.IdleMonitor",
             interface="org.gnome.Mutter.IdleMonitor"), "GetIdletime"))]
     if wayland_session():
-        found.append(("the Wayland idle protocols (ext-idle-notify-v1, KDE's older one)",
+        found.append((N_("the Wayland idle protocols (ext-idle-notify-v1, KDE's older one)"),
                       WaylandIdle))
-    found.append(("KDE screen saver", lambda: DBusIdle(N_("KDE screen saver"), DBusAddress(
+    found.append((N_("KDE screen saver"), lambda: DBusIdle(N_("KDE screen saver"), DBusAddress(
         "/ScreenSaver", bus_name="org.freedesktop.ScreenSaver",
         interface="org.freedesktop.ScreenSaver"), "GetSessionIdleTime")))
     if os.environ.get("DISPLAY") and not wayland_session():
@@ -145,11 +145,14 @@ def find_idle_source() -> IdleSource | None:
 def no_source_text() -> str:
     """What to tell the user when no source answers: which kind of session and desktop this
     is, what was asked, and what that means for the breaks."""
-    desktop = os.environ.get("XDG_CURRENT_DESKTOP", "").replace(":", ", ") or "this desktop"
+    desktop = (os.environ.get("XDG_CURRENT_DESKTOP", "").replace(":", ", ")
+               or _("this desktop"))
     session = "Wayland" if wayland_session() else "X11" if os.environ.get("DISPLAY") else ""
-    asked = ", ".join(name for name, _make in _candidates())
-    return (f"{desktop} ({session} session) answers none of the idle-time sources Coach asks "
-            f"({asked}), so breaks count all the time Coach runs, not only the time you are "
-            "at the keyboard." if session else
-            f"No idle-time source answers here ({asked}), so breaks count all the time Coach "
-            "runs, not only the time you are at the keyboard.")
+    asked = ", ".join(_(name) for name, _make in _candidates())
+    if session:
+        return _("{desktop} ({session} session) answers none of the idle-time sources Coach "
+                 "asks ({asked}), so breaks count all the time Coach runs, not only the time "
+                 "you are at the keyboard.").format(desktop=desktop, session=session,
+                                                    asked=asked)
+    return _("No idle-time source answers here ({asked}), so breaks count all the time Coach "
+             "runs, not only the time you are at the keyboard.").format(asked=asked)

@@ -50,6 +50,10 @@ def _enabled_with(option: QCheckBox, *widgets: QWidget) -> None:
         option.toggled.connect(widget.setEnabled)
 
 
+MIN_WIDTH_PX = 1000
+"""The dialog's least width: two columns of long labels, and notes that wrap."""
+
+
 def _spin(value: int, low: int, high: int, suffix: str) -> CalmSpinBox:
     box = CalmSpinBox()
     box.setRange(low, high)
@@ -76,7 +80,6 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._routines = routines
         self.setWindowTitle(_("Coach settings"))
-        self.setMinimumWidth(1000)  # two columns of long labels; wrapped notes need width
         self.ask_pain = QCheckBox(_("Ask my pain score before and after each routine"))
         self.ask_pain.setChecked(settings.ask_pain_around_routines)
         self.login = QCheckBox(_("Start Coach when I log in"))
@@ -105,12 +108,16 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
+        # two columns of long labels, wider in a longer language or with larger text; and
         # a window does not grow for its wrapped text by itself: make room for all of it,
         # as far as the screen allows
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen else None
+        wide = max(MIN_WIDTH_PX, column.minimumSize().width())
+        self.setMinimumWidth(min(wide, free.width() - 40) if free else wide)
         wanted = column.totalHeightForWidth(self.minimumWidth()) + sides.totalHeightForWidth(
             self.minimumWidth())
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().height() - 60 if screen else wanted
+        room = free.height() - 60 if free else wanted
         self.resize(self.minimumWidth(), min(wanted, room))
 
     def _sound(self, settings: Settings) -> QGroupBox:

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
@@ -120,10 +120,28 @@ def base_font(point_size: float = BASE_POINT_SIZE) -> QFont:
     return font
 
 
+class _UpAndDown(QScrollArea):
+    """A scroll area that scrolls only up and down, so it is never narrower than what it
+    shows needs (a timer card's buttons in a longer language, larger text)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        wide = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), wide), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # what it shows changed: so may its width
+        return super().eventFilter(watched, event)
+
+
 def scrolled(content: QWidget) -> QScrollArea:
     """``content`` in a frameless scroll area that scrolls only up and down, so nothing is
     cut off in a small window."""
-    area = QScrollArea()
+    area = _UpAndDown()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
