@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QPalette, QWheelEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from coach.core.clock import Clock
 from coach.core.history import summaries
@@ -32,10 +34,25 @@ Series = tuple[list[date], list[float]]
 
 
 class StillPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type hints
-    """A chart that leaves the mouse wheel to the page, so scrolling over it scrolls on."""
+    """A chart that leaves the mouse wheel to the page, so scrolling over it scrolls on; its
+    title is as large as the text around it (larger with the zoom)."""
+
+    def __init__(self, title: str, **options: Any) -> None:
+        super().__init__(**options)
+        self.setTitle(title, size=f"{QApplication.font().pointSizeF():.1f}pt")
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         event.ignore()
+
+
+class FigureAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints
+    """Figures up the side of a chart as the language writes them ("1,5" in German)."""
+
+    def tickStrings(self, values: list[float], scale: float,  # noqa: N802 (pyqtgraph's name)
+                    spacing: float) -> list[str]:
+        point = QLocale().decimalPoint()
+        return [text.replace(".", point) for text in super().tickStrings(values, scale,
+                                                                          spacing)]
 
 
 SERIES_NAMES = {"minutes": N_("Minutes of routines"), "weekly minutes": N_("Minutes per week"),
@@ -106,7 +123,7 @@ class ChartsView(QWidget):
             ("pain", _("Pain logged, average per day (0-10)"), ""),
         )}
         self._heatmap = StillPlot(
-            title=_("Active days in the last year (darker: more minutes of routines)"))
+            _("Active days in the last year (darker: more minutes of routines)"))
         self._heatmap.setMinimumHeight(200)
         weekdays = self._heatmap.getAxis("left")
         weekdays.setTicks([[(6.5 - n, name) for n, name in enumerate(
@@ -131,7 +148,7 @@ class ChartsView(QWidget):
         outer.addWidget(scrolled(content))
 
     def _plot(self, title: str, unit: str) -> pg.PlotWidget:
-        plot = StillPlot(title=title, axisItems={"bottom": DayAxis()})
+        plot = StillPlot(title, axisItems={"bottom": DayAxis(), "left": FigureAxis("left")})
         plot.setMinimumHeight(220)
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
