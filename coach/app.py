@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import linecache
 import logging
+import os
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -80,9 +81,24 @@ def run_app(paths: DataPaths, command: Command) -> int:
     if refused is not None:
         return refused
     try:
+        if no_display():  # no Coach runs to take the command, and none can open here
+            print("coach: " + _("there is no display to open Coach's window on (neither "
+                                "DISPLAY nor WAYLAND_DISPLAY is set); start it from your "
+                                "desktop session"), file=sys.stderr)
+            return 1
         return _run_window(paths, command)
     finally:
         lock.release()
+
+
+def no_display(environ: dict[str, str] | None = None) -> bool:
+    """Whether a window cannot be shown here: on Linux and the BSDs, neither an X nor a
+    Wayland display is named (and no Qt platform, such as offscreen, was chosen). Qt would
+    abort on its own, with words of its own."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Command,
@@ -105,7 +121,8 @@ def claim_data_folder(paths: DataPaths, lock: WriterLock, command: Command,
     except control.NotRunning:
         return None  # the other one quit meanwhile: this one holds the lock and runs it
     except control.ControlError as error:
-        print(f"coach: another Coach is using {paths.root}, but {error}", file=sys.stderr)
+        print("coach: " + _("another Coach is using {folder}, but {problem}").format(
+            folder=paths.root, problem=error), file=sys.stderr)
         return 1
     if not reply.ok:
         print(f"coach: {reply.message}", file=sys.stderr)

@@ -100,3 +100,13 @@ def test_the_bash_script_completes_file_names_for_options_that_take_one(tmp_path
              "_shtab_coach; printf '%s\\n' \"${COMPREPLY[@]}\"\n")
     result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=30)
     assert "my-routine.toml" in result.stdout.split(), result.stderr
+
+
+def test_with_no_display_and_no_coach_running_a_command_says_so(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "LANGUAGE": "en", "HOME": str(tmp_path),
+           "XDG_RUNTIME_DIR": str(tmp_path)}  # no DISPLAY, WAYLAND_DISPLAY nor Qt platform
+    result = subprocess.run([sys.executable, "-m", "coach", "--data-dir", str(tmp_path / "d"),
+                             "resume"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("coach: there is no display to open Coach's window on")
+    assert "Traceback" not in result.stderr and "abort" not in result.stderr.lower()
