@@ -121,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "one."))
     timer.add_argument("kind", choices=[k.value for k in TherapyKind], metavar=_("KIND"),
                        help=_("cold or heat"))
-    timer.add_argument("--minutes", type=int, default=DEFAULT_MINUTES, metavar=_("MINUTES"),
+    timer.add_argument("--minutes", type=_whole_number, default=DEFAULT_MINUTES,
+                       metavar=_("MINUTES"),
                        help=_("{least} to {most} (default {default})").format(
                            least=MIN_MINUTES, most=MAX_MINUTES, default=DEFAULT_MINUTES))
     timer.add_argument("--area", default=AREAS[0], metavar=_("AREA"), help=_(
@@ -186,6 +187,14 @@ def build_parser() -> argparse.ArgumentParser:
         "prints it").format(file=file)).complete = shtab.FILE  # type: ignore[attr-defined]
     history.set_defaults(parser=history)  # its usage errors name the sub-command
     return parser
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a whole number").format(text=text)) from None
 
 
 def _day(text: str) -> date:

@@ -65,6 +65,7 @@ def everything_printed(capsys: pytest.CaptureFixture[str], data: str) -> list[st
         run(command, "--help")
     run("timer")
     run("timer", "cold", "--minutes", "30")
+    run("timer", "cold", "--minutes", "x")
     run("timer", "cold", "--method", "sauna")
     run("history", "--since", "yesterday")
     run("routines")
