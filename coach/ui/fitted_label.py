@@ -89,7 +89,7 @@ def _styled_background(label: QLabel, painter: QPainter) -> None:
     label.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, label)
 
 
-SMALLEST_TEXT_SHARE = 0.4
+SMALLEST_TEXT_SHARE = 0.35
 """Wrapped text gets no smaller than this share of its styled size."""
 
 
