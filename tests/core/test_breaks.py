@@ -152,7 +152,8 @@ class Sim:
 
     def _check(self) -> None:
         self.idle = self.user.idle_s(self.t)
-        for event in self.scheduler.check(self.clock, self.idle, self.user.in_quiet(self.t)):
+        quiet = self.user.in_quiet(self.t)
+        for event in self.scheduler.check(self.clock, self.idle, lambda: quiet):
             self.log.append((self.t, event))
             if isinstance(event, BreakDue):
                 self.log.append((self.t, self.user.answer(self.scheduler, event.kind, self.t)))

@@ -129,9 +129,22 @@ class Quiet:
 
     def __init__(self) -> None:
         self.fullscreen = True
+        self.asked = 0
 
     def quiet_wanted(self) -> bool:
+        self.asked += 1
         return self.fullscreen
+
+
+def test_the_desktop_is_asked_about_quiet_only_when_a_break_is_near(make_coach, clock):
+    idle, quiet = Idle(), Quiet()
+    quiet.fullscreen = False
+    coach = make_coach(idle=idle, quiet=quiet)
+    started = clock.monotonic()
+    run_until(coach, clock, idle, lambda: clock.monotonic() - started >= 15 * MIN)
+    assert quiet.asked == 0  # checked every few seconds for 15 minutes: never asked
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    assert quiet.asked == 1
 
 
 def test_a_fullscreen_window_holds_the_break_until_it_ends(make_coach, clock):

@@ -12,6 +12,7 @@ to be called again after ``next_check_s``, so an idle machine wakes it rarely.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
@@ -183,12 +184,13 @@ class BreakScheduler:
 
     # -- the clock's tick ------------------------------------------------------------------
 
-    def check(self, clock: Clock, idle_s: float, quiet_wanted: bool = False,
-              ) -> list[BreakEvent]:
+    def check(self, clock: Clock, idle_s: float,
+              quiet_wanted: Callable[[], bool] = lambda: False) -> list[BreakEvent]:
         """Count the time since the last check and return what is due.
 
-        ``idle_s`` is the seconds since the last input; ``quiet_wanted`` is True while a
-        fullscreen window or the desktop's do-not-disturb is on (a due break then waits).
+        ``idle_s`` is the seconds since the last input; ``quiet_wanted()`` says whether a
+        fullscreen window or the desktop's do-not-disturb is on (a due break then waits). It
+        is asked only when a break is due, so the desktop is not asked at every check.
         """
         now, wall = clock.monotonic(), clock.now()
         elapsed = 0.0 if self._last_check is None else max(0.0, now - self._last_check)
@@ -223,14 +225,14 @@ class BreakScheduler:
                 self._taken(count.rule.kind)
         return events
 
-    def _prompts(self, quiet_wanted: bool) -> list[BreakEvent]:
+    def _prompts(self, quiet_wanted: Callable[[], bool]) -> list[BreakEvent]:
         events: list[BreakEvent] = []
         for count in self._counts.values():
             left = count.due_at_s - count.active_s
             if count.prompted or self._left_to_rest_break(count):
                 continue
             if left <= 0:
-                if quiet_wanted:
+                if quiet_wanted():
                     if not count.waiting_for_quiet:
                         events.append(BreakEnded(count.rule.kind, Outcome.POSTPONED))
                     count.waiting_for_quiet = True

@@ -131,9 +131,15 @@ class BreakController(QObject):
         """Count the time since the last check, act on what is due, and sleep until the
         scheduler next needs asking."""
         idle_s = self._idle_s()
-        quiet = self.quiet.quiet_wanted() or self._busy()
+        asked: list[bool] = []
+
+        def quiet() -> bool:  # the desktop is asked only when a break is near, and once
+            if not asked:
+                asked.append(self._busy() or self.quiet.quiet_wanted())
+            return asked[0]
+
         for event in self.scheduler.check(self.clock, idle_s, quiet):
-            if not (quiet and isinstance(event, BreakSoon)):
+            if not (isinstance(event, BreakSoon) and quiet()):
                 self._act(event)
         self._timer.start(round(self.scheduler.next_check_s(idle_s) * 1000))
         self.status_changed.emit(self.status())
