@@ -15,13 +15,13 @@ What: one UTF-8 JSON object a line each way. The request is ``{"version": 1, "ar
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import socket
 import stat
 import struct
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,9 +76,11 @@ def _is_own_folder(folder: Path) -> bool:
 
 
 def address(data_root: Path) -> Path:
-    """The control socket of the Coach that holds the data folder ``data_root``."""
-    name = hashlib.sha256(os.fsencode(os.path.abspath(data_root))).hexdigest()[:20]
-    return control_folder() / f"{name}.sock"
+    """The control socket of the Coach that holds the data folder ``data_root``: named by
+    two checksums of the folder's path (zlib's, not a cryptographic hash, which would map
+    OpenSSL's library, 3 MB, into a program that runs all day, to name a file)."""
+    path = os.fsencode(os.path.abspath(data_root))
+    return control_folder() / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.sock"
 
 
 def _user_id() -> int:

@@ -54,7 +54,8 @@ def test_history_opens_with_ctrl_h_and_loads_pyqtgraph_only_then(qtbot, make_coa
 
 LOADED_WHEN_NEEDED = ("pyqtgraph", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
                       "PySide6.QtSvg", "coach.ui.player.player_view", "coach.ui.history.window",
-                      "coach.ui.therapy.view")
+                      "coach.ui.therapy.view",
+                      "_hashlib")  # OpenSSL's 3 MB: never needed
 
 
 def test_start_up_leaves_charts_sound_speech_and_pictures_for_later(tmp_path):
