@@ -48,6 +48,10 @@ class WaylandClient:
             self._made.remove(made)
             made.destroy()
 
+    def fileno(self) -> int:
+        """The connection's socket: readable when the compositor has sent events."""
+        return int(self.display.get_fd())
+
     def roundtrip(self) -> bool:
         """Send what waits and take in every event sent meanwhile; False once the compositor
         has gone away (the connection is then left alone for good)."""

@@ -69,6 +69,19 @@ class WaylandIdle:
         manager = client.bind(OrgKdeKwinIdle, 1)
         return client.keep(manager.get_idle_timeout(seat, threshold_ms))
 
+    tells_input = True
+
+    def fileno(self) -> int:
+        return self._client.fileno()
+
+    def watch_input(self, on: bool) -> None:
+        """The compositor tells of input after THRESHOLD_S without it anyway: nothing to ask."""
+
+    def input_came(self) -> bool:
+        """Take in what the compositor sent: whether input came since it said idle (or it has
+        gone away)."""
+        return not self._client.roundtrip() or self._idle_since is None
+
     def close(self) -> None:
         """Let go of the connection."""
         self._client.close()

@@ -21,8 +21,10 @@ from coach.core.breaks.calendar import PAUSED_INDEFINITELY
 from coach.core.breaks.scheduler import (
     CHECK_EVERY_S,
     DEFAULT_RULES,
+    IDLE_GRACE_S,
     LATE_S,
     MIN_CHECK_S,
+    OFF_CHECK_S,
     SNOOZE_S,
     WARNING_S,
     BreakDue,
@@ -88,6 +90,10 @@ class User:
             last_input = back_at + laps * cycle + max(o for o in offsets if o <= into)
         return t - last_input
 
+    def back_at(self, t: float) -> float | None:
+        """When the first input after ``t`` comes, if ``t`` is in a time away."""
+        return next((end for start, end in _merged(self.away) if start <= t <= end), None)
+
     def in_quiet(self, t: float) -> bool:
         return any(start <= t < end for start, end in self.quiet)
 
@@ -105,6 +111,8 @@ class User:
 class Sim:
     """Drives a scheduler as the app's ticker would; ``log`` holds (time, event) pairs.
 
+    With ``input_wakes`` the desktop tells of input, as the app's idle sources that can do:
+    while the scheduler waits for input, the first input after a time away checks at once.
     ``machine`` holds (time, "suspend" or "jump_wall", seconds) changes, made between two
     checks: the first check after one comes a full asked-for step later. The user is away
     while the machine sleeps.
@@ -118,6 +126,10 @@ class Sim:
     log: list[tuple[float, BreakEvent]] = field(default_factory=list)
     steps: list[float] = field(default_factory=list)
     idle: float | None = None
+    input_wakes: bool = False
+
+    def __post_init__(self) -> None:
+        self.scheduler.input_wakes = self.input_wakes
 
     def run(self, until: float) -> list[tuple[float, BreakEvent]]:
         """Check at each asked-for step up to ``until``; return the events of this run."""
@@ -127,7 +139,16 @@ class Sim:
         while True:
             assert self.idle is not None
             step = self.scheduler.next_check_s(self.idle)
-            if self.t + step > until:
+            back = (self.user.back_at(self.t) if self.scheduler.waits_for_input(self.idle)
+                    else None)
+            if back is not None and (step is None or self.t + step > back):
+                if back > until:
+                    return self.log[first:]
+                self.steps.append(back - self.t)
+                self._advance(back - self.t)
+                self._check(back_from_idle=True)
+                continue
+            if step is None or self.t + step > until:
                 return self.log[first:]
             self.steps.append(step)
             self._advance(step)
@@ -150,10 +171,11 @@ class Sim:
         self.clock.advance(target - self.t)
         self.t = target
 
-    def _check(self) -> None:
-        self.idle = self.user.idle_s(self.t)
+    def _check(self, back_from_idle: bool = False) -> None:
+        self.idle = 0.0 if back_from_idle else self.user.idle_s(self.t)
         quiet = self.user.in_quiet(self.t)
-        for event in self.scheduler.check(self.clock, self.idle, lambda: quiet):
+        for event in self.scheduler.check(self.clock, self.idle, lambda: quiet,
+                                          back_from_idle):
             self.log.append((self.t, event))
             if isinstance(event, BreakDue):
                 self.log.append((self.t, self.user.answer(self.scheduler, event.kind, self.t)))
@@ -457,6 +479,77 @@ def test_checks_stay_within_bounds_and_warnings_come_on_time(away, gaps, answers
     assert all(WARNING_S - MIN_CHECK_S <= e.in_s <= WARNING_S
                for _, e in log if isinstance(e, BreakSoon))
     assert all(MIN_CHECK_S <= step <= CHECK_EVERY_S for step in sim.steps)
+
+
+# --- where the desktop tells of input --------------------------------------------------------
+
+def test_told_of_input_an_absent_user_costs_no_checks_after_the_last_natural_break(clock):
+    sim = Sim(clock, User(away=[(10 * MIN, 3 * HOUR)]), input_wakes=True)
+    log = sim.run(3 * HOUR + 25 * MIN)
+    checks_away = [t for t in _times(sim) if 10 * MIN < t < 3 * HOUR]
+
+    # the check that sees the user gone, then one at each natural break (30 s and 5 min
+    # without input), then none until the input
+    assert checks_away == [10 * MIN + CHECK_EVERY_S, 10 * MIN + 30, 10 * MIN + 5 * MIN]
+    assert ended(log, NATURAL) == [(10 * MIN + 30, MICRO), (15 * MIN, REST)]
+    # back at 3 h to the second: 20 minutes of activity later, the micro-break
+    assert prompted(log) == [3 * HOUR + 20 * MIN]
+
+
+def test_told_of_input_a_short_pause_counts_as_idle_up_to_the_input(clock):
+    sim = Sim(clock, User(away=[(10 * MIN, 10 * MIN + 20)]), input_wakes=True)
+
+    log = sim.run(35 * MIN)
+
+    # 20 s away is no break, and not activity either: the micro-break comes 20 s later
+    assert ended(log, NATURAL) == []
+    assert prompted(log) == [20 * MIN + 20]
+
+
+def test_told_of_input_the_polling_user_gets_the_same_breaks_within_a_check(clock):
+    away = [(12 * MIN, 14 * MIN), (40 * MIN, 2 * HOUR), (2 * HOUR + 30 * MIN, 2 * HOUR + 31 * MIN)]
+    told = Sim(FakeClock(), User(away=list(away)), input_wakes=True).run(4 * HOUR)
+    polled = Sim(FakeClock(), User(away=list(away))).run(4 * HOUR)
+
+    assert ended(told, NATURAL) == ended(polled, NATURAL)
+    assert len(prompted(told)) == len(prompted(polled))
+    assert all(0 <= p - t <= CHECK_EVERY_S for t, p in zip(prompted(told), prompted(polled),
+                                                              strict=True))
+
+
+@settings(max_examples=60, deadline=None)
+@given(away=st.lists(st.tuples(st.integers(0, 3 * HOUR), st.integers(1, 10 * MIN)), max_size=6),
+       answers=st.lists(st.sampled_from(["take", "snooze", "skip"]), max_size=8))
+def test_told_of_input_warnings_come_on_time_and_time_away_wakes_nothing(away, answers):
+    user = User(away=[(s, s + d) for s, d in away], answers=answers)
+    sim = Sim(FakeClock(), user, input_wakes=True)
+    log = sim.run(4 * HOUR)
+
+    assert all(WARNING_S - MIN_CHECK_S <= e.in_s <= WARNING_S
+               for _, e in log if isinstance(e, BreakSoon))
+    for start, end in _merged(user.away):  # the check that sees it, the natural breaks
+        assert len([t for t in _times(sim) if start + IDLE_GRACE_S < t < end]) <= 3
+
+
+def _times(sim: Sim) -> list[float]:
+    """When each check after the first came."""
+    times, t = [], 0.0
+    for step in sim.steps:
+        t += step
+        times.append(t)
+    return times
+
+
+def test_checks_while_paused_come_each_minute_and_at_the_end_of_the_pause(clock):
+    scheduler = BreakScheduler(paused_until=clock.now() + timedelta(seconds=90))
+    scheduler.check(clock, 0)
+    assert scheduler.next_check_s(0) == OFF_CHECK_S
+    clock.advance(OFF_CHECK_S)
+    scheduler.check(clock, 0)
+    assert scheduler.next_check_s(0) == 30
+    scheduler.paused_until = PAUSED_INDEFINITELY
+    scheduler.check(clock, 0)
+    assert scheduler.next_check_s(0) == OFF_CHECK_S
 
 
 def test_a_warning_arrives_within_a_second_of_warning_s_before_due_when_typing(clock):

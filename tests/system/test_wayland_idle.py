@@ -3,12 +3,15 @@ with input typed by wtype, and never from XWayland's X11 counter."""
 
 from __future__ import annotations
 
+import select
 import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from jeepney import DBusAddress, new_method_call
+from jeepney.io.blocking import open_dbus_connection
 
 from coach.platform import idle, wayland_idle
 from coach.platform.idle import find_idle_source, no_source_text
@@ -53,6 +56,18 @@ def test_idle_time_comes_from_the_compositor_and_typing_resets_it(sway, short_th
     assert source.idle_s() > before  # grows while nobody types
     type_text(sway, "typing into a Wayland window")
     wait_for(lambda: source.idle_s() == 0.0)
+
+
+def test_the_compositor_tells_of_input_after_idle_on_the_connection(sway, short_threshold):
+    source = WaylandIdle(str(sway.socket))
+    wait_for(lambda: (source.idle_s() or 0.0) >= short_threshold)
+    source.watch_input(True)
+    assert not select.select([source.fileno()], [], [], 0.2)[0]  # idle: nothing is sent
+
+    type_text(sway, "back")
+    assert select.select([source.fileno()], [], [], WAIT_S)[0]
+    assert source.input_came()
+    source.close()
 
 
 def test_a_lost_compositor_is_a_source_that_stops_answering(short_threshold):
@@ -158,3 +173,37 @@ def test_gnome_on_wayland_gives_idle_time_from_mutters_idle_monitor(gnome, monke
     first = source.idle_s()
     assert first is not None
     wait_for(lambda: (source.idle_s() or 0.0) > first)  # nobody types: idle time grows
+
+
+def press_a_key_in_mutter(bus_address: str) -> None:
+    """Input as GNOME's remote desktop service gives it (Mutter headless has no other)."""
+    connection = open_dbus_connection(bus=bus_address)
+    desktop = DBusAddress("/org/gnome/Mutter/RemoteDesktop",
+                          bus_name="org.gnome.Mutter.RemoteDesktop",
+                          interface="org.gnome.Mutter.RemoteDesktop")
+    reply = connection.send_and_get_reply(new_method_call(desktop, "CreateSession"), timeout=5)
+    session = DBusAddress(reply.body[0], bus_name="org.gnome.Mutter.RemoteDesktop",
+                          interface="org.gnome.Mutter.RemoteDesktop.Session")
+    connection.send_and_get_reply(new_method_call(session, "Start"), timeout=5)
+    shift = 0xFFE1
+    for pressed in (True, False):
+        connection.send_and_get_reply(new_method_call(
+            session, "NotifyKeyboardKeysym", "ub", (shift, pressed)), timeout=5)
+    connection.close()  # the session ends with its caller
+
+
+def test_gnome_tells_of_the_next_input_with_a_user_active_watch(gnome, monkeypatch):
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", gnome)
+    source = idle.GnomeIdle()
+    deadline = time.monotonic() + WAIT_S
+    while source.idle_s() is None:  # Mutter takes its names on the bus
+        assert time.monotonic() < deadline, "Mutter's idle monitor never answered"
+        time.sleep(0.2)
+    assert source.tells_input
+    source.watch_input(True)
+    assert not select.select([source.fileno()], [], [], 0.2)[0]
+
+    press_a_key_in_mutter(gnome)
+    assert select.select([source.fileno()], [], [], WAIT_S)[0]
+    assert source.input_came()
+    assert source.idle_s() < 1.0

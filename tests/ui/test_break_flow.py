@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -399,3 +401,51 @@ def test_a_pause_until_tomorrow_says_tomorrow(make_coach):
     coach = make_coach(idle=Idle())
     ask(coach, ["pause", "tomorrow"])
     assert coach.window.break_status.text() == "Breaks paused until tomorrow 00:00"
+
+
+class TellingIdle(Idle):
+    """An idle source that tells of input, as X11's raw events and the Wayland idle protocol
+    do: the test's ``press()`` is the input, sent over a socket the app listens to."""
+
+    tells_input = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._app_end, self._desktop_end = socket.socketpair()
+        self.watching = False
+
+    def fileno(self) -> int:
+        return self._app_end.fileno()
+
+    def watch_input(self, on: bool) -> None:
+        self.watching = on
+
+    def input_came(self) -> bool:
+        self._app_end.recv(64)
+        return self.watching
+
+    def press(self) -> None:
+        self.seconds = 0.0
+        self._desktop_end.send(b"key")
+
+
+def test_an_absent_user_is_not_checked_on_until_a_key_brings_them_back(qtbot, make_coach,
+                                                                       clock):
+    idle = TellingIdle()
+    coach = make_coach(idle=idle)
+    breaks = coach.breaks
+    run_until(coach, clock, idle, lambda: breaks.scheduler.active_s(BreakKind.MICRO) >= 10 * MIN)
+    for step, idle.seconds in ((15, 15), (15, 30), (270, 5 * MIN)):
+        clock.advance(step)  # away: seen gone, then each natural break
+        breaks.check()
+        assert idle.watching
+    assert not breaks._timer.isActive()  # nothing more to ask until the user is back
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.NATURAL),
+                               (BreakKind.REST, Outcome.NATURAL)]
+
+    clock.advance(2 * 3600)
+    idle.press()
+    qtbot.waitUntil(lambda: not idle.watching)
+    assert breaks._timer.isActive()  # at the keys again: checked as usual
+    assert breaks.scheduler.active_s(BreakKind.MICRO) == 0  # the two hours were no work
+    assert len(outcomes(coach)) == 2

@@ -7,7 +7,9 @@ Stretchly): a short break every 20 minutes of activity and a longer one every 50
 
 The scheduler is pure: ``check`` takes the time (a Clock), the seconds since the last keyboard
 or mouse input, and whether the desktop asks not to be disturbed, and returns events. It asks
-to be called again after ``next_check_s``, so an idle machine wakes it rarely.
+to be called again after ``next_check_s``, so an idle machine wakes it rarely; where the
+desktop tells of the next input, an absent user's machine does not wake it at all until they
+are back.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ IDLE_GRACE_S = 5.0
 """Input this recent means the whole time since the last check was active: short pauses
 while typing or reading count as activity, as in Workrave."""
 CHECK_EVERY_S = 15.0
+"""The longest wait between checks while the user may be typing, and, where no input is
+told of, while they are away."""
+OFF_CHECK_S = 60.0
+"""The longest wait between checks while breaks are paused or it is outside working hours:
+the status line follows the clock within a minute, and the end of a pause to the second."""
 MIN_CHECK_S = 1.0
 
 
@@ -130,10 +137,16 @@ class BreakScheduler:
     working_hours: WorkingHours | None = None
     strict: bool = False
     max_snoozes: int = 1
+    input_wakes: bool = False
+    """Whether the caller calls ``check(..., back_from_idle=True)`` at the first input once
+    the idle time has reached IDLE_GRACE_S (the desktop tells it of input): nothing is then
+    counted until that input, so an absent user's machine need not be asked on a timer."""
     _counts: dict[BreakKind, _Count] = field(default_factory=dict)
     _last_check: float | None = None
     _last_wall: datetime | None = None
-    _asked_s: float = CHECK_EVERY_S
+    _last_idle_s: float = 0.0
+    _asked_s: float | None = CHECK_EVERY_S
+    """The wait asked for at the last check; None: until the next input."""
 
     def __post_init__(self) -> None:
         self.set_rules(self.rules)
@@ -166,31 +179,53 @@ class BreakScheduler:
         count = self._counts.get(kind)
         return None if count is None else max(0.0, count.due_at_s - count.active_s)
 
-    def next_check_s(self, idle_s: float) -> float:
+    def next_check_s(self, idle_s: float) -> float | None:
         """When to call ``check`` again: soon enough to warn on time and to see a natural
-        break, and never more often than needed."""
-        soonest = CHECK_EVERY_S
+        break, and never more often than needed. With ``input_wakes``, once ``idle_s`` has
+        reached IDLE_GRACE_S only natural breaks are waited for; None: wait for the input."""
+        if self._last_wall is not None and self._off(self._last_wall):
+            if self.is_paused(self._last_wall) and self.paused_until is not None:
+                left = (self.paused_until - self._last_wall).total_seconds()
+                return max(MIN_CHECK_S, min(OFF_CHECK_S, left))
+            return OFF_CHECK_S
+        waits_for_input = self.waits_for_input(idle_s)
+        soonest = None if waits_for_input else CHECK_EVERY_S
         for count in self._counts.values():
             if count.prompted or count.waiting_for_quiet:
                 continue
             to_due = count.due_at_s - count.active_s
-            to_warning = to_due - WARNING_S
             to_natural = count.rule.duration_s - idle_s
-            soonest = min((soonest, *(s for s in (to_warning, to_due, to_natural) if s > 0)))
-        return max(MIN_CHECK_S, soonest)
+            waits = (to_natural,) if waits_for_input else (to_due - WARNING_S, to_due,
+                                                           to_natural)
+            soonest = min((s for s in (soonest, *waits) if s is not None and s > 0),
+                          default=None)
+        return None if soonest is None else max(MIN_CHECK_S, soonest)
+
+    def waits_for_input(self, idle_s: float) -> bool:
+        """Whether, at ``idle_s``, the next check after input is all that counting needs
+        (see ``input_wakes``)."""
+        return self.input_wakes and idle_s >= IDLE_GRACE_S
 
     def is_paused(self, now: datetime) -> bool:
         return self.paused_until is not None and now < self.paused_until
 
     # -- the clock's tick ------------------------------------------------------------------
 
+    def _off(self, wall: datetime) -> bool:
+        """Whether breaks are paused or it is outside working hours at ``wall``."""
+        return self.is_paused(wall) or (self.working_hours is not None
+                                        and not self.working_hours.contains(wall))
+
     def check(self, clock: Clock, idle_s: float,
-              quiet_wanted: Callable[[], bool] = lambda: False) -> list[BreakEvent]:
+              quiet_wanted: Callable[[], bool] = lambda: False,
+              back_from_idle: bool = False) -> list[BreakEvent]:
         """Count the time since the last check and return what is due.
 
         ``idle_s`` is the seconds since the last input; ``quiet_wanted()`` says whether a
         fullscreen window or the desktop's do-not-disturb is on (a due break then waits). It
         is asked only when a break is due, so the desktop is not asked at every check.
+        ``back_from_idle`` says input has just come after the idle time seen at the last
+        check: all the time since was idle, whatever ``idle_s`` says now.
         """
         now, wall = clock.monotonic(), clock.now()
         elapsed = 0.0 if self._last_check is None else max(0.0, now - self._last_check)
@@ -199,17 +234,20 @@ class BreakScheduler:
             # a monotonic clock that stops in sleep: only the wall clock shows the time asleep
             away = max(elapsed, (wall - self._last_wall).total_seconds())
         self._last_check, self._last_wall = now, wall
-        if away > self._asked_s + LATE_S:
-            idle_s = max(idle_s, away)  # slept, locked or stalled: never activity
-        off_hours = self.working_hours is not None and not self.working_hours.contains(wall)
-        if self.is_paused(wall) or off_hours:
+        idle_span = idle_s  # the idle time before the last input, for counting
+        if back_from_idle or self._asked_s is None:
+            idle_span = max(idle_s, self._last_idle_s + away)
+        elif away > self._asked_s + LATE_S:
+            idle_span = max(idle_s, away)  # slept, locked or stalled: never activity
+        self._last_idle_s = idle_s
+        if self._off(wall):
             self._asked_s = self.next_check_s(idle_s)
             return []
         if self.paused_until is not None:  # the pause ended since: count only the time after
             elapsed = min(elapsed, (wall - self.paused_until).total_seconds())
         self.paused_until = None
-        events = self._natural_breaks(idle_s)
-        active = elapsed if idle_s < IDLE_GRACE_S else max(0.0, elapsed - idle_s)
+        events = self._natural_breaks(idle_span)
+        active = elapsed if idle_span < IDLE_GRACE_S else max(0.0, elapsed - idle_span)
         for count in self._counts.values():
             if not count.prompted:
                 count.active_s += active

@@ -28,7 +28,7 @@ from coach.core.player.session import GuidedSession
 from coach.core.routines.library import Library
 from coach.core.settings import Settings
 from coach.core.status import BreakStatus, NextBreak
-from coach.platform.idle import IdleSource
+from coach.platform.idle import IdleSource, InputWatch
 from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
 from coach.platform.quiet import NeverQuiet, QuietSource
 from coach.ui.breaks.screens import break_screens
@@ -69,8 +69,10 @@ class BreakController(QObject):
         self.desktop = desktop
         self._announced: dict[int, BreakKind] = {}
         self._presses: QSocketNotifier | None = None
+        self._input: QSocketNotifier | None = None
         self.scheduler = scheduler
         self.idle = idle
+        self._tell_input(idle)
         self.quiet = quiet or NeverQuiet()
         self.clock = clock
         self.library = library
@@ -127,10 +129,11 @@ class BreakController(QObject):
     def save_problem(self) -> str | None:
         return self._store.writer.problem
 
-    def check(self) -> None:
+    def check(self, back_from_idle: bool = False) -> None:
         """Count the time since the last check, act on what is due, and sleep until the
-        scheduler next needs asking."""
-        idle_s = self._idle_s()
+        scheduler next needs asking: a timer, or, where the idle source tells of input and
+        the user is away, that input (``back_from_idle``)."""
+        idle_s = 0.0 if back_from_idle else self._idle_s()
         asked: list[bool] = []
 
         def quiet() -> bool:  # the desktop is asked only when a break is near, and once
@@ -138,10 +141,15 @@ class BreakController(QObject):
                 asked.append(self._busy() or self.quiet.quiet_wanted())
             return asked[0]
 
-        for event in self.scheduler.check(self.clock, idle_s, quiet):
+        for event in self.scheduler.check(self.clock, idle_s, quiet, back_from_idle):
             if not (isinstance(event, BreakSoon) and quiet()):
                 self._act(event)
-        self._timer.start(round(self.scheduler.next_check_s(idle_s) * 1000))
+        self._watch_input(self.scheduler.waits_for_input(idle_s))
+        next_s = self.scheduler.next_check_s(idle_s)
+        if next_s is None:
+            self._timer.stop()
+        else:
+            self._timer.start(round(next_s * 1000))
         self.status_changed.emit(self.status())
 
     def status(self) -> str:
@@ -188,6 +196,7 @@ class BreakController(QObject):
     def let_go(self) -> None:
         """Take the notice and a break window down (Coach is quitting) and stop checking."""
         self._timer.stop()
+        self._watch_input(False)
         self._close_notice()
         self._dismiss_window()
 
@@ -210,9 +219,37 @@ class BreakController(QObject):
             return 0.0
         idle_s = self.idle.idle_s()
         if idle_s is None:  # the source stopped answering: count time as before
+            self._watch_input(False)
             self.idle = None
+            self._tell_input(None)
             return 0.0
         return idle_s
+
+    def _tell_input(self, idle: IdleSource | None) -> None:
+        """Listen to ``idle`` for input, where it can tell of it."""
+        if self._input is not None:
+            self._input.setEnabled(False)
+            self._input.deleteLater()
+            self._input = None
+        self.scheduler.input_wakes = False
+        if isinstance(idle, InputWatch) and idle.tells_input:
+            self.scheduler.input_wakes = True
+            self._input = QSocketNotifier(idle.fileno(), QSocketNotifier.Type.Read, self)
+            self._input.setEnabled(False)
+            self._input.activated.connect(self._input_sent)
+
+    def _watch_input(self, on: bool) -> None:
+        """Hear of the next input (the user is away), or no longer."""
+        if self._input is None or self._input.isEnabled() == on:
+            return
+        assert isinstance(self.idle, InputWatch)
+        self.idle.watch_input(on)
+        self._input.setEnabled(on)
+
+    def _input_sent(self) -> None:
+        if isinstance(self.idle, InputWatch) and self.idle.input_came():
+            self._watch_input(False)
+            self.check(back_from_idle=True)
 
     def _act(self, event: BreakEvent) -> None:
         if isinstance(event, BreakSoon):
