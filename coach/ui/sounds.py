@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from coach.core.i18n import N_, _
 from coach.core.settings import Settings
 from coach.paths import asset
+from coach.platform.sound_server import CommandPlayer, find_player
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -39,9 +40,17 @@ NO_SPEECH = N_("Spoken guidance needs Qt's speech module, which could not be loa
 
 
 @cache
+def sound_player() -> CommandPlayer | None:
+    """The desktop's sound server's player, looked for once; None: Qt's audio plays."""
+    return find_player()
+
+
+@cache
 def audio_problem() -> str | None:
-    """Why no sound can play on this computer, in words, or None when it can. Loads Qt's
-    audio to find out, once."""
+    """Why no sound can play on this computer, in words, or None when it can. Without a sound
+    server's player, loads Qt's audio to find out, once."""
+    if sound_player() is not None:
+        return None
     try:
         from PySide6.QtMultimedia import QMediaDevices
     except (ImportError, OSError, RuntimeError) as error:
@@ -74,8 +83,10 @@ class Sounds(QObject):
     silent, without error (see ``audio_problem``), and the alarm rings the system bell
     instead. The voice is made on first use, with ``speech_engine``.
 
-    Qt's audio (QtMultimedia and its media backend, some 20 MB) is loaded when the first cue
-    sounds, not at start-up: a Coach waiting in the background for the next break needs none.
+    Sounds go to the sound server's own player where there is one (coach.platform.
+    sound_server); else Qt's audio (QtMultimedia and its media backend, some 20 MB) is loaded
+    when the first cue sounds, not at start-up: a Coach waiting in the background for the next
+    break needs none.
     """
 
     played = Signal(Cue)
@@ -114,7 +125,6 @@ class Sounds(QObject):
         for cue, effect in self._effects.items():
             if cue is not Cue.ALARM and theme != SILENT_THEME:
                 effect.setSource(QUrl.fromLocalFile(cue_file(theme, cue)))
-                effect.setVolume(volume)
 
     def _effect(self, cue: Cue) -> QSoundEffect | None:
         """The effect that plays ``cue``, made on first use; None when no sound can play."""
@@ -126,9 +136,21 @@ class Sounds(QObject):
 
             effect = QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(cue_file(self.theme, cue)))
-            effect.setVolume(self.volume)
             self._effects[cue] = effect
         return effect
+
+    def _sound(self, cue: Cue, volume: float) -> bool:
+        """Play ``cue`` at ``volume``: through the sound server's player, else Qt's audio.
+        False when no sound can play."""
+        player = sound_player()
+        if player is not None:
+            return player.play(cue_file(self.theme, cue), volume)
+        effect = self._effect(cue)
+        if effect is None:
+            return False
+        effect.setVolume(volume)
+        effect.play()
+        return True
 
     def use_voice(self, voice: Voice) -> None:
         """Speak through ``voice`` from now on."""
@@ -143,9 +165,7 @@ class Sounds(QObject):
         """Play ``cue`` now, unless muted or the theme is "none"."""
         if self.muted or self.theme == SILENT_THEME:
             return
-        effect = self._effect(cue)
-        if effect is not None:
-            effect.play()
+        if self._sound(cue, self.volume):
             self.played.emit(cue)
 
     def speak(self, line: str | None) -> None:
@@ -172,10 +192,7 @@ class Sounds(QObject):
         """The alarm that a pack must come off: it plays even when cues are muted or the
         theme is "none", and each repeat (one a minute) is a little louder. Where no sound
         can play, the system bell rings instead."""
-        effect = self._effect(Cue.ALARM)
-        if effect is None:
+        if not self._sound(Cue.ALARM, min(1.0, 0.6 + 0.1 * repeat)):
             QApplication.beep()
             return
-        effect.setVolume(min(1.0, 0.6 + 0.1 * repeat))
-        effect.play()
         self.played.emit(Cue.ALARM)

@@ -33,6 +33,7 @@ def audio_works(monkeypatch: pytest.MonkeyPatch) -> None:
     through Qt's audio as there. The tests of a computer without sound ask for ``no_audio``."""
     for module in (sounds, settings_dialog):
         monkeypatch.setattr(module, "audio_problem", lambda: None)
+    monkeypatch.setattr(sounds, "sound_player", lambda: None)
 
 
 @pytest.fixture(params=["no Qt audio", "no device"])
