@@ -2,9 +2,11 @@
 
 Builds the real main window offscreen on a fake clock and a scripted desk worker (active at
 the keyboard, away for lunch from 12:00 to 13:00), then drives it through eight hours as the
-app's timers would: every break is taken in its break window, two routines are played to the
-end and two cold or heat timers run out and are taken off. Resident memory (RSS) is read
-after start-up and every simulated hour. Runs in a few tens of seconds; asserts nothing.
+app's timers would, with sound cues on: every break is taken in its break window, two
+routines are played to the end (a pain score before and after each) and two cold or heat
+timers run out and are taken off. Resident memory (RSS) is read after start-up and every
+simulated hour. Cues go to the sound server's player where PipeWire or PulseAudio runs, else
+through Qt's audio: the figures name which. Runs in a few tens of seconds; asserts nothing.
 
     python benchmarks/day_rss.py [--hours 8] [--json]
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/coach-day"
 
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from coach.app import build_shell  # noqa: E402
@@ -29,12 +32,19 @@ from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.core.therapy.timer import TherapyKind  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
+from coach.ui.player.pain_prompt import PainPrompt  # noqa: E402
 from coach.ui.shell import Shell  # noqa: E402
+from coach.ui.sounds import sound_player  # noqa: E402
 
 PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
 HOUR = 3600
 ROUTINES = {1: "tennis-ball-rhomboid-release", 5: "light-upper-back-stretches"}
 TIMERS = {2: TherapyKind.HEAT, 6: TherapyKind.COLD}
+
+
+def cue_player() -> str:
+    player = sound_player()
+    return player.name if player is not None else "Qt's audio"
 
 
 def rss_mb() -> float:
@@ -69,7 +79,8 @@ class Day:
     def step(self) -> None:
         w = self.coach
         idle = self.worker.idle_s()
-        step = 1.0 if self.busy() else min(w.breaks.scheduler.next_check_s(idle), 60.0)
+        due_s = w.breaks.scheduler.next_check_s(idle)
+        step = 1.0 if self.busy() or due_s is None else min(due_s, 60.0)
         self.clock.advance(step)
         w.breaks.check()
         if w.breaks.notice is not None:
@@ -91,6 +102,8 @@ class Day:
         if view is not None:
             view.tick()
             if not view.session.player.is_active:
+                for prompt in view.findChildren(PainPrompt):
+                    prompt.scale.chosen.emit(3)
                 self.coach.window._close_player()
 
     def _tick_timers(self) -> None:
@@ -102,6 +115,10 @@ class Day:
     def hour_begins(self, hour: int) -> None:
         if hour in ROUTINES:
             self.coach.window.start_routine(ROUTINES[hour])
+            asked = self.coach.window.pages.currentWidget()
+            assert isinstance(asked, PainPrompt), "the pain question opens the routine"
+            asked.scale.chosen.emit(4)
+            assert self.coach.window.player_view is not None, "the routine plays"
             self.counts["routines"] += 1
         if hour in TIMERS:
             self.coach.window.therapy_view.start(TIMERS[hour], 15, "upper back")
@@ -111,7 +128,7 @@ class Day:
 def run(hours: int) -> dict[str, float]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     data = DataPaths(Path(tempfile.mkdtemp(prefix="coach-day-")) / "data")
-    save_settings(data.settings, Settings(disclaimer_seen=True, muted=True))
+    save_settings(data.settings, Settings(disclaimer_seen=True))
     clock = FakeClock(datetime(2026, 1, 5, 8, 0, tzinfo=UTC))
     worker = DeskWorker(clock, clock.monotonic())
     coach = build_shell(data, clock, worker)
@@ -125,6 +142,8 @@ def run(hours: int) -> dict[str, float]:
         while clock.monotonic() < end:
             day.step()
             app.processEvents()
+            # what the event loop does between events, which processEvents alone leaves out
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         samples.append(rss_mb())
     coach.shut_down()
     coach.store.close()
@@ -145,7 +164,7 @@ def main() -> None:
     for hour in range(args.hours + 1):
         print(f"hour {hour}: RSS {figures[f'rss_hour_{hour}_mb']:.1f} MB")
     print(f"{figures['breaks']:.0f} breaks, {figures['routines']:.0f} routines, "
-          f"{figures['timers']:.0f} timers")
+          f"{figures['timers']:.0f} timers; cues played by {cue_player()}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from coach.core.routines.library import Library
 from coach.core.routines.routine import Routine
 from coach.core.settings import SettingsStore
 from coach.paths import icon_files
+from coach.platform.memory import hand_back_after
 from coach.ui.format import length_text
 from coach.ui.player.pain_prompt import PainQuestions
 from coach.ui.routines.library_view import RECENT_SESSIONS, LibraryView
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         view.session.stop()
         view.ticker.stop()
         self.pages.removeWidget(view)
+        hand_back_after(view)
         view.deleteLater()
         self.player_view = None
         self.player_title_changed.emit("")

@@ -18,6 +18,7 @@ from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.i18n import use_language  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
+from coach.platform import memory  # noqa: E402
 from coach.platform.idle import IdleSource  # noqa: E402
 from coach.platform.quiet import QuietSource  # noqa: E402
 from coach.ui import settings_dialog, sounds  # noqa: E402
@@ -34,6 +35,14 @@ def audio_works(monkeypatch: pytest.MonkeyPatch) -> None:
     for module in (sounds, settings_dialog):
         monkeypatch.setattr(module, "audio_problem", lambda: None)
     monkeypatch.setattr(sounds, "sound_player", lambda: None)
+
+
+@pytest.fixture
+def handed_back(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each time freed memory is handed back to the system, a True is added."""
+    handed: list[bool] = []
+    monkeypatch.setattr(memory, "hand_back_freed", lambda: handed.append(True) or True)
+    return handed
 
 
 @pytest.fixture(params=["no Qt audio", "no device"])

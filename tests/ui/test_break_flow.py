@@ -55,7 +55,7 @@ def test_a_notice_comes_ten_seconds_before_the_micro_break(make_coach, clock):
 
 
 def test_the_break_window_plays_the_micro_break_and_counts_it_taken(qtbot, make_coach,
-                                                                     clock):
+                                                                     clock, handed_back):
     idle = Idle()
     coach = make_coach(idle=idle)
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
@@ -68,6 +68,7 @@ def test_the_break_window_plays_the_micro_break_and_counts_it_taken(qtbot, make_
     assert outcomes(coach) == [(BreakKind.MICRO, Outcome.TAKEN)]
     [session] = coach.store.routine_sessions()
     assert session.routine_id == "posture-micro-break" and session.completed
+    qtbot.waitUntil(lambda: bool(handed_back))  # what the window drew with goes back to the system
 
 
 def test_snooze_from_the_notice_asks_again_five_minutes_later(make_coach, clock):

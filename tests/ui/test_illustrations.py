@@ -3,6 +3,8 @@ pixel ratio, in the palette's ink, and the player shows it mirrored for the righ
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -191,3 +193,25 @@ def test_the_library_thumbnails_are_the_drawings_as_drawn_now(tmp_path: Path) ->
             drawn = Artwork(drawings / name, QColor(ink)).thumbnail(THUMBNAIL_PX,
                                                                     THUMBNAIL_RATIO)
             assert largest_channel_difference(drawn, shipped) <= 2, (name, background)
+
+
+def test_a_closed_player_keeps_no_drawn_pixels_and_hands_memory_back(  # type: ignore[no-untyped-def]
+        qtbot, make_coach, handed_back) -> None:
+    coach = make_coach()
+    coach.window.start_routine("tennis-ball-rhomboid-release")
+    view = coach.window.player_view
+    while view.illustration.artwork() is None:
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    view.illustration.grab()  # drawn as on screen
+    art = view.illustration.artwork()
+    assert art._images  # the drawing on show keeps its pixels while it shows
+    coach.window._close_player()
+    assert not art._images
+    qtbot.waitUntil(lambda: bool(handed_back))
+
+
+def test_memory_is_handed_back_where_the_c_library_can_be_asked() -> None:
+    from coach.platform.memory import hand_back_freed
+
+    assert hand_back_freed() is (sys.platform == "linux" and os.confstr(
+        "CS_GNU_LIBC_VERSION") is not None)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from coach.core.breaks.scheduler import BreakKind
 from coach.core.i18n import N_, _, ngettext
 from coach.core.player.session import GuidedSession
+from coach.platform.memory import hand_back_after
 from coach.ui.breaks.screens import BreakScreens, show_on
 from coach.ui.fitted_label import FittedLabel
 from coach.ui.format import clock_text
@@ -323,4 +324,5 @@ class BreakWindow(QWidget):
             cover.deleteLater()
         self.covers.clear()
         super().closeEvent(event)
+        hand_back_after(self)
         self.deleteLater()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coach.core.i18n import _
@@ -95,6 +95,12 @@ class IllustrationView(QWidget):
             self._shown.release()  # only the drawing on show keeps its pixels
         self._shown = art
         return art if art.valid else None
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """A drawing no longer on show keeps no pixels (they are drawn again if it shows)."""
+        if self._shown is not None:
+            self._shown.release()
+        super().hideEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         art = self.artwork()

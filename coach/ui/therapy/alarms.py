@@ -12,6 +12,7 @@ from coach.core.history.wording import area_name, method_name
 from coach.core.i18n import _
 from coach.core.therapy.desk import TherapyDesk
 from coach.core.therapy.timer import SkinCheck, TherapyTimer, TimerState, TimeUp
+from coach.platform.memory import hand_back_after
 from coach.ui.sounds import Cue, Sounds
 from coach.ui.therapy.words import removal_text
 from coach.ui.ticker import Ticker
@@ -115,8 +116,7 @@ class TherapyAlarms(QObject):
     def _confirm(self, timer: TherapyTimer) -> None:
         if timer.state is not TimerState.ENDED:
             self.desk.confirm_off(timer)
-        if self.alerts.pop(timer, None) is not None:
-            self.alarm_over.emit(timer)
+        self._dismiss_alert(timer)
         self.refresh()
 
     def let_go(self) -> None:
@@ -130,5 +130,6 @@ class TherapyAlarms(QObject):
         alert = self.alerts.pop(timer, None)
         if alert is not None:
             alert.hide()
+            hand_back_after(alert)
             alert.deleteLater()
             self.alarm_over.emit(timer)

@@ -15,7 +15,7 @@ from coach.ui.therapy.words import off_button_text, removal_text
 
 class AlertWindow(QDialog):
     """On top of other windows; Esc and the close button do not dismiss it. Only
-    "The pack is off" does, emitting ``confirmed``."""
+    "The pack is off" does, emitting ``confirmed`` (its owner takes it down)."""
 
     confirmed = Signal()
 
@@ -29,7 +29,7 @@ class AlertWindow(QDialog):
             action=off_button_text(timer.plan.method)))
         self.off_button.setObjectName("primary")
         self.off_button.setDefault(True)
-        self.off_button.clicked.connect(self._confirm)
+        self.off_button.clicked.connect(self.confirmed)
         column = QVBoxLayout(self)
         column.addWidget(self.heading)
         column.addWidget(self.detail)
@@ -59,8 +59,4 @@ class AlertWindow(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         event.ignore()
 
-    def _confirm(self) -> None:
-        self.confirmed.emit()
-        self.hide()
-        self.deleteLater()
 
