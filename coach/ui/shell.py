@@ -38,6 +38,7 @@ from coach.core.therapy.desk import TherapyDesk
 from coach.core.therapy.timer import TherapyTimer
 from coach.platform import autostart
 from coach.platform.idle import IdleSource
+from coach.platform.memory import hand_back_after
 from coach.platform.notifications import DesktopNotifier
 from coach.platform.quiet import QuietSource
 from coach.ui.breaks.controller import BreakController
@@ -294,19 +295,26 @@ class Shell(QObject):
             self.desktop.withdraw(sent)
 
     def open_history(self, tab: str = "timeline") -> HistoryWindow:
-        """The History window on ``tab`` ("timeline", "charts" or "symptoms"). Its module,
-        and pyqtgraph with it, is loaded the first time it opens."""
+        """The History window on ``tab`` ("timeline", "charts" or "symptoms"). Its module is
+        loaded the first time it opens (pyqtgraph with the charts); closed, it is deleted
+        and the memory it held handed back."""
         if self.history_window is None:
             from coach.ui.history.window import HistoryWindow
 
             # a window of its own, not kept above the main window: a routine started from
             # the command line comes forward over it
-            self.history_window = HistoryWindow(self.store, self.feed, self.clock)
-            self.history_window.setWindowIcon(self.window.windowIcon())
+            window = HistoryWindow(self.store, self.feed, self.clock)
+            window.setWindowIcon(self.window.windowIcon())
+            window.closed.connect(self._history_closed)
+            hand_back_after(window)
+            self.history_window = window
         else:
             self.history_window.refresh()
         self.history_window.show_tab(tab)
         return self.history_window
+
+    def _history_closed(self) -> None:
+        self.history_window = None
 
     def open_settings(self) -> SettingsDialog:
         """The settings dialog (non-modal; the one open already, brought forward); Save

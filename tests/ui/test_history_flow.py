@@ -20,6 +20,7 @@ from coach.core.history.timeline import EntryKind
 from coach.core.player.playback import PlayerState
 from coach.core.therapy.timer import TherapyKind, plan_application
 from coach.ui.format import length_text
+from coach.ui.history import timeline_view
 from coach.ui.history.report_document import CHART_URL, HEADINGS, pain_chart, save_pdf
 from coach.ui.history.timeline_model import HEADERS
 from coach.ui.player.pain_prompt import PainPrompt
@@ -42,14 +43,33 @@ def cells(history, row=0):  # type: ignore[no-untyped-def]
     return [model.data(model.index(row, column)) for column in range(len(HEADERS))]
 
 
-def test_history_opens_with_ctrl_h_and_loads_pyqtgraph_only_then(qtbot, make_coach):
+def test_history_opens_with_ctrl_h_and_is_let_go_of_when_closed(qtbot, make_coach,
+                                                                handed_back):
     coach = make_coach()
     coach.window.activateWindow()
     qtbot.waitUntil(coach.window.isActiveWindow, timeout=2000)
     qtbot.keyClick(coach.window.library_view.list, Qt.Key.Key_H,
                    Qt.KeyboardModifier.ControlModifier)
-    assert coach.history_window is not None and coach.history_window.isVisible()
-    assert "pyqtgraph" in sys.modules
+    history = coach.history_window
+    assert history is not None and history.isVisible()
+    history.close()
+    qtbot.waitUntil(lambda: coach.history_window is None and bool(handed_back))
+    assert coach.open_history().isVisible()  # made again when asked for
+
+
+def test_the_charts_and_pyqtgraph_load_only_when_their_tab_is_shown(tmp_path):
+    code = ("import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; "
+            "from coach.core.clock import SystemClock; from coach.app import build_shell; "
+            "from coach.paths import DataPaths; app = QApplication([]); "
+            f"s = build_shell(DataPaths(Path({str(tmp_path)!r})), SystemClock()); "
+            "h = s.open_history('timeline'); app.processEvents(); "
+            "print('pyqtgraph' in sys.modules); h.show_tab('charts'); app.processEvents(); "
+            "print('pyqtgraph' in sys.modules, h.charts.isVisible())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env={"QT_QPA_PLATFORM": "offscreen",
+                                              "DBUS_SESSION_BUS_ADDRESS": "unix:path=/none",
+                                              "PATH": "/usr/bin:/bin"})
+    assert result.stdout.split() == ["False", "True", "True"], result.stderr
 
 
 LOADED_WHEN_NEEDED = ("pyqtgraph", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
@@ -108,7 +128,8 @@ def test_the_timeline_filters_by_kind_and_searches(qtbot, make_coach, clock):
     assert view.model.total == 0
 
 
-def test_delete_with_undo_and_edit_a_note(qtbot, make_coach):
+def test_delete_with_undo_and_edit_a_note(qtbot, make_coach, monkeypatch):
+    monkeypatch.setattr(timeline_view, "UNDO_NOTE_MS", 50)
     coach = make_coach()
     history = coach.open_history("symptoms")
     log_symptom(qtbot, history, Qt.Key.Key_5, note="first")
@@ -125,6 +146,9 @@ def test_delete_with_undo_and_edit_a_note(qtbot, make_coach):
     assert view.undo_bar.isVisible() and "Pain 5/10" in view.undo_bar.text()
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.model.total == 1 and cells(history)[5] == "changed"
+    history.close()  # the "Put back." note, due to go, no longer has a window to go from
+    qtbot.waitUntil(lambda: coach.history_window is None)
+    qtbot.wait(200)
 
 
 def test_delete_everything_says_what_goes(qtbot, make_coach, clock):
@@ -305,7 +329,7 @@ def test_a_hidden_history_window_shows_what_changed_when_it_opens_again(qtbot, m
     history.show()
     assert cells(history)[5] == "while hidden"
     coach.shut_down()
-    assert not history.isVisible()
+    qtbot.waitUntil(lambda: coach.history_window is None)  # closed, and deleted
 
 
 @pytest.mark.parametrize(("before", "after", "why"), [

@@ -225,7 +225,8 @@ class BreakWindow(QWidget):
         self.player.closed.connect(self._finish)
         self.player.safety_requested.connect(self._show_safety)
         self.player.finished.connect(self.answers.hide)  # over: nothing left to snooze
-        self.player.finished.connect(lambda: QTimer.singleShot(self.CLOSE_AFTER_MS, self._finish))
+        self.player.finished.connect(
+            lambda: QTimer.singleShot(self.CLOSE_AFTER_MS, self, self._finish))
         calm(self)
         self.time_left = FittedLabel("breakLeft")
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

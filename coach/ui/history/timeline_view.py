@@ -222,7 +222,7 @@ class TimelineView(QWidget):
             "Put back. {count} more deletions can be undone.",
             len(self._removed)).format(count=len(self._removed)))
         if not self._removed:
-            QTimer.singleShot(UNDO_NOTE_MS, lambda: self._show_undo()
+            QTimer.singleShot(UNDO_NOTE_MS, self, lambda: self._show_undo()  # not once closed
                               if not self._removed else None)
         self._changed()
 

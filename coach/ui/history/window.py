@@ -1,12 +1,14 @@
 """The History window: the timeline, the charts and the symptom log, with export, the
-clinician report and deleting everything. Importing this module loads pyqtgraph."""
+clinician report and deleting everything. The charts, and pyqtgraph with them, are loaded
+when their tab is first shown."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -20,13 +22,15 @@ from coach.core.history.store import HistoryError, HistoryStore
 from coach.core.history.symptoms import SymptomLog
 from coach.core.history.timeline import EntryKind, Timeline
 from coach.core.i18n import N_, _, ngettext
-from coach.ui.history.charts import ChartsView
 from coach.ui.history.export_dialog import ExportDialog
 from coach.ui.history.feed import HistoryFeed
 from coach.ui.history.report_dialog import ReportDialog
 from coach.ui.history.symptom_form import SymptomForm
 from coach.ui.history.timeline_view import TimelineView
 from coach.ui.style import plain_label, push_button
+
+if TYPE_CHECKING:
+    from coach.ui.history.charts import ChartsView
 
 NOT_SAVED = N_("Your history file could not be opened (see the notice in the main window), so "
              "this window shows only what was done since Coach started, and none of it is "
@@ -49,29 +53,35 @@ def kind_count(kind: EntryKind, count: int) -> str:
 
 class HistoryWindow(QWidget):
     """Everything Coach has kept in ``store``, kept current by ``feed``; what is deleted here
-    is announced there, so other views show the change too."""
+    is announced there, so other views show the change too. Closing it deletes it, and what
+    it held with it; ``closed`` is emitted then."""
+
+    closed = Signal()
 
     def __init__(self, store: HistoryStore, feed: HistoryFeed, clock: Clock,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(_("History — Coach"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1000, 720)
         self._store = store
         self._clock = clock
         self.timeline = Timeline(store)
         symptoms = SymptomLog(store)
         self.timeline_view = TimelineView(self.timeline, symptoms, clock)
-        self.charts = ChartsView(store, clock)
+        self._charts: ChartsView | None = None
+        self._charts_page = QWidget()  # the charts go in when first shown
+        QVBoxLayout(self._charts_page).setContentsMargins(0, 0, 0, 0)
         self.symptom_form = SymptomForm(symptoms, clock)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline_view, _("Timeline"))
-        self.tabs.addTab(self.charts, _("Charts"))
+        self.tabs.addTab(self._charts_page, _("Charts"))
         self.tabs.addTab(self.symptom_form, _("Log a symptom"))
         self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
         self._charts_stale = True
         self._stale = False  # changed while hidden
         self._feed = feed
-        feed.changed.connect(lambda _kind: self._history_changed())
+        feed.changed.connect(self._history_changed)  # let go of when the window is deleted
         self.timeline_view.changed.connect(feed.announce)
         self._build_layout()
         if not store.persistent:
@@ -94,9 +104,21 @@ class HistoryWindow(QWidget):
         column.addWidget(self.tabs, 1)
         column.addLayout(buttons)
 
+    @property
+    def charts(self) -> ChartsView:
+        """The charts, made (and pyqtgraph loaded) the first time they are asked for."""
+        if self._charts is None:
+            from coach.ui.history.charts import ChartsView
+
+            self._charts = ChartsView(self._store, self._clock)
+            layout = self._charts_page.layout()
+            assert layout is not None
+            layout.addWidget(self._charts)
+        return self._charts
+
     def show_tab(self, name: str) -> None:
         """Bring the window forward on the tab "timeline", "charts" or "symptoms"."""
-        widget = {"timeline": self.timeline_view, "charts": self.charts,
+        widget = {"timeline": self.timeline_view, "charts": self._charts_page,
                   "symptoms": self.symptom_form}[name]
         self.tabs.setCurrentWidget(widget)
         self.show()
@@ -116,7 +138,11 @@ class HistoryWindow(QWidget):
             self.refresh()
         super().showEvent(event)
 
-    def _history_changed(self) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def _history_changed(self, _kind: EntryKind) -> None:
         """Show what changed now, or when next shown."""
         if self.isVisible():
             self.refresh()
@@ -129,7 +155,7 @@ class HistoryWindow(QWidget):
         self._refresh_charts_if_shown()
 
     def _refresh_charts_if_shown(self) -> None:
-        if self._charts_stale and self.tabs.currentWidget() is self.charts:
+        if self._charts_stale and self.tabs.currentWidget() is self._charts_page:
             self._charts_stale = False
             self.charts.refresh()
 
