@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-import shtab
-
 import coach
 from coach.core import control
 from coach.core.breaks.calendar import PAUSE_CHOICES
@@ -52,6 +50,10 @@ from coach.paths import DataPaths, asset, data_paths, shipped_dir
 from coach.ui.format import minutes_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_RUNNING, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+FILE, DIRECTORY = "FILE", "DIRECTORY"
+"""What a path argument completes to in a shell (``complete_kind``): the names of shtab's
+completions, looked up only when a completion script is printed (loading shtab loads
+importlib.metadata, some 9 MB and 30 ms that no other command needs)."""
 QUIT_WAIT_S = 10.0
 """How long ``coach quit`` waits for the running Coach to let go of its data folder."""
 log = logging.getLogger("coach")
@@ -98,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar=folder, help=_(
         "keep history and settings in {folder} (default: $COACH_DATA_DIR, else the "
         "platform's data folder)").format(folder=folder)
-                        ).complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+                        ).complete_kind = DIRECTORY  # type: ignore[attr-defined]
     parser.add_argument("-v", "--verbose", action="store_true",
                         help=_("print what Coach finds and does on standard error"))
     commands = parser.add_subparsers(dest="command", parser_class=_Parser,
@@ -114,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "your own before you put them in the data folder's routines folder."))
     routines.add_argument("--check", nargs="+", metavar=file, type=Path,
                           help=_("validate routine files; exit 1 if any has an error")
-                          ).complete = shtab.FILE  # type: ignore[attr-defined]
+                          ).complete_kind = FILE  # type: ignore[attr-defined]
     timer = commands.add_parser(
         "timer", help=_("start a cold or heat timer in the app"),
         description=_("Start a cold (ice) or heat timer in the running Coach, or in a new "
@@ -184,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("only entries up to the end of this local day"))
     history.add_argument("--output", metavar=file, help=_(
         "write csv or json to {file} (readable by you alone) instead of printing it; - "
-        "prints it").format(file=file)).complete = shtab.FILE  # type: ignore[attr-defined]
+        "prints it").format(file=file)).complete_kind = FILE  # type: ignore[attr-defined]
     history.set_defaults(parser=history)  # its usage errors name the sub-command
     return parser
 
@@ -407,8 +409,25 @@ def _desktop(action: str) -> int:
 
 
 def _completion(parser: argparse.ArgumentParser, shell: str) -> int:
+    import shtab
+
+    for action in _actions(parser):
+        kind = getattr(action, "complete_kind", None)
+        if kind is not None:
+            action.complete = getattr(shtab, kind)  # type: ignore[attr-defined]
     print(shtab.complete(parser, shell=shell))
     return EXIT_OK
+
+
+def _actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """Every argument of ``parser`` and of its sub-commands."""
+    found = []
+    for action in parser._actions:
+        found.append(action)
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found += _actions(command)
+    return found
 
 
 def _usage_error(message: str) -> int:
