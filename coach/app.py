@@ -166,6 +166,7 @@ def _run_window(paths: DataPaths, command: Command) -> int:
     idle, quiet = find_idle_source(), find_quiet_source()
     log.debug("activity is read from: %s", idle.name if idle is not None else "nowhere")
     log.debug("a due break waits for: %s", quiet.name)
+    from PySide6.QtGui import QPixmapCache
     from PySide6.QtWidgets import QApplication
 
     from coach.ui.appearance import Appearance
@@ -178,6 +179,9 @@ def _run_window(paths: DataPaths, command: Command) -> int:
     app.setDesktopFileName(APP_ID)
     appearance = Appearance(app)  # the desktop's type size, read before Coach sets its own
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
+    # No pixmap cache: Qt ages a full one every 10 s for minutes after each paint, waking a
+    # Coach that waits in the background; its windows change little and draw quickly anyway.
+    QPixmapCache.setCacheLimit(0)
     shell = build_shell(paths, SystemClock(), idle, quiet)
     shell.use_appearance(appearance)
     try:
