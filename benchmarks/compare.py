@@ -1,19 +1,27 @@
 """Coach beside the break reminders people use today, a bare PySide6 window (the floor) and a
 PySide6 window with the kinds of widgets Coach's first view shows (benchmarks/widgets_window.py).
 
-For each program, in one run on one virtual display with its own session bus:
+For each program, in one run on one virtual display (Xvfb, with openbox as its window
+manager where installed) with its own session bus and, where PulseAudio is installed, a sound
+server of its own (a null sink):
 - start-up: from process start to its window shown (median of ``--runs``): under Xvfb, until
   the X server reports a viewable window of the process; offscreen (Qt programs only), until
   the window's first Expose event (benchmarks/shown_probe.py);
 - RSS after start-up: resident memory of the process and its children, ``--after`` seconds
   after the window was shown (Safe Eyes: after its normal start, which shows no window);
-- idle CPU: CPU seconds per minute over ``--minutes`` of quiet, after ``--settle`` seconds,
-  with break reminders and idle detection on (their defaults), and RSS at the end of it;
-- Coach only: RSS before and after a simulated 8-hour day (benchmarks/day_rss.py).
+- idle: CPU seconds and wake-ups (over every thread, benchmarks/idle_cost.py) per minute over
+  ``--minutes`` of quiet, after ``--settle`` seconds, with break reminders and idle detection
+  on (their defaults), and RSS at the end of it;
+- a break: RSS ``BREAK_RSS_S`` seconds after a break is asked for (Coach: ``coach break now``,
+  with sound cues on; Workrave: its rest break over D-Bus; Safe Eyes: ``safeeyes
+  --take-break``), and for Coach also once that break (one minute) is over;
+- Coach only: RSS through a simulated 8-hour day (benchmarks/day_rss.py), and the first
+  player frame after Enter and the first break window frame (benchmarks/first_use.py).
 
-Workrave has no window to show at start, so it is timed to its timer window; Safe Eyes shows
-none, so it is timed with ``safeeyes --settings`` to its settings window. Needs Xvfb and
-dbus-daemon; prints a table and asserts nothing.
+Coach's modules are compiled to bytecode first, as installing it does. Workrave has no window
+to show at start, so it is timed to its timer window; Safe Eyes shows none, so it is timed
+with ``safeeyes --settings`` to its settings window. Needs Xvfb and dbus-daemon; prints a
+table and asserts nothing.
 
     python benchmarks/compare.py [--display :102] [--runs 5] [--minutes 2]
 """
@@ -21,25 +29,34 @@ dbus-daemon; prints a table and asserts nothing.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import first_use
 from idle_cost import family, measure, rss_mb
 from Xlib import X
 from Xlib import display as xdisplay
 
 HERE = Path(__file__).resolve().parent
 POLL_S = 0.005
+BREAK_RSS_S = 10.0
+"""How long after a break is asked for its RSS is read: the break shows, its sound played."""
+COACH_BREAK_OVER_S = 80.0
+"""When Coach's one-minute break (with its few seconds to get ready) is surely over."""
 
 
 @dataclass
@@ -50,6 +67,8 @@ class Program:
     argv: list[str]
     shown_argv: list[str] | None = None
     offscreen_argv: list[str] | None = None
+    break_argv: list[str] | None = None
+    """What asks the running program for a break now."""
     figures: dict[str, float] = field(default_factory=dict)
 
 
@@ -61,16 +80,40 @@ def programs() -> list[Program]:
         Program("PySide6 widgets", [python, str(HERE / "widgets_window.py")],
                 offscreen_argv=[python, str(HERE / "shown_probe.py"), "widgets"]),
         Program("Coach", [python, "-m", "coach"],
-                offscreen_argv=[python, str(HERE / "shown_probe.py"), "coach"]),
-        Program("Workrave", ["workrave"]),
-        Program("Safe Eyes", ["safeeyes"], shown_argv=["safeeyes", "--settings"]),
+                offscreen_argv=[python, str(HERE / "shown_probe.py"), "coach"],
+                break_argv=[python, "-m", "coach", "break", "now"]),
+        Program("Workrave", ["workrave"],
+                break_argv=["dbus-send", "--session", "--dest=org.workrave.Workrave",
+                            "--type=method_call", "/org/workrave/Workrave/UI",
+                            "org.workrave.ControlInterface.RestBreak"]),
+        Program("Safe Eyes", ["safeeyes"], shown_argv=["safeeyes", "--settings"],
+                break_argv=["safeeyes", "--take-break"]),
     ]
 
 
+def take_a_break(program: Program, env: dict[str, str]) -> Callable[[list[int]], dict[str,
+                                                                                     float]]:
+    """What to measure once ``program`` has been idle: its RSS in a break asked for now."""
+    def then(pids: list[int]) -> dict[str, float]:
+        if program.break_argv is None:
+            return {}
+        asked = time.monotonic()
+        subprocess.run(program.break_argv, env=env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=30)
+        time.sleep(max(0.0, asked + BREAK_RSS_S - time.monotonic()))
+        figures = {"RSS break MB": rss_mb(family(pids[0]))}
+        if program.name == "Coach":
+            time.sleep(max(0.0, asked + COACH_BREAK_OVER_S - time.monotonic()))
+            figures["RSS after break MB"] = rss_mb(family(pids[0]))
+        return figures
+    return then
+
+
 def viewable_window_of(screen: xdisplay.Display, pids: set[int]) -> bool:
-    """Whether a top-level window with _NET_WM_PID in ``pids`` is mapped and viewable."""
+    """Whether a top-level window with _NET_WM_PID in ``pids`` is mapped and viewable (a
+    window manager puts each in a frame of its own: those are looked into too)."""
     pid_atom = screen.intern_atom("_NET_WM_PID")
-    for window in screen.screen().root.query_tree().children:
+    for window in _top_levels(screen.screen().root):
         try:
             if window.get_attributes().map_state != X.IsViewable:
                 continue
@@ -80,6 +123,18 @@ def viewable_window_of(screen: xdisplay.Display, pids: set[int]) -> bool:
         if prop is not None and int(prop.value[0]) in pids:
             return True
     return False
+
+
+def _top_levels(root: Any) -> list[Any]:
+    """The root's children and, inside window manager frames, their children."""
+    found = []
+    for child in root.query_tree().children:
+        found.append(child)
+        try:
+            found += child.query_tree().children
+        except Exception:  # the window went away meanwhile
+            continue
+    return found
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -179,7 +234,9 @@ def print_table(found: list[Program], runs: int, minutes: float) -> None:
                ("start offscreen s", "start-up offscreen s", 20, ".2f"),
                ("RSS start MB", "RSS after start MB", 18, ".1f"),
                ("CPU s/min", "idle CPU s/min", 14, ".3f"),
-               ("RSS idle MB", "RSS after idle MB", 17, ".1f")]
+               ("wake-ups/min", "idle wake-ups/min", 17, ".1f"),
+               ("RSS idle MB", "RSS after idle MB", 17, ".1f"),
+               ("RSS break MB", "RSS in a break MB", 17, ".1f")]
     print(f"\n{date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
           f"{platform.system()} {platform.release()}; medians of {runs} starts, "
           f"{minutes:g} idle min each")
@@ -191,14 +248,42 @@ def print_table(found: list[Program], runs: int, minutes: float) -> None:
         print(f"| {program.name} | " + " | ".join(cells) + " |")
 
 
-def environment(home: Path, display: str, buses: list[str]) -> dict[str, str]:
+def environment(home: Path, display: str, buses: list[str],
+                runtime: Path | None) -> dict[str, str]:
+    """Coach's settings: sound cues on, a rest break of one minute; ``runtime`` is the
+    runtime folder of the sound server, if one was started."""
     data = home / "coach"
     data.mkdir(parents=True)
-    (data / "settings.json").write_text('{"disclaimer_seen": true, "muted": true}')
-    return {**os.environ, "DISPLAY": display, "DBUS_SESSION_BUS_ADDRESS": buses[0],
-            "DBUS_SYSTEM_BUS_ADDRESS": buses[1], "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / ".config"), "COACH_DATA_DIR": str(data),
-            "QT_QPA_PLATFORM": "xcb"}
+    (data / "settings.json").write_text(json.dumps({
+        "disclaimer_seen": True, "muted": False, "rest_break_min": 1}))
+    env = {**os.environ, "DISPLAY": display, "DBUS_SESSION_BUS_ADDRESS": buses[0],
+           "DBUS_SYSTEM_BUS_ADDRESS": buses[1], "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"), "COACH_DATA_DIR": str(data),
+           "QT_QPA_PLATFORM": "xcb"}
+    if runtime is not None:
+        env["XDG_RUNTIME_DIR"] = str(runtime)
+    return env
+
+
+def sound_server(home: Path, started: list[subprocess.Popen[bytes]]) -> Path | None:
+    """A PulseAudio server with a null sink in a runtime folder of its own; None when
+    PulseAudio is not installed or does not start."""
+    if shutil.which("pulseaudio") is None:
+        print("PulseAudio: not installed, sounds go nowhere", file=sys.stderr)
+        return None
+    runtime = home / "runtime"
+    runtime.mkdir(mode=0o700)
+    started.append(subprocess.Popen(
+        ["pulseaudio", "--daemonize=no", "-n", "--load=module-native-protocol-unix",
+         "--load=module-null-sink", "--exit-idle-time=-1"],
+        env={**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(home)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    for _ in range(200):
+        if (runtime / "pulse" / "native").is_socket():
+            return runtime
+        time.sleep(0.05)
+    print("PulseAudio: did not start, sounds go nowhere", file=sys.stderr)
+    return None
 
 
 def main() -> None:
@@ -224,7 +309,13 @@ def main() -> None:
         started.append(bus)
         assert bus.stdout is not None
         buses.append(bus.stdout.readline().decode().strip())
-    env = environment(Path(tempfile.mkdtemp(prefix="coach-bench-")), display, buses)
+    if shutil.which("openbox"):
+        started.append(subprocess.Popen(["openbox"], env={**os.environ, "DISPLAY": display},
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        time.sleep(1)
+    home = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    env = environment(home, display, buses, sound_server(home, started))
+    compileall.compile_dir(HERE.parent / "coach", quiet=1)  # as installing Coach does
     found = []
     try:
         for program in programs():
@@ -235,19 +326,31 @@ def main() -> None:
             print(f"{program.name}: start-ups...", file=sys.stderr, flush=True)
             time_start_ups(program, env, args.runs, args.after)
             print(f"{program.name}: idle cost...", file=sys.stderr, flush=True)
-            row = measure(program.name, program.argv, env, args.settle, args.minutes)
-            if row is not None:
-                program.figures["CPU s/min"], program.figures["RSS idle MB"] = row[1], row[2]
+            cost = measure(program.name, program.argv, env, args.settle, args.minutes,
+                           take_a_break(program, env))
+            if cost is not None:
+                program.figures.update({"CPU s/min": cost.cpu_s_per_min,
+                                        "wake-ups/min": cost.wake_ups_per_min,
+                                        "RSS idle MB": cost.rss_mb, **cost.then})
             found.append(program)
         day = simulated_day(env)
+        print("Coach: first use...", file=sys.stderr, flush=True)
+        first = first_use.measure(env, args.runs)
     finally:
         for process in started:
             process.terminate()
     print_table(found, args.runs, args.minutes)
-    print(f"\nCoach through a simulated 8-hour day (offscreen, fake clock): RSS "
+    coach = next((p for p in found if p.name == "Coach"), None)
+    if coach is not None and "RSS after break MB" in coach.figures:
+        print(f"\nCoach once its break is over: RSS {coach.figures['RSS after break MB']:.1f} MB")
+    print(f"\nCoach through a simulated 8-hour day (offscreen, fake clock, sound cues on): RSS "
           f"{day['rss_start_mb']:.1f} MB after start-up, {day['rss_end_mb']:.1f} MB at the "
           f"end, at most {day['rss_max_mb']:.1f} MB; {day['breaks']:.0f} breaks, "
           f"{day['routines']:.0f} routines and {day['timers']:.0f} cold or heat timers played")
+    for what in first_use.WHATS:
+        print(f"\nCoach's first {what} frame (code loaded on first use): median "
+              f"{first[f'first {what} ms']:.0f} ms, slowest {first[f'first {what} max ms']:.0f} "
+              f"ms of {args.runs} fresh starts")
 
 
 if __name__ == "__main__":

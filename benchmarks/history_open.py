@@ -75,6 +75,7 @@ def timed(action: Callable[[], object]) -> float:
 def measure(rows: int, folder: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
+    from coach.ui.history.feed import HistoryFeed
     from coach.ui.history.window import HistoryWindow
 
     app = QApplication.instance() or QApplication([])
@@ -85,7 +86,7 @@ def measure(rows: int, folder: Path) -> dict[str, float]:
     holder: list[HistoryWindow] = []
 
     def open_window() -> None:
-        holder.append(HistoryWindow(store, clock))
+        holder.append(HistoryWindow(store, HistoryFeed(store), clock))
         holder[0].show_tab("timeline")
         app.processEvents()
 
@@ -99,7 +100,11 @@ def measure(rows: int, folder: Path) -> dict[str, float]:
             app.processEvents()
         figures[label] = timed(draw)
     view = window.timeline_view
-    figures["search"] = timed(lambda: (view.search.setText("heat"), view.apply_filter()))
+
+    def search() -> None:
+        view.search.setText("heat")
+        view.apply_filter()
+    figures["search"] = timed(search)
     figures["report 90 d"] = timed(lambda: build_report(store, date.today(), 90))
     window.close()
     store.close()

@@ -1,9 +1,12 @@
-"""What it costs to keep a break reminder running: CPU seconds per idle minute and memory.
+"""What it costs to keep a break reminder running: CPU seconds and wake-ups per idle minute,
+and memory.
 
 Starts Coach, Workrave and Safe Eyes (whichever are installed) one after another on a
-virtual display of their own with a session bus, lets each settle, then measures the CPU time
-its processes use over a quiet period and its resident memory at the end. Needs Xvfb and
-dbus-daemon. Prints a table; asserts nothing.
+virtual display of their own with a session bus, lets each settle, then measures over a quiet
+period the CPU time its processes use and how often their threads wake (each time a thread
+leaves the CPU it counts once: the voluntary and involuntary context switches of every
+thread of every process, from /proc/PID/task/*/status), and its resident memory at the end.
+Needs Xvfb and dbus-daemon. Prints a table; asserts nothing.
 
     python benchmarks/idle_cost.py [--minutes 2] [--settle 15]
 """
@@ -19,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -55,6 +60,31 @@ def cpu_s(pids: list[int]) -> float:
     return total / CLOCK_TICKS
 
 
+def wake_ups(pids: list[int]) -> dict[str, int]:
+    """For each thread of ``pids`` ("pid/tid"), the times it has left the CPU so far."""
+    counts = {}
+    for pid in pids:
+        try:
+            tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                lines = (task / "status").read_text().splitlines()
+            except OSError:
+                continue
+            counts[f"{pid}/{task.name}"] = sum(
+                int(line.split()[1]) for line in lines
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
+    return counts
+
+
+def woken_since(before: dict[str, int], now: dict[str, int]) -> int:
+    """Wake-ups between two ``wake_ups`` readings: a thread started meanwhile counts all of
+    its own; one that ended meanwhile is not seen."""
+    return sum(count - before.get(thread, 0) for thread, count in now.items())
+
+
 def rss_mb(pids: list[int]) -> float:
     total = 0
     for pid in pids:
@@ -65,8 +95,21 @@ def rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
-def measure(name: str, argv: list[str], env: dict[str, str], settle_s: float,
-            minutes: float) -> tuple[str, float, float] | None:
+@dataclass
+class IdleCost:
+    """One program's figures: per idle minute, CPU seconds and wake-ups; RSS at its end; and
+    whatever ``then`` measured after it."""
+
+    cpu_s_per_min: float
+    wake_ups_per_min: float
+    rss_mb: float
+    then: dict[str, float] = field(default_factory=dict)
+
+
+def measure(name: str, argv: list[str], env: dict[str, str], settle_s: float, minutes: float,
+            then: Callable[[list[int]], dict[str, float]] | None = None) -> IdleCost | None:
+    """The idle cost of ``argv``; ``then(pids)``, when given, runs after the quiet period
+    while the program still runs (for figures of what it does next)."""
     if shutil.which(argv[0]) is None and not Path(argv[0]).exists():
         print(f"{name}: not installed, skipped", file=sys.stderr)
         return None
@@ -81,10 +124,15 @@ def measure(name: str, argv: list[str], env: dict[str, str], settle_s: float,
             print(f"{name}: exited early ({process.returncode}), skipped; it said:",
                   *last, sep="\n  ", file=sys.stderr)
             return None
-        before = cpu_s(family(process.pid))
+        pids = family(process.pid)
+        cpu_before, woken_before = cpu_s(pids), wake_ups(pids)
         time.sleep(minutes * 60)
         pids = family(process.pid)
-        return name, (cpu_s(pids) - before) / minutes, rss_mb(pids)
+        cost = IdleCost((cpu_s(pids) - cpu_before) / minutes,
+                        woken_since(woken_before, wake_ups(pids)) / minutes, rss_mb(pids))
+        if then is not None:
+            cost.then = then(pids)
+        return cost
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
@@ -114,12 +162,14 @@ def main() -> None:
     programs = [p for p in programs if not args.only or p[0].lower().startswith(args.only)]
     print(f"Idle cost on {date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
           f"{args.minutes:g} min measured after {args.settle:g} s settling")
-    print(f"{'program':<10} {'CPU s per idle min':>19} {'RSS MB':>8}", flush=True)
+    print(f"{'program':<10} {'CPU s per idle min':>19} {'wake-ups per idle min':>22} "
+          f"{'RSS MB':>8}", flush=True)
     try:
         for name, argv in programs:
-            row = measure(name, argv, env, args.settle, args.minutes)
-            if row is not None:
-                print(f"{row[0]:<10} {row[1]:>19.3f} {row[2]:>8.1f}", flush=True)
+            cost = measure(name, argv, env, args.settle, args.minutes)
+            if cost is not None:
+                print(f"{name:<10} {cost.cpu_s_per_min:>19.3f} {cost.wake_ups_per_min:>22.1f} "
+                      f"{cost.rss_mb:>8.1f}", flush=True)
     finally:
         xvfb.terminate()
         for bus in buses:

@@ -24,16 +24,20 @@ def watch_first_expose() -> object:
     from PySide6.QtGui import QWindow
     from PySide6.QtWidgets import QApplication
 
+    running = QApplication.instance()
+    assert running is not None
+    app = running  # of a type without None, for the class below
+
     class ShownWatch(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's)
             if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
                     and watched.isVisible() and watched.title()):
                 print(f"shown {time.monotonic():.6f}", flush=True)
-                QApplication.instance().removeEventFilter(self)
+                app.removeEventFilter(self)
             return False
 
     watch = ShownWatch()
-    QApplication.instance().installEventFilter(watch)
+    app.installEventFilter(watch)
     return watch
 
 
