@@ -20,6 +20,7 @@ import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/coach-day"
@@ -32,9 +33,9 @@ from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.core.therapy.timer import TherapyKind  # noqa: E402
 from coach.paths import DataPaths  # noqa: E402
-from coach.ui.player.pain_prompt import PainPrompt  # noqa: E402
-from coach.ui.shell import Shell  # noqa: E402
-from coach.ui.sounds import sound_player  # noqa: E402
+
+if TYPE_CHECKING:  # the windows' modules load in build_shell, as when Coach starts
+    from coach.ui.shell import Shell
 
 PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
 HOUR = 3600
@@ -43,6 +44,8 @@ TIMERS = {2: TherapyKind.HEAT, 6: TherapyKind.COLD}
 
 
 def cue_player() -> str:
+    from coach.ui.sounds import sound_player
+
     player = sound_player()
     return player.name if player is not None else "Qt's audio"
 
@@ -98,6 +101,8 @@ class Day:
                 window._finish()
 
     def _tick_routine(self) -> None:
+        from coach.ui.player.pain_prompt import PainPrompt
+
         view = self.coach.window.player_view
         if view is not None:
             view.tick()
@@ -113,6 +118,8 @@ class Day:
             alarms._confirm(timer)
 
     def hour_begins(self, hour: int) -> None:
+        from coach.ui.player.pain_prompt import PainPrompt
+
         if hour in ROUTINES:
             self.coach.window.start_routine(ROUTINES[hour])
             asked = self.coach.window.pages.currentWidget()

@@ -9,7 +9,6 @@ use Qt.
 from __future__ import annotations
 
 import contextlib
-import linecache
 import logging
 import os
 import sys
@@ -47,6 +46,9 @@ def build_shell(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
 
     Needs a QApplication to exist.
     """
+    from coach.platform.memory import forget_module_sources
+
+    forget_module_sources()  # before the windows' modules load
     notices: list[str] = []
     try:
         paths.create()
@@ -66,7 +68,6 @@ def build_shell(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
     notices += [p for p in (settings.load_problem, history_problem) if p]
     from coach.ui.shell import Shell
 
-    linecache.clearcache()  # PySide6 keeps the source text of every module it checked
     return Shell(library, store, settings, clock, notices, idle, quiet)
 
 

@@ -7,7 +7,6 @@ PySide6's QtDBus cannot send from Python. Buttons on a notification come back as
 
 from __future__ import annotations
 
-import html
 from collections import deque
 
 from jeepney import (
@@ -27,6 +26,7 @@ from coach.platform.session_bus import FAILURES, open_session
 SERVICE = DBusAddress("/org/freedesktop/Notifications", bus_name="org.freedesktop.Notifications",
                       interface="org.freedesktop.Notifications")
 REPLY_TIMEOUT_S = 2.0
+MARKUP_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 URGENCY_CRITICAL = 2
 APP_NAME = "Coach"
 APP_ICON_SIZE = 64
@@ -43,6 +43,12 @@ def app_icon() -> str:
     except FileNotFoundError:  # a broken install: the desktop entry's icon, if any
         return APP_ID
 
+
+
+def body_markup(text: str) -> str:
+    """Plain ``text`` as a notification body, which servers may read as markup: ``&``, ``<``
+    and ``>`` escaped."""
+    return text.translate(MARKUP_ESCAPES)
 
 class DesktopNotifier:
     """Shows notifications on the desktop. ``notify`` returns None where there is no session
@@ -64,7 +70,7 @@ class DesktopNotifier:
         if urgent:
             hints["urgency"] = ("y", URGENCY_CRITICAL)
         message = new_method_call(SERVICE, "Notify", "susssasa{sv}i", (
-            APP_NAME, replaces, app_icon(), title, html.escape(body, quote=False), flat, hints,
+            APP_NAME, replaces, app_icon(), title, body_markup(body), flat, hints,
             0 if urgent else timeout_ms))
         try:
             reply = self._connect().send_and_get_reply(message, timeout=REPLY_TIMEOUT_S)

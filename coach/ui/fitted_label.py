@@ -9,7 +9,7 @@ import math
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 SMALLEST_SHARE = 0.3
 """The smallest the text gets, as a share of its styled size (what a layout may ask for)."""
@@ -75,18 +75,10 @@ class FittedLabel(QLabel):
         else:  # sized in pixels
             font.setPixelSize(max(1, round(font.pixelSize() * scale)))
         painter = QPainter(self)
-        _styled_background(self, painter)
         painter.setFont(font)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), int(self.alignment()), self.text())
         painter.end()
-
-
-def _styled_background(label: QLabel, painter: QPainter) -> None:
-    """What the style sheet draws behind a label (a background, a border)."""
-    option = QStyleOption()
-    option.initFrom(label)
-    label.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, label)
 
 
 SMALLEST_TEXT_SHARE = 0.35
@@ -150,7 +142,6 @@ class FittedText(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        _styled_background(self, painter)
         painter.setFont(self._font(self.scale()))
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(QRectF(self.contentsRect()),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
@@ -98,14 +98,8 @@ def push_button(text: str, action: Callable[[], object], primary: bool = False) 
 
 def tooltip_text(text: str) -> str:
     """``text`` as a tooltip that shows it as written: tooltips guess rich text, so the text
-    is escaped and wrapped in a paragraph, which is always read as rich text."""
-    return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
-
-
-def message_text(text: str) -> str:
-    """``text`` as a tray or desktop message body, where ``<``, ``>`` and ``&`` would be read
-    as markup: escaped."""
-    return html.escape(text, quote=False)
+    is escaped and made paragraphs, which are always read as rich text."""
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def text_scale() -> float:

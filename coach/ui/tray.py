@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from coach.core.i18n import N_, _
-from coach.ui.style import message_text, tooltip_text
+from coach.platform.notifications import body_markup
+from coach.ui.style import tooltip_text
 
 ICON_SIZE = 64
 PAUSE_LABELS = {"30m": N_("For 30 minutes"), "1h": N_("For 1 hour"), "2h": N_("For 2 hours"),
@@ -73,7 +74,7 @@ class Tray(QObject):
         """A desktop notification through the tray; False where there is no tray."""
         if self._icon is None or not QSystemTrayIcon.supportsMessages():
             return False
-        self._icon.showMessage(title, message_text(body), QSystemTrayIcon.MessageIcon.Warning,
+        self._icon.showMessage(title, body_markup(body), QSystemTrayIcon.MessageIcon.Warning,
                                30_000)
         return True
 

@@ -93,3 +93,16 @@ def test_a_countdown_short_of_room_is_drawn_smaller_not_cut(qtbot) -> None:  # t
     assert countdown.scale() == 1.0
     countdown.resize(countdown.sizeHint().width(), countdown.sizeHint().height() // 3)
     assert countdown.scale() == pytest.approx(1 / 3, abs=0.05)  # short: smaller, all of it
+
+
+def test_fitted_text_keeps_the_background_its_style_gives_it(qtbot, appearance: Appearance
+                                                             ) -> None:  # type: ignore[no-untyped-def]
+    from coach.ui.fitted_label import FittedText
+
+    appearance.apply()
+    notice = FittedText("notice")  # the cautions in the player: on a pale yellow card
+    qtbot.addWidget(notice)
+    notice.setText("Stop if the pain spreads or gets worse.")
+    notice.resize(400, 120)
+    shown = notice.grab().toImage()
+    assert shown.pixelColor(200, 110).name() == "#fff4ce"

@@ -166,7 +166,8 @@ def test_user_strings_stay_plain_text_in_every_widget_and_message(make_coach, da
     from PySide6.QtWidgets import QMenu, QMessageBox
 
     from coach.core.therapy.timer import TherapyKind
-    from coach.ui.style import message_text, tooltip_text
+    from coach.platform.notifications import body_markup
+    from coach.ui.style import tooltip_text
 
     data.routines.mkdir(parents=True)
     (data.routines / "mine.toml").write_text(USER_ROUTINE.replace("<b>Mine</b>", HOSTILE))
@@ -191,7 +192,7 @@ def test_user_strings_stay_plain_text_in_every_widget_and_message(make_coach, da
     shown = QTextDocument()
     shown.setHtml(tooltip_text(HOSTILE))
     assert shown.toPlainText() == HOSTILE
-    shown.setHtml(message_text(HOSTILE))
+    shown.setHtml(body_markup(HOSTILE))
     assert shown.toPlainText() == HOSTILE
 
 

@@ -3,8 +3,6 @@ inked in the palette's colour, and painted at the screen's device pixel ratio.""
 
 from __future__ import annotations
 
-import html
-import re
 import xml.etree.ElementTree as ElementTree
 from functools import lru_cache
 from pathlib import Path
@@ -32,13 +30,9 @@ def _layer_bytes(root: ElementTree.Element, keep: str | None) -> bytes:
     return data
 
 
-def split_layers(text: str) -> tuple[bytes, list[bytes]]:
-    """The still layer and the pose layers (in pose order) of an illustration's SVG text.
-
-    Raises ElementTree.ParseError for text that is not XML.
-    """
+def split_layers(root: ElementTree.Element) -> tuple[bytes, list[bytes]]:
+    """The still layer and the pose layers (in pose order) of an illustration's SVG."""
     ElementTree.register_namespace("", SVG_NS)
-    root = ElementTree.fromstring(text)
     poses = sorted((c.get("id", "") for c in root if c.get("id", "").startswith(POSE_PREFIX)),
                    key=lambda ident: int(ident[len(POSE_PREFIX):]))
     return _layer_bytes(root, None), [_layer_bytes(root, pose) for pose in poses]
@@ -63,13 +57,13 @@ class Artwork:
             return
         try:
             text = path.read_text(encoding="utf-8").replace(INK_WORD, ink.name())
-            still, poses = split_layers(text)
+            root = ElementTree.fromstring(text)
         except (OSError, UnicodeDecodeError, ElementTree.ParseError):
             self.valid = False
             return
+        still, poses = split_layers(root)
         self.layers = [QSvgRenderer(QByteArray(data)) for data in (still, *poses)]
-        named = re.search(r"<title>(.*?)</title>", text, re.DOTALL)
-        self.title = html.unescape(named.group(1).strip()) if named else ""
+        self.title = root.findtext(f"{{{SVG_NS}}}title", "").strip()
         self.valid = all(layer.isValid() for layer in self.layers)
 
     @property
