@@ -2,7 +2,7 @@
 frame of the player after Enter is pressed in the routine list, and the first frame of the
 break window after a break is due: a break asked for with ``coach break now`` (nothing is
 loaded ahead), and a micro-break due after its notice (ten seconds of notice, as the
-reminders give, cut to two here; the notice loads the break window's code).
+reminders give, cut to two here; the break window is made while the notice shows).
 
 Run on an X display with a window manager (Xvfb with openbox will do), with ``xdotool``. Each
 run is a fresh Coach on a fresh data folder, so the player's and the break window's code

@@ -29,8 +29,10 @@ def test_start_now_on_the_notification_opens_the_break(qtbot, notification_serve
         clock.advance(breaks.scheduler.next_check_s(0.5))
         breaks.check()
     assert breaks.notice is None  # the desktop notification replaces the in-app notice
+    qtbot.waitUntil(lambda: breaks.prepared is not None)  # its window is made meanwhile
+    made = breaks.prepared
     subprocess.run(["dunstctl", "action", "0"], env=notification_server, check=True)
     qtbot.waitUntil(lambda: breaks.window is not None, timeout=10_000)
-    assert breaks.window.kind is BreakKind.MICRO
+    assert breaks.window is made and breaks.window.kind is BreakKind.MICRO
     breaks.window.dismiss()
     coach.store.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -450,3 +451,70 @@ def test_an_absent_user_is_not_checked_on_until_a_key_brings_them_back(qtbot, ma
     assert breaks._timer.isActive()  # at the keys again: checked as usual
     assert breaks.scheduler.active_s(BreakKind.MICRO) == 0  # the two hours were no work
     assert len(outcomes(coach)) == 2
+
+
+@pytest.fixture
+def made_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A break's window is made as soon as its notice shows (not a second later)."""
+    from coach.ui.breaks import controller
+
+    monkeypatch.setattr(controller, "PREPARE_AFTER_MS", 0)
+
+
+def test_the_break_window_is_made_during_its_notice_and_shown_when_due(
+        qtbot, make_coach, clock, made_at_once):  # type: ignore[no-untyped-def]
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
+    made = coach.breaks.prepared
+    assert not made.isVisible() and made.kind is BreakKind.MICRO
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    assert coach.breaks.window is made and made.isVisible()
+    assert coach.breaks.prepared is None
+    play(made.player, clock, 3 + 30)
+    made.close()
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.TAKEN)]
+    [session] = coach.store.routine_sessions()
+    assert session.routine_id == "posture-micro-break" and session.completed
+
+
+def test_a_window_made_for_a_break_that_does_not_come_goes(
+        qtbot, make_coach, clock, made_at_once):  # type: ignore[no-untyped-def]
+    from shiboken6 import isValid
+
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
+    snoozed = coach.breaks.prepared
+    coach.breaks.notice.answers.snooze.emit()
+    assert coach.breaks.prepared is None
+    qtbot.waitUntil(lambda: not isValid(snoozed))
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
+    away = coach.breaks.prepared
+    idle.seconds = 6 * MIN  # gone before it came: a natural break
+    clock.advance(6 * MIN)
+    coach.breaks.check()
+    assert coach.breaks.prepared is None and coach.breaks.window is None
+    qtbot.waitUntil(lambda: not isValid(away))
+    assert outcomes(coach) == [(BreakKind.MICRO, Outcome.SNOOZED),
+                               (BreakKind.REST, Outcome.NATURAL)]
+    assert coach.store.routine_sessions() == []  # neither left a routine session
+
+
+def test_a_break_made_ahead_is_made_again_after_the_settings_change(
+        qtbot, make_coach, clock, made_at_once):  # type: ignore[no-untyped-def]
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
+    texts = [b.text() for b in coach.breaks.prepared.answers.findChildren(QPushButton)]
+    assert texts == ["Snooze 5 min  (S)", "Skip this break  (K)"]
+    coach.settings.update(break_strict=True)
+    coach.breaks.apply(coach.settings.settings)
+    assert coach.breaks.prepared is None
+    run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
+    texts = [b.text() for b in coach.breaks.window.answers.findChildren(QPushButton)]
+    assert texts == ["Snooze 5 min  (S)"]  # made as strict mode makes it: no skipping

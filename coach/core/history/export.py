@@ -191,14 +191,8 @@ def _local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def duration_text(seconds: float) -> str:
-    """Time spent as ``M:SS``, rounded to the nearest second."""
-    minutes, rest = divmod(max(0, round(seconds)), 60)
-    return f"{minutes}:{rest:02d}"
-
-
 def _minutes(seconds: float | None) -> str:
-    return ("-:--" if seconds is None else duration_text(seconds)).rjust(6)
+    return ("-:--" if seconds is None else wording.duration_text(seconds)).rjust(6)
 
 
 def _ending(record: TherapyRecord) -> str:

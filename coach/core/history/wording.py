@@ -77,3 +77,9 @@ def symptom_title(pain: int, area: str, spasm: bool) -> str:
 def symptom_outcome(moment: str | None) -> str:
     """When the score was given: around a routine, or logged on its own."""
     return _(SYMPTOM_MOMENTS[moment]) if moment in SYMPTOM_MOMENTS else _("logged")
+
+
+def duration_text(seconds: float) -> str:
+    """Time spent as ``M:SS``, rounded to the nearest second."""
+    minutes, rest = divmod(max(0, round(seconds)), 60)
+    return f"{minutes}:{rest:02d}"

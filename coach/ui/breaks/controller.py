@@ -1,5 +1,5 @@
 """Runs the break reminders: asks the scheduler only when it needs asking, shows the notice and
-the break window, and keeps every outcome in the history."""
+the break window (made while the notice shows), and keeps every outcome in the history."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # the break windows (and the player in them) load with the fi
 BREAK_ROUTINES = {BreakKind.MICRO: "posture-micro-break", BreakKind.REST: "desk-posture-reset"}
 """The routine each break plays unless the user chose another (``routines``)."""
 BREAK_GET_READY_S = 3
+PREPARE_AFTER_MS = 1000
+"""A break's window is made this long after its notice shows (the notice is drawn first), so
+that it shows without delay when the break is due."""
 
 
 class BreakController(QObject):
@@ -81,6 +84,8 @@ class BreakController(QObject):
         self._store = store
         self.notice: BreakNotice | None = None
         self.window: BreakWindow | None = None
+        self.prepared: BreakWindow | None = None
+        """The window of the break whose notice shows, made ahead (see ``_prepare``)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
@@ -109,6 +114,7 @@ class BreakController(QObject):
         self.screens, self.full_screen = chosen.break_screens, chosen.break_full_screen
         self.scheduler.strict = chosen.break_strict
         self.scheduler.max_snoozes = min(3, max(0, chosen.break_max_snoozes))
+        self._drop_prepared()  # made with the settings before
 
     @property
     def reminders_on(self) -> bool:
@@ -198,6 +204,7 @@ class BreakController(QObject):
         self._timer.stop()
         self._watch_input(False)
         self._close_notice()
+        self._drop_prepared()
         self._dismiss_window()
 
     def take_break_now(self, kind: BreakKind = BreakKind.REST) -> None:
@@ -208,6 +215,7 @@ class BreakController(QObject):
         """No breaks until ``until`` (aware), or until resumed for PAUSED_INDEFINITELY."""
         self.scheduler.paused_until = until
         self._close_notice()
+        self._drop_prepared()
         self.check()
 
     def resume(self) -> None:
@@ -257,10 +265,12 @@ class BreakController(QObject):
         elif isinstance(event, BreakDue):
             self._show_break(event.kind)
         elif self.window is None:  # during a break, being away from the keys is the
-            self._record(event)  # break itself: it is recorded when it ends
+            self._drop_prepared()  # break itself: it is recorded when it ends
+            self._record(event)
 
     def _show_notice(self, event: BreakSoon) -> None:
         self._close_notice()
+        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self._prepare(event.kind))
         if self._notify_desktop(event):
             return
         from coach.ui.breaks.window import BreakNotice
@@ -320,11 +330,22 @@ class BreakController(QObject):
             self._gate.run_after_notice(lambda: self._open_break(kind))
 
     def _open_break(self, kind: BreakKind) -> None:
+        if self.window is not None:
+            return
+        window = self._take_prepared(kind) or self._make_window(kind)
+        if window is None:
+            return
+        self.window = window
+        window.begin(break_screens(self.screens), self.full_screen)
+
+    def _make_window(self, kind: BreakKind) -> BreakWindow | None:
+        """The window of a ``kind`` break, not shown yet; None where there is nothing to
+        play (no such rule or routine)."""
         routine = (self.library.get(self.routines[kind])
                    or self.library.get(BREAK_ROUTINES[kind]))
         rule = next((r for r in self.scheduler.rules if r.kind is kind), None)
-        if routine is None or rule is None or self.window is not None:
-            return
+        if routine is None or rule is None:
+            return None
         routine = break_routine(routine, rule.duration_s, BREAK_GET_READY_S)
         note = _(HYDRATION_NUDGE) if kind is BreakKind.REST and self.hydration_nudge else ""
         session = GuidedSession(routine, self._store, self.clock, get_ready_s=BREAK_GET_READY_S)
@@ -335,8 +356,31 @@ class BreakController(QObject):
         window.ended.connect(self._taken)
         window.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(kind)))
         window.answers.skip.connect(lambda: self._answer(self.scheduler.skip(kind)))
-        self.window = window
-        window.begin(break_screens(self.screens), self.full_screen)
+        return window
+
+    def _prepare(self, kind: BreakKind) -> None:
+        """While the notice of a ``kind`` break shows, make its window (hidden), so that it
+        shows at once when the break is due."""
+        announced = self.notice is not None or kind in self._announced.values()
+        if self.window is not None or not announced or self.prepared is not None:
+            return
+        self.prepared = self._make_window(kind)
+        if self.prepared is not None:
+            self.prepared.ensurePolished()
+
+    def _take_prepared(self, kind: BreakKind) -> BreakWindow | None:
+        window, self.prepared = self.prepared, None
+        if window is not None and window.kind is not kind:
+            window.dismiss()
+            return None
+        return window
+
+    def _drop_prepared(self) -> None:
+        """The break made ready for will not come as made (answered, paused, settings
+        changed, quitting, a natural break): its window goes."""
+        if self.prepared is not None:
+            self.prepared.dismiss()
+            self.prepared = None
 
     def _start_early(self, kind: BreakKind) -> None:
         self._show_break(kind)
@@ -348,6 +392,7 @@ class BreakController(QObject):
 
     def _answer(self, ended: BreakEnded) -> None:
         self._record(ended)
+        self._drop_prepared()
         self._close_notice()
         self._dismiss_window()
         self.check()

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.history.export import duration_text
 from coach.core.history.store import RoutineSession
-from coach.core.history.wording import routine_outcome
+from coach.core.history.wording import duration_text, routine_outcome
 from coach.core.i18n import _
 from coach.core.routines.library import Library
 from coach.core.routines.routine import WHEN_LABELS, Routine
