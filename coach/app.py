@@ -46,9 +46,6 @@ def build_shell(paths: DataPaths, clock: Clock, idle: IdleSource | None = None,
 
     Needs a QApplication to exist.
     """
-    from coach.platform.memory import forget_module_sources
-
-    forget_module_sources()  # before the windows' modules load
     notices: list[str] = []
     try:
         paths.create()

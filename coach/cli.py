@@ -29,6 +29,7 @@ from coach.core.commands import (
     StartTimer,
     TakeBreak,
 )
+from coach.core.format import minutes_text
 from coach.core.history.store import HistoryError, HistoryStore, local_days
 from coach.core.i18n import N_, _, language, ngettext, use_language
 from coach.core.printable import printable
@@ -47,7 +48,6 @@ from coach.core.therapy.timer import (
 )
 from coach.core.writer_lock import held_by_another
 from coach.paths import DataPaths, asset, data_paths, shipped_dir
-from coach.ui.format import minutes_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_RUNNING, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 FILE, DIRECTORY = "FILE", "DIRECTORY"

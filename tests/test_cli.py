@@ -16,10 +16,10 @@ import pytest
 
 from coach import __version__, cli
 from coach.cli import main
+from coach.core.format import minutes_text
 from coach.core.history.store import HistoryStore
 from coach.core.routines.library import load_library
 from coach.paths import DATA_DIR_VARIABLE, DataPaths, shipped_dir
-from coach.ui.format import minutes_text
 
 
 @pytest.fixture(autouse=True)

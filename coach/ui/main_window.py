@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QStatusBar, QTabWidget
 
 from coach.core.clock import Clock
+from coach.core.format import length_text
 from coach.core.history.store import HistoryError, HistoryStore
 from coach.core.history.summaries import day_figures
 from coach.core.i18n import _, ngettext
@@ -19,7 +20,6 @@ from coach.core.routines.routine import Routine
 from coach.core.settings import SettingsStore
 from coach.paths import icon_files
 from coach.platform.memory import hand_back_after
-from coach.ui.format import length_text
 from coach.ui.player.pain_prompt import PainQuestions
 from coach.ui.routines.library_view import RECENT_SESSIONS, LibraryView
 from coach.ui.safety_gate import SafetyGate

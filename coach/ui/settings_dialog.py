@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.format import WEEKDAYS
 from coach.core.i18n import LANGUAGES, N_, _, system_language
 from coach.core.settings import Settings
 from coach.platform.idle import no_source_text
 from coach.ui.accessibility import name_fields
 from coach.ui.breaks.screens import WAYLAND_NOTE, placement_is_free
-from coach.ui.format import WEEKDAYS
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
 from coach.ui.sounds import audio_problem, speech_problem
 from coach.ui.style import plain_label, scrolled

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
+from coach.core.format import clock_text, day_text, length_text, minutes_text, when_text
 from coach.core.i18n import use_language
-from coach.ui.format import clock_text, day_text, length_text, minutes_text, when_text
 from coach.ui.numbers import decimal_text
 from coach.ui.qt_language import use_qt_language
 

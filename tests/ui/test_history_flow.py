@@ -15,11 +15,11 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from coach.core.format import length_text
 from coach.core.history.symptoms import SymptomLog
 from coach.core.history.timeline import EntryKind
 from coach.core.player.playback import PlayerState
 from coach.core.therapy.timer import TherapyKind, plan_application
-from coach.ui.format import length_text
 from coach.ui.history import timeline_view
 from coach.ui.history.report_document import CHART_URL, HEADINGS, pain_chart, save_pdf
 from coach.ui.history.timeline_model import HEADERS

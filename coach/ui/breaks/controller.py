@@ -22,6 +22,7 @@ from coach.core.breaks.scheduler import (
     break_routine,
 )
 from coach.core.clock import Clock
+from coach.core.format import weekday_text
 from coach.core.history.store import HistoryStore
 from coach.core.i18n import _
 from coach.core.player.session import GuidedSession
@@ -32,7 +33,6 @@ from coach.platform.idle import IdleSource, InputWatch
 from coach.platform.notifications import DEFAULT_ACTION, DesktopNotifier
 from coach.platform.quiet import NeverQuiet, QuietSource
 from coach.ui.breaks.screens import break_screens
-from coach.ui.format import weekday_text
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.sounds import Sounds
 

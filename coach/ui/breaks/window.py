@@ -21,12 +21,12 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent,
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.breaks.scheduler import BreakKind
+from coach.core.format import clock_text
 from coach.core.i18n import N_, _, ngettext
 from coach.core.player.session import GuidedSession
 from coach.platform.memory import hand_back_after
 from coach.ui.breaks.screens import BreakScreens, show_on
 from coach.ui.fitted_label import FittedLabel
-from coach.ui.format import clock_text
 from coach.ui.player.player_view import SHORT_LINES, PlayerView
 from coach.ui.sounds import Sounds
 from coach.ui.style import CALM_STYLE_SHEET, plain_label, text_scale

@@ -14,11 +14,11 @@ from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from coach.core.clock import Clock
+from coach.core.format import MONTHS, WEEKDAYS, day_text
 from coach.core.history import summaries
 from coach.core.history.store import HistoryError, HistoryStore, local_days, local_midnight
 from coach.core.i18n import N_, _
 from coach.core.therapy.timer import TherapyKind
-from coach.ui.format import MONTHS, WEEKDAYS, day_text
 from coach.ui.inputs import CalmComboBox
 from coach.ui.numbers import decimal_text
 from coach.ui.style import plain_label, scrolled

@@ -22,13 +22,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from coach.core.format import day_text
 from coach.core.history.report import ClinicianReport
 from coach.core.history.wording import area_name
 from coach.core.i18n import N_, _, ngettext
 from coach.core.private_files import create_private, make_private
 from coach.core.sources import SOURCE_001, title
 from coach.core.therapy.timer import MAX_MINUTES
-from coach.ui.format import day_text
 from coach.ui.numbers import decimal_text
 
 HEADINGS = (N_("Symptom trend"), N_("Spasm episodes"), N_("What was done"))

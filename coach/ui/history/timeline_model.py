@@ -7,10 +7,10 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from coach.core.format import length_text, when_text
 from coach.core.history.store import HistoryError
 from coach.core.history.timeline import EntryKind, Timeline, TimelineEntry, TimelineFilter
 from coach.core.i18n import N_, _
-from coach.ui.format import length_text, when_text
 from coach.ui.style import tooltip_text
 
 PAGE_ROWS = 200

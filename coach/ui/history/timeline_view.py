@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clock import Clock
+from coach.core.format import when_text
 from coach.core.history.store import HistoryError, local_days, local_midnight
 from coach.core.history.symptoms import MAX_NOTE_CHARS, SymptomError, SymptomLog
 from coach.core.history.timeline import EntryKind, RemovedEntry, Timeline, TimelineFilter
 from coach.core.i18n import N_, _, ngettext
-from coach.ui.format import when_text
 from coach.ui.history.timeline_model import TimelineModel
 from coach.ui.inputs import CalmComboBox, DayEdit
 from coach.ui.style import plain_label, push_button

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.format import clock_text, length_text, minutes_text
 from coach.core.i18n import N_, _, ngettext
 from coach.core.player.playback import (
     Countdown,
@@ -31,7 +32,6 @@ from coach.core.player.voice import VoiceScript
 from coach.core.routines.routine import SIDE_NAMES, SWITCH_TO
 from coach.ui.accessibility import announce
 from coach.ui.fitted_label import FittedLabel, FittedText
-from coach.ui.format import clock_text, length_text, minutes_text
 from coach.ui.player.end_tiles import EndTiles
 from coach.ui.player.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds

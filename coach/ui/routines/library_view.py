@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.format import day_text, routine_line, step_timing, weekday_text
 from coach.core.history.store import RoutineSession
 from coach.core.history.wording import duration_text, routine_outcome
 from coach.core.i18n import _
@@ -24,7 +25,6 @@ from coach.core.routines.library import Library
 from coach.core.routines.routine import WHEN_LABELS, Routine
 from coach.core.sources import describe
 from coach.paths import asset
-from coach.ui.format import day_text, routine_line, step_timing, weekday_text
 from coach.ui.routines.thumbnails import THUMBNAIL_PX, thumbnail
 from coach.ui.style import plain_label
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from coach.core.format import minutes_text, time_left_text
 from coach.core.history.wording import area_name, method_name
 from coach.core.i18n import _
 from coach.core.therapy.desk import TherapyDesk
@@ -22,7 +23,6 @@ from coach.core.therapy.timer import (
     TimerState,
 )
 from coach.ui.fitted_label import FittedLabel
-from coach.ui.format import minutes_text, time_left_text
 from coach.ui.inputs import CalmSpinBox
 from coach.ui.style import plain_label, set_flag
 from coach.ui.therapy.words import off_button_text, skin_check_text

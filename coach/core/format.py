@@ -1,4 +1,4 @@
-"""Small text formatters shared by the views."""
+"""Small text formatters shared by the views and the command line."""
 
 from __future__ import annotations
 
