@@ -518,3 +518,37 @@ def test_a_break_made_ahead_is_made_again_after_the_settings_change(
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
     texts = [b.text() for b in coach.breaks.window.answers.findChildren(QPushButton)]
     assert texts == ["Snooze 5 min  (S)"]  # made as strict mode makes it: no skipping
+
+
+def test_a_notice_shown_when_the_settings_change_is_made_anew_or_goes(make_coach, clock):
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    shown = coach.breaks.notice
+    coach.settings.update(break_strict=True)
+    coach.breaks.apply(coach.settings.settings)
+    coach.breaks.check()
+    assert coach.breaks.notice is not None and coach.breaks.notice is not shown
+    texts = [b.text() for b in coach.breaks.notice.answers.findChildren(QPushButton)]
+    assert texts == ["Start now  (Enter)", "Snooze 5 min  (S)"]  # strict now: no skipping
+    coach.settings.update(micro_break_on=False)
+    coach.breaks.apply(coach.settings.settings)
+    coach.breaks.check()
+    assert coach.breaks.notice is None  # micro-breaks are off: none comes
+    clock.advance(30)
+    coach.breaks.check()
+    assert coach.breaks.window is None and outcomes(coach) == []
+
+
+def test_a_break_paused_during_its_notice_is_announced_again_after_the_pause(make_coach,
+                                                                            clock):
+    from datetime import timedelta
+
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    coach.breaks.pause(clock.now() + timedelta(hours=1))
+    assert coach.breaks.notice is None
+    clock.advance(35)
+    coach.breaks.resume()
+    assert coach.breaks.notice is not None and coach.breaks.window is None

@@ -292,6 +292,12 @@ class BreakScheduler:
         rest_left = max(0.0, rest.due_at_s - rest.active_s)
         return rest_left <= max(0.0, count.due_at_s - count.active_s) + 60
 
+    def announce_again(self) -> None:
+        """Breaks already announced are announced again when next soon or due: their notice
+        was taken down (the settings changed, breaks were paused)."""
+        for count in self._counts.values():
+            count.warned = False
+
     # -- the user's answers ----------------------------------------------------------------
 
     def take(self, kind: BreakKind) -> BreakEnded:

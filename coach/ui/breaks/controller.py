@@ -114,7 +114,7 @@ class BreakController(QObject):
         self.screens, self.full_screen = chosen.break_screens, chosen.break_full_screen
         self.scheduler.strict = chosen.break_strict
         self.scheduler.max_snoozes = min(3, max(0, chosen.break_max_snoozes))
-        self._drop_prepared()  # made with the settings before
+        self._withdraw_notice()  # it offered what the settings before allowed
 
     @property
     def reminders_on(self) -> bool:
@@ -214,12 +214,11 @@ class BreakController(QObject):
     def pause(self, until: datetime) -> None:
         """No breaks until ``until`` (aware), or until resumed for PAUSED_INDEFINITELY."""
         self.scheduler.paused_until = until
-        self._close_notice()
-        self._drop_prepared()
+        self._withdraw_notice()
         self.check()
 
     def resume(self) -> None:
-        self.scheduler.paused_until = None
+        self.scheduler.paused_until = self.clock.now()  # ends now: the time paused is no work
         self.check()
 
     def _idle_s(self) -> float:
@@ -376,8 +375,8 @@ class BreakController(QObject):
         return window
 
     def _drop_prepared(self) -> None:
-        """The break made ready for will not come as made (answered, paused, settings
-        changed, quitting, a natural break): its window goes."""
+        """The break made ready for will not come as made (answered, withdrawn, quitting, a
+        natural break): its window goes."""
         if self.prepared is not None:
             self.prepared.dismiss()
             self.prepared = None
@@ -405,6 +404,14 @@ class BreakController(QObject):
         if self.window is not None:
             self.window.dismiss()
             self.window = None
+
+    def _withdraw_notice(self) -> None:
+        """Take down the notice of a break (and the window made for it) that may no longer
+        come as announced; if it still comes, it is announced again."""
+        self._close_notice()
+        self._announced.clear()  # a press on the desktop's notification answers nothing now
+        self._drop_prepared()
+        self.scheduler.announce_again()
 
     def _close_notice(self) -> None:
         if self.notice is not None:
