@@ -46,6 +46,11 @@ def outcomes(coach):  # type: ignore[no-untyped-def]
     return [(r.kind, r.outcome) for r in reversed(BreakLog(coach.store).records())]
 
 
+def answer_texts(shown):  # type: ignore[no-untyped-def]
+    """The answer buttons a notice or break window offers, in order."""
+    return [b.text() for b in shown.answers.findChildren(QPushButton)]
+
+
 def test_a_notice_comes_ten_seconds_before_the_micro_break(make_coach, clock):
     idle = Idle()
     coach = make_coach(idle=idle)
@@ -322,13 +327,13 @@ def test_strict_mode_offers_no_skip_and_snoozes_only_as_often_as_allowed(
     coach.settings.update(break_strict=True, break_max_snoozes=1)
     coach.breaks.apply(coach.settings.settings)
     run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
-    texts = [b.text() for b in coach.breaks.notice.answers.findChildren(QPushButton)]
+    texts = answer_texts(coach.breaks.notice)
     assert texts == ["Start now  (Enter)", "Snooze 5 min  (S)"]
     qtbot.keyClick(coach.breaks.notice, Qt.Key.Key_K)  # no skipping
     assert coach.breaks.notice is not None
     qtbot.keyClick(coach.breaks.notice, Qt.Key.Key_S)
     run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
-    texts = [b.text() for b in coach.breaks.notice.answers.findChildren(QPushButton)]
+    texts = answer_texts(coach.breaks.notice)
     assert texts == ["Start now  (Enter)"]  # snoozed once already
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
     window = coach.breaks.window
@@ -384,7 +389,7 @@ def test_the_break_screen_is_calm_and_tells_the_time_left_of_the_whole_break(mak
     text, background = (heading.palette().color(role)
                         for role in (heading.foregroundRole(), heading.backgroundRole()))
     assert _contrast(text, background) > 7
-    assert [b.text() for b in window.answers.findChildren(QPushButton)] == [
+    assert answer_texts(window) == [
         "Snooze 5 min  (S)", "Skip this break  (K)"]
     shown = [b.text() for b in window.player.findChildren(QPushButton) if b.isVisibleTo(window)]
     assert "Stop" not in shown and "Skip →" not in shown and "Pause" in shown  # no rivals
@@ -461,13 +466,18 @@ def made_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(controller, "PREPARE_AFTER_MS", 0)
 
 
+def made_during_notice(qtbot, coach, clock, idle):  # type: ignore[no-untyped-def]
+    """Run until the next break's notice shows; the window made for it meanwhile."""
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
+    return coach.breaks.prepared
+
+
 def test_the_break_window_is_made_during_its_notice_and_shown_when_due(
         qtbot, make_coach, clock, made_at_once):  # type: ignore[no-untyped-def]
     idle = Idle()
     coach = make_coach(idle=idle)
-    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
-    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
-    made = coach.breaks.prepared
+    made = made_during_notice(qtbot, coach, clock, idle)
     assert not made.isVisible() and made.kind is BreakKind.MICRO
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
     assert coach.breaks.window is made and made.isVisible()
@@ -485,15 +495,11 @@ def test_a_window_made_for_a_break_that_does_not_come_goes(
 
     idle = Idle()
     coach = make_coach(idle=idle)
-    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
-    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
-    snoozed = coach.breaks.prepared
+    snoozed = made_during_notice(qtbot, coach, clock, idle)
     coach.breaks.notice.answers.snooze.emit()
     assert coach.breaks.prepared is None
     qtbot.waitUntil(lambda: not isValid(snoozed))
-    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
-    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
-    away = coach.breaks.prepared
+    away = made_during_notice(qtbot, coach, clock, idle)
     idle.seconds = 6 * MIN  # gone before it came: a natural break
     clock.advance(6 * MIN)
     coach.breaks.check()
@@ -508,15 +514,13 @@ def test_a_break_made_ahead_is_made_again_after_the_settings_change(
         qtbot, make_coach, clock, made_at_once):  # type: ignore[no-untyped-def]
     idle = Idle()
     coach = make_coach(idle=idle)
-    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
-    qtbot.waitUntil(lambda: coach.breaks.prepared is not None)
-    texts = [b.text() for b in coach.breaks.prepared.answers.findChildren(QPushButton)]
+    texts = answer_texts(made_during_notice(qtbot, coach, clock, idle))
     assert texts == ["Snooze 5 min  (S)", "Skip this break  (K)"]
     coach.settings.update(break_strict=True)
     coach.breaks.apply(coach.settings.settings)
     assert coach.breaks.prepared is None
     run_until(coach, clock, idle, lambda: coach.breaks.window is not None)
-    texts = [b.text() for b in coach.breaks.window.answers.findChildren(QPushButton)]
+    texts = answer_texts(coach.breaks.window)
     assert texts == ["Snooze 5 min  (S)"]  # made as strict mode makes it: no skipping
 
 
@@ -529,7 +533,7 @@ def test_a_notice_shown_when_the_settings_change_is_made_anew_or_goes(make_coach
     coach.breaks.apply(coach.settings.settings)
     coach.breaks.check()
     assert coach.breaks.notice is not None and coach.breaks.notice is not shown
-    texts = [b.text() for b in coach.breaks.notice.answers.findChildren(QPushButton)]
+    texts = answer_texts(coach.breaks.notice)
     assert texts == ["Start now  (Enter)", "Snooze 5 min  (S)"]  # strict now: no skipping
     coach.settings.update(micro_break_on=False)
     coach.breaks.apply(coach.settings.settings)

@@ -368,10 +368,9 @@ class BreakController(QObject):
             self.prepared.ensurePolished()
 
     def _take_prepared(self, kind: BreakKind) -> BreakWindow | None:
+        if self.prepared is not None and self.prepared.kind is not kind:
+            self._drop_prepared()
         window, self.prepared = self.prepared, None
-        if window is not None and window.kind is not kind:
-            window.dismiss()
-            return None
         return window
 
     def _drop_prepared(self) -> None:
