@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.core.settings import ZOOM_STEPS
 from coach.ui.style import BASE_POINT_SIZE, base_font, style_sheet
@@ -26,7 +26,11 @@ class Appearance(QObject):
         self.app = app
         self.zoom = zoom if zoom in ZOOM_STEPS else 100
         self._applying = False
-        app.installEventFilter(self)
+        # A hidden widget hears of a new palette as every widget does; a filter on the
+        # application itself would run Python for every event in Coach, and build a Python
+        # type for each kind of event (some megabytes).
+        self._listener = QWidget()
+        self._listener.installEventFilter(self)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
         self.apply()
 
@@ -58,7 +62,7 @@ class Appearance(QObject):
         return self.zoom
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (watched is self.app and not self._applying
+        if (watched is self._listener and not self._applying
                 and event.type() == QEvent.Type.ApplicationPaletteChange):
             self.apply()  # light or dark, or a new theme font: Coach follows
         return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -21,7 +22,7 @@ def appearance(qapp: QApplication) -> Iterator[Appearance]:
     font, palette = qapp.font(), qapp.palette()
     made = Appearance(qapp)
     yield made
-    qapp.removeEventFilter(made)
+    made._listener.removeEventFilter(made)
     made.deleteLater()
     qapp.setStyleSheet("")
     qapp.setFont(font)
@@ -56,6 +57,31 @@ def test_a_dark_desktop_switched_on_while_coach_runs_restyles_it(appearance: App
     qapp.setPalette(dark)  # as a desktop's theme switch does
     qapp.processEvents()
     assert SIDE_ON_DARK in qapp.styleSheet() and SIDE_ON_LIGHT not in qapp.styleSheet()
+
+
+def test_following_the_desktop_costs_nothing_per_event(qtbot, monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    heard: list[object] = []
+    real = Appearance.eventFilter
+    monkeypatch.setattr(Appearance, "eventFilter",
+                        lambda self, watched, event: heard.append(watched) or real(
+                            self, watched, event))
+    qapp = QApplication.instance()
+    font, palette = qapp.font(), qapp.palette()
+    made = Appearance(qapp)
+    button = QPushButton("Start")
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    button.resize(300, 80)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not any(watched is button for watched in heard)  # its events never reach Python
+    made._listener.removeEventFilter(made)
+    qapp.setStyleSheet("")
+    qapp.setFont(font)
+    qapp.setPalette(palette)
 
 
 def test_ctrl_plus_zooms_the_text_and_the_zoom_is_kept(make_coach, appearance: Appearance,
@@ -106,3 +132,27 @@ def test_fitted_text_keeps_the_background_its_style_gives_it(qtbot, appearance: 
     notice.resize(400, 120)
     shown = notice.grab().toImage()
     assert shown.pixelColor(200, 110).name() == "#fff4ce"
+
+
+def test_a_style_flag_restyles_the_widget_and_everything_in_it(qtbot, appearance: Appearance
+                                                               ) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from coach.ui.style import plain_label, set_flag
+
+    appearance.apply()
+    player = QWidget()
+    qtbot.addWidget(player)
+    countdown = plain_label("0:30", "countdown")
+    QVBoxLayout(player).addWidget(countdown)
+    player.show()
+    normal = countdown.font().pointSizeF()
+    set_flag(player, "bigText", True)  # full screen: the countdown is read from the floor
+    assert countdown.font().pointSizeF() / normal == pytest.approx(110 / 72, abs=0.01)
+    set_flag(player, "bigText", False)
+    assert countdown.font().pointSizeF() == normal
+    ink = countdown.palette().color(QPalette.ColorRole.WindowText)
+    set_flag(player, "paused", True)  # the countdown greys out
+    assert countdown.palette().color(QPalette.ColorRole.WindowText).alpha() < ink.alpha()
+    set_flag(player, "paused", False)
+    assert countdown.palette().color(QPalette.ColorRole.WindowText) == ink
