@@ -18,7 +18,7 @@ from coach.core.player.playback import GET_READY_S, SegmentKind, build_segments
 from coach.core.routines.illustration import PoseBlend, frame_at, illustration_path
 from coach.core.routines.library import load_library
 from coach.paths import shipped_dir
-from coach.ui.player.artwork import Artwork
+from coach.ui.player.artwork import STILL, Artwork, layer_svg, outline
 from coach.ui.player.illustration_view import shipped_illustrations, shipped_motions
 from tests.ui.test_app_icon import largest_channel_difference
 
@@ -107,6 +107,40 @@ def test_moving_drawings_have_the_poses_their_motion_names() -> None:
         art = Artwork(path, QColor("black"))
         motion = motions.get(path.stem)
         assert art.poses == (motion.poses if motion else 0), path.name
+
+
+def test_a_drawing_splits_into_its_still_part_and_each_pose(tmp_path: Path) -> None:
+    drawing = tmp_path / "reach.svg"
+    drawing.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
+        "<title> Reaching up </title>\n"
+        '<defs><linearGradient id="fade"/></defs>\n'
+        '<g id="pose-1"><path id="arm-high" d="M5,5 L5,0" stroke="currentColor"/></g>\n'
+        '<g id="still"><circle id="head" cx="5" cy="2" r="1" fill="currentColor"/></g>\n'
+        '<g id="pose-0"><path id="arm-low" d="M5,5 L9,5" stroke="currentColor"/></g>\n'
+        "</svg>\n", encoding="utf-8")
+    svg = drawing.read_text(encoding="utf-8")
+    assert outline(svg) == (["pose-0", "pose-1"], "Reaching up")
+    still, low, high = (bytes(layer_svg(svg, keep).data()).decode()
+                        for keep in (STILL, "pose-0", "pose-1"))
+    assert "head" in still and "arm" not in still
+    assert "arm-low" in low and "head" not in low and "arm-high" not in low
+    assert "arm-high" in high and "arm-low" not in high
+    assert all("fade" in layer for layer in (still, low, high))  # definitions go with each
+    art = Artwork(drawing, QColor("#123456"))
+    assert art.valid and art.poses == 2 and art.title == "Reaching up"
+    inked = art._render(10, 1.0)[0]
+    assert inked.pixelColor(5, 2).name() == "#123456"  # currentColor is the palette's ink
+
+
+@pytest.mark.parametrize("text", ["<svg><g id='pose-0'>", "not a drawing", ""])
+def test_a_broken_drawing_is_not_valid_and_draws_nothing(tmp_path: Path, text: str,
+                                                          qt_messages: list[str]) -> None:
+    drawing = tmp_path / "broken.svg"
+    drawing.write_text(text, encoding="utf-8")
+    art = Artwork(drawing, QColor("black"))
+    assert not art.valid and art.poses == 0
+    assert not qt_messages
 
 
 def test_drawings_are_drawn_at_the_screens_pixel_ratio() -> None:

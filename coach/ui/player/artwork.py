@@ -3,39 +3,71 @@ inked in the palette's colour, and painted at the screen's device pixel ratio.""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize
+from PySide6.QtCore import QByteArray, QRectF, QSize, QXmlStreamReader, QXmlStreamWriter
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from coach.core.routines.illustration import PoseBlend
 
-SVG_NS = "http://www.w3.org/2000/svg"
 POSE_PREFIX = "pose-"
+STILL = ""
+"""The layer of every part of a drawing that is not a pose (and of its definitions)."""
 INK_WORD = "currentColor"
+Token = QXmlStreamReader.TokenType
 
 
-def _layer_bytes(root: ElementTree.Element, keep: str | None) -> bytes:
-    """The SVG with only the still parts (``keep`` None) or only pose ``keep``."""
-    layer = ElementTree.Element(root.tag, root.attrib)
-    for child in root:
-        ident = child.get("id", "")
-        is_pose = ident.startswith(POSE_PREFIX)
-        if (keep is None and not is_pose) or ident == keep or child.tag.endswith("defs"):
-            layer.append(child)
-    data: bytes = ElementTree.tostring(layer, encoding="utf-8")
+class BadDrawing(ValueError):
+    """The SVG is not well-formed XML."""
+
+
+def _layer_of(reader: QXmlStreamReader) -> str:
+    """The layer a top-level element belongs to: its pose's id, or STILL."""
+    ident = reader.attributes().value("id")
+    return ident if ident.startswith(POSE_PREFIX) else STILL
+
+
+def outline(svg: str) -> tuple[list[str], str]:
+    """The pose ids of an illustration's SVG in pose order, and its title (what it shows)."""
+    reader = QXmlStreamReader(svg)
+    poses, title, depth = [], "", 0
+    while (token := reader.readNext()) not in (Token.EndDocument, Token.Invalid):
+        if token == Token.StartElement:
+            depth += 1
+            if depth == 2 and reader.name() == "title":
+                title = reader.readElementText().strip()
+                depth -= 1
+            elif depth == 2 and (layer := _layer_of(reader)) != STILL:
+                poses.append(layer)
+        elif token == Token.EndElement:
+            depth -= 1
+    if reader.hasError():
+        raise BadDrawing(reader.errorString())
+    return sorted(poses, key=lambda ident: int(ident[len(POSE_PREFIX):])), title
+
+
+def layer_svg(svg: str, keep: str) -> QByteArray:
+    """The SVG with only the top-level elements of layer ``keep`` (STILL or a pose's id) and
+    the definitions they may use."""
+    reader = QXmlStreamReader(svg)
+    data = QByteArray()
+    writer = QXmlStreamWriter(data)
+    depth, copying = 0, True
+    while (token := reader.readNext()) not in (Token.EndDocument, Token.Invalid):
+        if token == Token.StartElement:
+            depth += 1
+            if depth == 2:
+                copying = reader.name() == "defs" or _layer_of(reader) == keep
+        if copying:
+            writer.writeCurrentToken(reader)
+        if token == Token.EndElement:
+            depth -= 1
+            copying = copying or depth < 2
+    if reader.hasError():
+        raise BadDrawing(reader.errorString())
     return data
-
-
-def split_layers(root: ElementTree.Element) -> tuple[bytes, list[bytes]]:
-    """The still layer and the pose layers (in pose order) of an illustration's SVG."""
-    ElementTree.register_namespace("", SVG_NS)
-    poses = sorted((c.get("id", "") for c in root if c.get("id", "").startswith(POSE_PREFIX)),
-                   key=lambda ident: int(ident[len(POSE_PREFIX):]))
-    return _layer_bytes(root, None), [_layer_bytes(root, pose) for pose in poses]
 
 
 class Artwork:
@@ -56,14 +88,13 @@ class Artwork:
             self.valid = not self._png.isNull()
             return
         try:
-            text = path.read_text(encoding="utf-8").replace(INK_WORD, ink.name())
-            root = ElementTree.fromstring(text)
-        except (OSError, UnicodeDecodeError, ElementTree.ParseError):
+            svg = path.read_text(encoding="utf-8").replace(INK_WORD, ink.name())
+            poses, self.title = outline(svg)
+            layers = [layer_svg(svg, layer) for layer in (STILL, *poses)]
+        except (OSError, ValueError):  # unreadable, not UTF-8, not well-formed, a bad pose id
             self.valid = False
             return
-        still, poses = split_layers(root)
-        self.layers = [QSvgRenderer(QByteArray(data)) for data in (still, *poses)]
-        self.title = root.findtext(f"{{{SVG_NS}}}title", "").strip()
+        self.layers = [QSvgRenderer(data) for data in layers]
         self.valid = all(layer.isValid() for layer in self.layers)
 
     @property
