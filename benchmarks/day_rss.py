@@ -1,6 +1,6 @@
 """Coach's memory through a simulated 8-hour working day: no growth means no leak.
 
-Builds the real main window offscreen on a fake clock and a scripted desk worker (active at
+Sets Qt up as Coach does and builds the real main window offscreen on a fake clock and a scripted desk worker (active at
 the keyboard, away for lunch from 12:00 to 13:00), then drives it through eight hours as the
 app's timers would, with sound cues on: every break is taken in its break window, two
 routines are played to the end (a pain score before and after each) and two cold or heat
@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,10 +24,7 @@ from typing import TYPE_CHECKING
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/coach-day"
 
-from PySide6.QtCore import QEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from coach.app import build_shell  # noqa: E402
+from coach.app import build_shell, start_qt  # noqa: E402
 from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.core.therapy.timer import TherapyKind  # noqa: E402
@@ -133,12 +129,16 @@ class Day:
 
 
 def run(hours: int) -> dict[str, float]:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # Qt loads after Coach's data and platform modules, as when Coach starts
+    from PySide6.QtCore import QEvent
+
+    app, appearance = start_qt()
     data = DataPaths(Path(tempfile.mkdtemp(prefix="coach-day-")) / "data")
     save_settings(data.settings, Settings(disclaimer_seen=True))
     clock = FakeClock(datetime(2026, 1, 5, 8, 0, tzinfo=UTC))
     worker = DeskWorker(clock, clock.monotonic())
     coach = build_shell(data, clock, worker)
+    coach.use_appearance(appearance)
     coach.window.show()
     app.processEvents()
     day = Day(coach, clock, worker)

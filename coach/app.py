@@ -29,6 +29,9 @@ from coach.platform.idle import IdleSource, find_idle_source
 from coach.platform.quiet import QuietSource, find_quiet_source
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from coach.ui.appearance import Appearance
     from coach.ui.shell import Shell
 
 HAND_OVER_WAIT_S = 5.0
@@ -160,26 +163,34 @@ def ask_running(paths: DataPaths, command: Command, wait_s: float = HAND_OVER_WA
         return reply
 
 
-def _run_window(paths: DataPaths, command: Command) -> int:
-    idle, quiet = find_idle_source(), find_quiet_source()
-    log.debug("activity is read from: %s", idle.name if idle is not None else "nowhere")
-    log.debug("a due break waits for: %s", quiet.name)
+def start_qt() -> tuple[QApplication, Appearance]:
+    """Qt's application object, set up as Coach runs, and the desktop's appearance (read
+    before Coach sets its own type size)."""
     from PySide6.QtGui import QPixmapCache
     from PySide6.QtWidgets import QApplication
 
     from coach.ui.appearance import Appearance
-    from coach.ui.instance import ControlListener
 
     # -name: the X11 window class's instance part, which desktops match to StartupWMClass
     app = QApplication.instance() or QApplication([*sys.argv[:1], "-name", APP_ID])
     assert isinstance(app, QApplication)
     app.setApplicationName("Coach")
     app.setDesktopFileName(APP_ID)
-    appearance = Appearance(app)  # the desktop's type size, read before Coach sets its own
+    appearance = Appearance(app)
     app.setQuitOnLastWindowClosed(False)  # the tray and alerts outlive a hidden window
     # No pixmap cache: Qt ages a full one every 10 s for minutes after each paint, waking a
     # Coach that waits in the background; its windows change little and draw quickly anyway.
     QPixmapCache.setCacheLimit(0)
+    return app, appearance
+
+
+def _run_window(paths: DataPaths, command: Command) -> int:
+    idle, quiet = find_idle_source(), find_quiet_source()
+    log.debug("activity is read from: %s", idle.name if idle is not None else "nowhere")
+    log.debug("a due break waits for: %s", quiet.name)
+    from coach.ui.instance import ControlListener
+
+    app, appearance = start_qt()
     shell = build_shell(paths, SystemClock(), idle, quiet)
     shell.use_appearance(appearance)
     try:
