@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -47,6 +47,28 @@ def _bold(font: QFont) -> QFont:
     return bold
 
 
+class RoutineList(QListWidget):
+    """The routines, each row as tall as its wrapped text needs at the list's width (Qt's own
+    guess leaves a long title's last line cut off), measured again whenever the rows' area
+    changes size."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)  # a scroll area is told here of its viewport's new size
+        self.fit_rows(event.size().width())
+
+    def fit_rows(self, width: int) -> None:
+        text_width = max(40, width - THUMBNAIL_PX - 3 * ROW_PADDING)
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.flags() == Qt.ItemFlag.NoItemFlags:  # a heading: bold at today's size
+                item.setFont(_bold(self.font()))
+            metrics = QFontMetrics(item.font())
+            height = metrics.boundingRect(QRect(0, 0, text_width, 10_000),
+                                          int(Qt.TextFlag.TextWordWrap), item.text()).height()
+            icon = THUMBNAIL_PX if not item.icon().isNull() else 0
+            item.setSizeHint(QSize(width - ROW_PADDING, max(height, icon) + ROW_PADDING))
+
+
 class LibraryView(QWidget):
     """Lists ``library``; emits ``start_requested(routine_id)`` on Start or Enter,
     ``safety_requested`` for the safety notice, ``settings_requested`` for settings and
@@ -60,12 +82,11 @@ class LibraryView(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.list = QListWidget()
+        self.list = RoutineList()
         self.list.setObjectName("routineList")
         self.list.setAccessibleName(_("Routines, grouped by when to use them"))
         self.list.setSpacing(2)
         self.list.setWordWrap(True)  # nothing cut off: a long title takes two lines
-        self.list.viewport().installEventFilter(self)  # rows are measured again on resize
         self.list.setIconSize(QSize(THUMBNAIL_PX, THUMBNAIL_PX))
         drawings = asset("illustrations")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -115,26 +136,6 @@ class LibraryView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.recent)
         layout.addLayout(buttons)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_rows()
-        return False
-
-    def _fit_rows(self) -> None:
-        """Give each row the height its wrapped text needs at the list's width now (Qt's
-        own guess leaves a long title's last line cut off)."""
-        width = self.list.viewport().width()
-        text_width = max(40, width - THUMBNAIL_PX - 3 * ROW_PADDING)
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.flags() == Qt.ItemFlag.NoItemFlags:  # a heading: bold at today's size
-                item.setFont(_bold(self.list.font()))
-            metrics = QFontMetrics(item.font())
-            height = metrics.boundingRect(QRect(0, 0, text_width, 10_000),
-                                          int(Qt.TextFlag.TextWordWrap), item.text()).height()
-            icon = THUMBNAIL_PX if not item.icon().isNull() else 0
-            item.setSizeHint(QSize(width - ROW_PADDING, max(height, icon) + ROW_PADDING))
 
     def add_notice(self, message: str) -> None:
         """Show ``message`` (plain text) above the list, below any earlier notices."""
