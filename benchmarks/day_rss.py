@@ -1,12 +1,13 @@
 """Coach's memory through a simulated 8-hour working day: no growth means no leak.
 
-Sets Qt up as Coach does and builds the real main window offscreen on a fake clock and a scripted desk worker (active at
-the keyboard, away for lunch from 12:00 to 13:00), then drives it through eight hours as the
-app's timers would, with sound cues on: every break is taken in its break window, two
-routines are played to the end (a pain score before and after each) and two cold or heat
-timers run out and are taken off. Resident memory (RSS) is read after start-up and every
-simulated hour. Cues go to the sound server's player where PipeWire or PulseAudio runs, else
-through Qt's audio: the figures name which. Runs in a few tens of seconds; asserts nothing.
+Sets Qt up as Coach does and builds the real main window offscreen on a fake clock and a
+scripted desk worker (active at the keyboard, away for lunch from 12:00 to 13:00), then drives
+it through eight hours as the app's timers would, with sound cues on: every break is taken in
+its break window, two routines are played to the end (a pain score before and after each) and
+two cold or heat timers run out and are taken off. Resident memory (RSS) is read after
+start-up and every simulated hour. Cues go to the sound server's player where PipeWire or
+PulseAudio runs, else through Qt's audio: the figures name which. Runs in a few tens of
+seconds; asserts nothing.
 
     python benchmarks/day_rss.py [--hours 8] [--json]
 """

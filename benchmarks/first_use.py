@@ -36,62 +36,85 @@ SETTLE_MS = 1500
 
 
 def probe(what: str, data: Path) -> None:
-    """Runs in the measured process: Coach, watched by an event filter that prints
-    ``shown after <ms> ms`` and quits."""
+    """Runs in the measured process: Coach, with its main window, its routine list and the
+    player or break window watched (not every event of the app, which would slow Coach
+    down), printing ``shown after <ms> ms`` and quitting."""
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from coach.cli import main as coach
     from coach.core.breaks.scheduler import BreakDue, BreakKind, BreakSoon
     from coach.ui.breaks.controller import BreakController
+    from coach.ui.main_window import MainWindow
 
     begun: list[float] = []
-
     controllers: list[BreakController] = []
-    made = BreakController.__init__
-
-    def making(self: BreakController, *args: Any, **kwargs: Any) -> None:
-        made(self, *args, **kwargs)
-        controllers.append(self)
-
-    BreakController.__init__ = making  # type: ignore[method-assign]
-    open_break = BreakController._open_break
-
-    def opening(self: BreakController, kind: BreakKind) -> None:
-        begun.append(time.perf_counter())  # the break is due: its window is opened now
-        open_break(self, kind)
-
-    BreakController._open_break = opening  # type: ignore[method-assign]
-    shown_class = "PlayerView" if what == "player" else "BreakWindow"
-
-    def inside_shown(widget: QWidget | None) -> bool:
-        while widget is not None:
-            if type(widget).__name__ == shown_class:
-                return True
-            widget = widget.parentWidget()
-        return False
+    windows: list[MainWindow] = []
 
     class Watch(QObject):
         def __init__(self) -> None:
             super().__init__()
             self.asked = False
-            self.done = False
+            self.shown_in: QObject | None = None  # the player or break window, once made
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's)
             kind = event.type()
-            if kind == QEvent.Type.Expose and not self.asked:
+            if kind == QEvent.Type.Paint and watched is windows[0] and not self.asked:
                 self.asked = True
                 QTimer.singleShot(SETTLE_MS, ask)
             elif (kind == QEvent.Type.KeyPress and what == "player" and not begun
                   and isinstance(event, QKeyEvent)
                   and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
                 begun.append(time.perf_counter())
-            elif (kind == QEvent.Type.Paint and begun and not self.done
-                  and isinstance(watched, QWidget) and inside_shown(watched)):
-                self.done = True  # stamped once the paint and the flush that follows are over
+            elif kind == QEvent.Type.Paint and watched is self.shown_in:
+                self.shown_in = None  # stamped once the paint and the flush after it are over
                 QTimer.singleShot(0, shown)
             return False
+
+    watch = Watch()
+
+    def watching(cls: Any, name: str, after: Any) -> None:
+        """Run ``after(self)`` once ``cls.name`` has run."""
+        real = getattr(cls, name)
+
+        def wrapped(self: Any, *args: Any, **kwargs: Any) -> Any:
+            result = real(self, *args, **kwargs)
+            after(self)
+            return result
+
+        setattr(cls, name, wrapped)
+
+    def window_made(window: MainWindow) -> None:
+        windows.append(window)
+        window.installEventFilter(watch)
+        window.library_view.list.installEventFilter(watch)  # the Enter key
+
+    def show_watched(widget: QObject | None) -> None:
+        assert widget is not None, "the player or break window was made"
+        watch.shown_in = widget
+        widget.installEventFilter(watch)
+
+    def break_opened(controller: BreakController) -> None:
+        show_watched(controller.window)
+
+    def player_made(window: MainWindow) -> None:
+        show_watched(window.player_view)
+
+    def break_due(controller: BreakController) -> None:
+        begun.append(time.perf_counter())  # the break is due: its window is opened now
+
+    watching(MainWindow, "__init__", window_made)
+    watching(MainWindow, "_start_player", player_made)
+    watching(BreakController, "__init__", controllers.append)
+    real_open = BreakController._open_break
+
+    def opening(self: BreakController, kind: BreakKind) -> None:
+        break_due(self)
+        real_open(self, kind)
+        break_opened(self)
+
+    BreakController._open_break = opening  # type: ignore[method-assign]
 
     def ask() -> None:
         if what == "player":
@@ -109,10 +132,8 @@ def probe(what: str, data: Path) -> None:
         QApplication.exit(0)  # at once: quit() would ask the windows, which stay for reminders
 
     app = QApplication(sys.argv[:1])
-    watch = Watch()
-    app.installEventFilter(watch)
     coach(["--data-dir", str(data)])
-    del watch, app
+    del app
 
 
 def one_run(what: str, env: dict[str, str], limit_s: float = 60.0) -> float:
