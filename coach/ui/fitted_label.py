@@ -43,20 +43,19 @@ class FittedLabel(QLabel):
         self.updateGeometry()
         self.update()
 
-    def _styled_size(self) -> QSize:
+    def _size(self, share: float) -> QSize:
+        """The label's size with its text at ``share`` of its styled size, and its frame,
+        padding and margins (which do not shrink) around it."""
         metrics = QFontMetricsF(self.font())
-        margins = self.contentsMargins()
-        return QSize(round(metrics.horizontalAdvance(self.text() or "0")) + margins.left()
-                     + margins.right(), round(metrics.height()) + margins.top()
-                     + margins.bottom())
+        frame = self.size() - self.contentsRect().size()
+        return QSize(math.ceil(metrics.horizontalAdvance(self.text() or "0") * share)
+                     + frame.width(), math.ceil(metrics.height() * share) + frame.height())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return self._styled_size()
+        return self._size(1.0)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        styled = self._styled_size()
-        share = SMALLEST_FILL_SHARE if self.fill else SMALLEST_SHARE
-        return QSize(round(styled.width() * share), round(styled.height() * share))
+        return self._size(SMALLEST_FILL_SHARE if self.fill else SMALLEST_SHARE)
 
     def scale(self) -> float:
         """How much larger (over 1) or smaller than styled the text is drawn now."""

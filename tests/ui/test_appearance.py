@@ -156,3 +156,19 @@ def test_a_style_flag_restyles_the_widget_and_everything_in_it(qtbot, appearance
     assert countdown.palette().color(QPalette.ColorRole.WindowText).alpha() < ink.alpha()
     set_flag(player, "paused", False)
     assert countdown.palette().color(QPalette.ColorRole.WindowText) == ink
+
+
+def test_the_paused_sign_keeps_its_words_when_the_screen_is_short_of_room(
+        qtbot, make_coach, appearance: Appearance) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    coach.use_appearance(appearance)
+    coach.window.start_routine("breathe-through-a-spasm")  # it opens on all its cautions
+    view = coach.window.player_view
+    qtbot.keyClick(view, Qt.Key.Key_F11)  # full screen, text for reading from the floor
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.wait(20)  # a small screen (800 by 800): not room for everything at full size
+    sign = view.paused_banner  # its padding does not shrink, so its words had no room left
+    assert sign.isVisible() and sign.scale() >= 0.3
+    assert sign.height() >= sign.minimumSizeHint().height()
+    text = view.instruction  # all of the step's words still on screen, smaller
+    assert text._height(text.scale(), text.contentsRect().width()) <= text.height()
