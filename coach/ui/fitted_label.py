@@ -87,15 +87,31 @@ SMALLEST_TEXT_SHARE = 0.35
 class FittedText(QLabel):
     """Word-wrapped text at the size its style sheet gives it, or smaller, so that all of it
     fits the rectangle the layout gives: someone on the floor cannot scroll. The text stays
-    the label's text, for screen readers."""
+    the label's text, for screen readers.
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    With ``yields``, it asks the layout for no more than its smallest height, so that what
+    stands beside it (a countdown) gets its room first, and takes what is left through its
+    stretch: long words are drawn smaller rather than squeezing the countdown. A layout
+    would otherwise give word-wrapped text the whole height it needs, as both its wish and
+    its minimum, and take the shortage from everything else.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None, yields: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(1)
+        self._yields = yields
+        if not yields:
+            self.setMinimumHeight(1)  # else its smallest height below is the layout's minimum
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumSizeHint().height()) if self._yields else hint
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self._yields and super().hasHeightForWidth()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         """As high as the text is at its smallest, at the width it has now: the layout may

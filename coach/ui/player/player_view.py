@@ -106,7 +106,7 @@ class PlayerView(QWidget):
         self.paused_banner.hide()
         self.step_name = FittedText("stepName")  # smaller, never cut, when room is short
         self.step_name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.instruction = FittedText("instruction")
+        self.instruction = FittedText("instruction", yields=True)  # the countdown comes first
         self.next_preview = plain_label("", "preview")
         self.save_problem = plain_label("", "notice")
         self.save_problem.hide()
