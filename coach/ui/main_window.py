@@ -104,8 +104,17 @@ class MainWindow(QMainWindow):
         text is never cut off."""
         free = self.screen().availableGeometry()
         grow = text_scale()
-        self.setMinimumSize(min(round(MIN_WIDTH * grow), free.width()),
+        frame = self.frameGeometry()
+        border = frame.width() - self.width()
+        self.setMinimumSize(min(round(MIN_WIDTH * grow), free.width() - border),
                             min(round(MIN_HEIGHT * grow), free.height() - TITLE_BAR_PX))
+        # grown to the right and down: moved back so that all of it is on the screen (where
+        # the desktop lets an app place its windows; Wayland's place them itself)
+        frame = self.frameGeometry()
+        left = max(free.left(), min(frame.left(), free.right() + 1 - frame.width()))
+        top = max(free.top(), min(frame.top(), free.bottom() + 1 - frame.height()))
+        if (left, top) != (frame.left(), frame.top()):
+            self.move(left, top)
 
     def _connect_requests(self) -> None:
         self.library_view.start_requested.connect(self.start_routine)

@@ -103,11 +103,31 @@ def test_the_window_grows_with_the_text_within_the_screen(make_coach, appearance
     for _ in ZOOM_STEPS:
         coach.window.zoom_requested.emit(1)  # up to 200 %
     free = coach.window.screen().availableGeometry()
+    border = coach.window.frameGeometry().width() - coach.window.width()
     grown = coach.window.minimumSize()
-    assert grown.width() == min(round(smallest.width() * 2), free.width())
+    assert grown.width() == min(round(smallest.width() * 2), free.width() - border)
     assert grown.height() == min(round(smallest.height() * 2), free.height() - TITLE_BAR_PX)
     coach.window.zoom_requested.emit(0)
     assert coach.window.minimumSize() == smallest
+
+
+def test_a_window_near_the_screens_edge_stays_on_screen_as_its_text_grows(
+        qtbot, make_coach, appearance: Appearance) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    coach.use_appearance(appearance)
+    window = coach.window
+    window.show()
+    qtbot.waitExposed(window)
+    free = window.screen().availableGeometry()
+    window.resize(window.minimumSize())
+    window.move(free.right() - window.frameGeometry().width(), free.top() + 20)
+    before = window.frameGeometry()
+    for _ in ZOOM_STEPS:
+        window.zoom_requested.emit(1)  # up to 200 %: as wide as the screen lets it be
+    qtbot.wait(20)
+    grown = window.frameGeometry()
+    assert grown.width() > before.width() and grown.left() < before.left()  # moved back
+    assert free.contains(grown)  # its right edge and close button included
 
 
 def test_a_countdown_short_of_room_is_drawn_smaller_not_cut(qtbot) -> None:  # type: ignore[no-untyped-def]
