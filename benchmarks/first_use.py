@@ -95,14 +95,8 @@ def probe(what: str, data: Path) -> None:
         watch.shown_in = widget
         widget.installEventFilter(watch)
 
-    def break_opened(controller: BreakController) -> None:
-        show_watched(controller.window)
-
     def player_made(window: MainWindow) -> None:
         show_watched(window.player_view)
-
-    def break_due(controller: BreakController) -> None:
-        begun.append(time.perf_counter())  # the break is due: its window is opened now
 
     watching(MainWindow, "__init__", window_made)
     watching(MainWindow, "_start_player", player_made)
@@ -110,9 +104,9 @@ def probe(what: str, data: Path) -> None:
     real_open = BreakController._open_break
 
     def opening(self: BreakController, kind: BreakKind) -> None:
-        break_due(self)
+        begun.append(time.perf_counter())  # the break is due: its window is opened now
         real_open(self, kind)
-        break_opened(self)
+        show_watched(self.window)
 
     BreakController._open_break = opening  # type: ignore[method-assign]
 

@@ -18,6 +18,22 @@ SMALLEST_FILL_SHARE = 0.15
 large type on a small screen the rest of the window comes first."""
 
 
+def _frame(label: QLabel) -> QSize:
+    """What a label has around its text (frame, style sheet padding, margins): it does not
+    shrink with the text."""
+    return label.size() - label.contentsRect().size()
+
+
+def _scaled(font: QFont, scale: float) -> QFont:
+    """``font`` at ``scale`` times its size, in points or in pixels as it is sized."""
+    font = QFont(font)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    else:
+        font.setPixelSize(max(1, round(font.pixelSize() * scale)))
+    return font
+
+
 class FittedLabel(QLabel):
     """Shows its text on one line at the size its style sheet gives it, or smaller where the
     room is short; with ``fill``, as large as its rectangle allows. The text stays the
@@ -47,7 +63,7 @@ class FittedLabel(QLabel):
         """The label's size with its text at ``share`` of its styled size, and its frame,
         padding and margins (which do not shrink) around it."""
         metrics = QFontMetricsF(self.font())
-        frame = self.size() - self.contentsRect().size()
+        frame = _frame(self)
         return QSize(math.ceil(metrics.horizontalAdvance(self.text() or "0") * share)
                      + frame.width(), math.ceil(metrics.height() * share) + frame.height())
 
@@ -68,13 +84,8 @@ class FittedLabel(QLabel):
         return max(SMALLEST_FILL_SHARE, by_size)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        font, scale = self.font(), self.scale()
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * scale)
-        else:  # sized in pixels
-            font.setPixelSize(max(1, round(font.pixelSize() * scale)))
         painter = QPainter(self)
-        painter.setFont(font)
+        painter.setFont(_scaled(self.font(), self.scale()))
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), int(self.alignment()), self.text())
         painter.end()
@@ -116,28 +127,19 @@ class FittedText(QLabel):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         """As high as the text is at its smallest, at the width it has now: the layout may
         shrink it that far, the text shrinking with it, and no further."""
-        margins = self.contentsMargins()
         width = self.contentsRect().width()
         if not self.text() or width <= 0:
             return QSize(0, 0)
         return QSize(0, math.ceil(self._height(SMALLEST_TEXT_SHARE, width))
-                     + margins.top() + margins.bottom())
+                     + _frame(self).height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # a new width: a new smallest height
 
-    def _font(self, scale: float) -> QFont:
-        font = self.font()
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * scale)
-        else:
-            font.setPixelSize(max(1, round(font.pixelSize() * scale)))
-        return font
-
     def _height(self, scale: float, width: int) -> float:
-        metrics = QFontMetricsF(self._font(scale))
+        metrics = QFontMetricsF(_scaled(self.font(), scale))
         flags = int(Qt.TextFlag.TextWordWrap)
         return metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, self.text()).height()
 
@@ -157,7 +159,7 @@ class FittedText(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        painter.setFont(self._font(self.scale()))
+        painter.setFont(_scaled(self.font(), self.scale()))
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(QRectF(self.contentsRect()),
                          int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft

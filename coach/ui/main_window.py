@@ -104,8 +104,7 @@ class MainWindow(QMainWindow):
         text is never cut off."""
         free = self.screen().availableGeometry()
         grow = text_scale()
-        frame = self.frameGeometry()
-        border = frame.width() - self.width()
+        border = self.frameGeometry().width() - self.width()
         self.setMinimumSize(min(round(MIN_WIDTH * grow), free.width() - border),
                             min(round(MIN_HEIGHT * grow), free.height() - TITLE_BAR_PX))
         # grown to the right and down: moved back so that all of it is on the screen (where
