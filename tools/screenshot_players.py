@@ -29,7 +29,7 @@ from coach.core.clock import FakeClock  # noqa: E402
 from coach.core.routines.library import load_library  # noqa: E402
 from coach.core.settings import Settings, save_settings  # noqa: E402
 from coach.paths import DataPaths, shipped_dir  # noqa: E402
-from coach.ui.style import base_font, style_sheet  # noqa: E402
+from coach.ui.style import base_font  # noqa: E402
 
 
 def dark_palette() -> QPalette:
@@ -90,7 +90,6 @@ def main() -> int:
     app.setFont(base_font())
     if args.dark:
         app.setPalette(dark_palette())
-    app.setStyleSheet(style_sheet(app.palette()))
     args.out.mkdir(parents=True, exist_ok=True)
     ids = args.routine or [r.id for r in load_library(shipped_dir("routines")).routines]
     for routine_id in ids:

@@ -1,7 +1,7 @@
 """How big Coach's text is and which colours it wears: the desktop's own type size, larger
-for reading at a distance, times the zoom the user chose; the style sheet for the desktop's
-light or dark palette. Both are applied again when the desktop changes its font or palette
-while Coach runs."""
+for reading at a distance, times the zoom the user chose; the looks of its text (see
+coach.ui.looks) in that size and the desktop's light or dark palette. Both are applied again
+when the desktop changes its font or palette while Coach runs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.core.settings import ZOOM_STEPS
-from coach.ui.style import BASE_POINT_SIZE, base_font, style_sheet
+from coach.ui.looks import BASE_POINT_SIZE, restyle
+from coach.ui.style import base_font
 
 READING_SCALE = 1.3
 """Coach's base text against the desktop's: 13 pt where the desktop uses 10 pt."""
@@ -18,7 +19,7 @@ FALLBACK_DESKTOP_PT = BASE_POINT_SIZE / READING_SCALE
 
 
 class Appearance(QObject):
-    """Applies the type size and style sheet to ``app`` at ``zoom`` percent (one of
+    """Applies the type size and looks to ``app`` at ``zoom`` percent (one of
     ZOOM_STEPS), and again whenever the desktop's palette or font changes."""
 
     def __init__(self, app: QApplication, zoom: int = 100) -> None:
@@ -49,7 +50,7 @@ class Appearance(QObject):
         self._applying = True  # setting them raises the events that call this
         try:
             self.app.setFont(base_font(self.base_pt))
-            self.app.setStyleSheet(style_sheet(self.app.palette(), self.base_pt))
+            restyle()  # every look's size and colours, for the new size or palette
         finally:
             self._applying = False
 

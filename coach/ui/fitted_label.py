@@ -11,15 +11,17 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from coach.ui.looks import wear
+
 SMALLEST_SHARE = 0.3
-"""The smallest the text gets, as a share of its styled size (what a layout may ask for)."""
+"""The smallest the text gets, as a share of its look's size (what a layout may ask for)."""
 SMALLEST_FILL_SHARE = 0.15
-"""The same for a label that fills its space: its styled size is a huge countdown, and with
+"""The same for a label that fills its space: its look's size is a huge countdown, and with
 large type on a small screen the rest of the window comes first."""
 
 
 def _frame(label: QLabel) -> QSize:
-    """What a label has around its text (frame, style sheet padding, margins): it does not
+    """What a label has around its text (frame, padding, margins): it does not
     shrink with the text."""
     return label.size() - label.contentsRect().size()
 
@@ -35,13 +37,13 @@ def _scaled(font: QFont, scale: float) -> QFont:
 
 
 class FittedLabel(QLabel):
-    """Shows its text on one line at the size its style sheet gives it, or smaller where the
+    """Shows its text on one line at the size its look (``name``) gives it, or smaller where the
     room is short; with ``fill``, as large as its rectangle allows. The text stays the
     label's text, so screen readers read it as from any label."""
 
     def __init__(self, name: str, fill: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(name)
+        wear(self, name)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._fill = False
         self.fill = fill
@@ -60,7 +62,7 @@ class FittedLabel(QLabel):
         self.update()
 
     def _size(self, share: float) -> QSize:
-        """The label's size with its text at ``share`` of its styled size, and its frame,
+        """The label's size with its text at ``share`` of its look's size, and its frame,
         padding and margins (which do not shrink) around it."""
         metrics = QFontMetricsF(self.font())
         frame = _frame(self)
@@ -74,7 +76,7 @@ class FittedLabel(QLabel):
         return self._size(SMALLEST_FILL_SHARE if self.fill else SMALLEST_SHARE)
 
     def scale(self) -> float:
-        """How much larger (over 1) or smaller than styled the text is drawn now."""
+        """How much larger (over 1) or smaller than its look's size the text is drawn now."""
         metrics = QFontMetricsF(self.font())
         area = self.contentsRect()
         wide = metrics.horizontalAdvance(self.text() or "0") or 1.0
@@ -92,11 +94,11 @@ class FittedLabel(QLabel):
 
 
 SMALLEST_TEXT_SHARE = 0.35
-"""Wrapped text gets no smaller than this share of its styled size."""
+"""Wrapped text gets no smaller than this share of its look's size."""
 
 
 class FittedText(QLabel):
-    """Word-wrapped text at the size its style sheet gives it, or smaller, so that all of it
+    """Word-wrapped text at the size its look (``name``) gives it, or smaller, so that all of it
     fits the rectangle the layout gives: someone on the floor cannot scroll. The text stays
     the label's text, for screen readers.
 
@@ -109,7 +111,7 @@ class FittedText(QLabel):
 
     def __init__(self, name: str, parent: QWidget | None = None, yields: bool = False) -> None:
         super().__init__(parent)
-        self.setObjectName(name)
+        wear(self, name)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -144,7 +146,7 @@ class FittedText(QLabel):
         return metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, self.text()).height()
 
     def scale(self) -> float:
-        """The share of its styled size the text is drawn at now (1.0 when it fits)."""
+        """The share of its look's size the text is drawn at now (1.0 when it fits)."""
         area = self.contentsRect()
         if not self.text() or self._height(1.0, area.width()) <= area.height():
             return 1.0

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from coach.core.guidance import NOT_MEDICAL_ADVICE, Urgency, red_flags
 from coach.core.i18n import _
 from coach.core.sources import describe
+from coach.ui.looks import wear
 from coach.ui.style import plain_label
 
 
@@ -42,7 +43,7 @@ class SafetyDialog(QDialog):
         if ask_to_continue:
             go = buttons.addButton(_("I understand, continue"),
                                    QDialogButtonBox.ButtonRole.AcceptRole)
-            go.setObjectName("primary")
+            wear(go, "primary")
             go.setDefault(True)
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:

@@ -2,78 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
-BASE_POINT_SIZE = 13
-
-STYLE_SHEET = """
-QPushButton { padding: 8px 16px; font-size: 13pt; }
-QPushButton#primary { font-weight: bold; }
-QLabel#notice { background: #fff4ce; color: #3b2f00; padding: 8px; border-radius: 4px; }
-QLabel#countdown { font-size: 72pt; font-weight: bold; }
-QLabel#timerLeft { font-size: 44pt; font-weight: bold; }
-QLabel#timerLeft[due="true"] { color: #c62828; }
-QLabel#stepName { font-size: 26pt; font-weight: bold; }
-QLabel#instruction { font-size: 20pt; }
-QLabel#side { font-size: 18pt; color: SIDE_COLOUR; font-weight: bold; }
-QLabel#preview { font-size: 14pt; color: palette(placeholder-text); }
-QLabel#keys { font-size: 12pt; color: palette(placeholder-text); }
-QLabel#heading { font-size: 20pt; font-weight: bold; }
-QLabel#endHeading { font-size: 30pt; font-weight: bold; }
-QWidget#painScale { border: 2px solid transparent; border-radius: 6px; }
-QWidget#painScale:focus { border-color: palette(highlight); }
-QWidget#painScale QPushButton { font-size: 20pt; font-weight: bold; }
-QWidget[bigText="true"] QLabel#countdown { font-size: 110pt; }
-QWidget[bigText="true"] QLabel#stepName { font-size: 40pt; }
-QWidget[bigText="true"] QLabel#instruction { font-size: 32pt; }
-QWidget[bigText="true"] QLabel#side { font-size: 30pt; }
-QWidget[bigText="true"] QLabel#preview { font-size: 24pt; }
-QWidget[bigText="true"] QLabel#keys { font-size: 18pt; }
-QWidget[bigText="true"] QLabel#pausedBanner { font-size: 40pt; }
-QWidget[bigText="true"] QPushButton { font-size: 18pt; padding: 14px 18px; }
-QLabel#pausedBanner { font-size: 26pt; font-weight: bold; background: #fde68a;
-    color: #1a1a1a; border-radius: 8px; padding: 12px; }
-QWidget[paused="true"] QLabel#countdown { color: palette(placeholder-text); }
-QWidget#playing[paused="true"] { background: palette(mid); }
-QLabel#tileFigure { font-size: 30pt; font-weight: bold; }
-QFrame#endTile { border: 1px solid palette(mid); border-radius: 8px; padding: 6px; }
-QLabel#breakLeft { font-size: 26pt; font-weight: bold; }
-QLabel#section { font-size: 15pt; font-weight: bold; margin-top: 8px; }
-"""
-
+from coach.ui.looks import BASE_POINT_SIZE, PAUSED_CARD, wear
 
 CALM_STYLE_SHEET = """
 QWidget { background-color: #173b43; color: #eef4f3; }
 QLabel#preview, QLabel#keys { color: #b8d0d1; }
 QLabel#side { color: #8fe0cf; }
 QLabel#notice { background-color: #1f4a53; color: #eef4f3; border-left: 4px solid #fde68a; }
+QLabel#pausedBanner { background-color: PAUSED_BACKGROUND; color: PAUSED_TEXT;
+    border-radius: 8px; }
 QPushButton { background-color: transparent; border: 1px solid #4d7a83; border-radius: 6px;
-    color: #eef4f3; }
+    color: #eef4f3; padding: 8px 16px; }
 QPushButton:hover { background-color: #22505a; }
 QProgressBar { background-color: #1f4a53; border: none; border-radius: 4px; max-height: 10px; }
 QProgressBar::chunk { background-color: #7fc8b8; border-radius: 4px; }
-"""
+""".replace("PAUSED_BACKGROUND", PAUSED_CARD[0]).replace("PAUSED_TEXT", PAUSED_CARD[1])
 """A break's look, whatever the desktop's theme: a deep, calm teal with light text (over 9:1),
 quiet outlined buttons, so a break never looks like one more form to fill in."""
-
-SIDE_ON_LIGHT, SIDE_ON_DARK = "#1d6f65", "#6fd3c1"
-"""The teal of side and rep labels: dark on a light window, light on a dark one (each at
-least 4.5:1 against Qt's usual window colours)."""
-
-
-def style_sheet(palette: QPalette, base_pt: float = BASE_POINT_SIZE) -> str:
-    """The app's style sheet for ``palette``, with colours that stay readable in dark mode,
-    and every type size in proportion to a base size of ``base_pt`` points."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    sheet = STYLE_SHEET.replace("SIDE_COLOUR", SIDE_ON_DARK if dark else SIDE_ON_LIGHT)
-    return re.sub(r"(\d+(?:\.\d+)?)pt",
-                  lambda size: f"{float(size[1]) * base_pt / BASE_POINT_SIZE:.1f}pt", sheet)
 
 
 def plain_label(text: str = "", name: str | None = None, parent: QWidget | None = None) -> QLabel:
@@ -83,7 +35,7 @@ def plain_label(text: str = "", name: str | None = None, parent: QWidget | None 
     label.setWordWrap(True)
     label.setText(text)
     if name:
-        label.setObjectName(name)
+        wear(label, name)
     return label
 
 
@@ -91,7 +43,7 @@ def push_button(text: str, action: Callable[[], object], primary: bool = False) 
     """A button that runs ``action`` when clicked; ``primary`` marks the main one in bold."""
     button = QPushButton(text)
     if primary:
-        button.setObjectName("primary")
+        wear(button, "primary")
     button.clicked.connect(lambda _checked=False: action())
     return button
 
@@ -144,13 +96,3 @@ def scrolled(content: QWidget) -> QScrollArea:
         content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     area.setWidget(content)
     return area
-
-
-def set_flag(widget: QWidget, name: str, on: bool) -> None:
-    """Set the style sheet flag ``name`` (``bigText`` for the full-screen player, ``paused``)
-    on ``widget`` and restyle it and everything in it."""
-    widget.setProperty(name, on)
-    # Setting a widget's own style sheet again restyles it and its children; an empty one
-    # would not, hence a comment. (Restyling through style() would also build QStyle's
-    # hundreds of enum members in Python, about 1 MB kept for the rest of the run.)
-    widget.setStyleSheet(widget.styleSheet() or "/* flags */")

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication
 from coach.core.settings import ZOOM_STEPS, load_settings
 from coach.ui.appearance import READING_SCALE, Appearance
 from coach.ui.fitted_label import FittedLabel
+from coach.ui.looks import SIDE_ON_DARK, SIDE_ON_LIGHT
 from coach.ui.main_window import TITLE_BAR_PX
-from coach.ui.style import SIDE_ON_DARK, SIDE_ON_LIGHT
+from coach.ui.style import plain_label
 
 
 @pytest.fixture
@@ -24,17 +25,36 @@ def appearance(qapp: QApplication) -> Iterator[Appearance]:
     yield made
     made._listener.removeEventFilter(made)
     made.deleteLater()
-    qapp.setStyleSheet("")
     qapp.setFont(font)
     qapp.setPalette(palette)
 
 
 def test_the_base_size_is_the_desktops_larger_for_reading_at_a_distance(
-        appearance: Appearance, qapp: QApplication) -> None:
+        qtbot, appearance: Appearance, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
     assert appearance.base_pt == pytest.approx(appearance.desktop_pt * READING_SCALE)
     assert qapp.font().pointSizeF() == pytest.approx(appearance.base_pt, abs=0.1)
-    countdown = 72 * appearance.base_pt / 13
-    assert f"QLabel#countdown {{ font-size: {countdown:.1f}pt" in qapp.styleSheet()
+    countdown = plain_label("0:30", "countdown")
+    qtbot.addWidget(countdown)
+    assert countdown.font().pointSizeF() == pytest.approx(72 * appearance.base_pt / 13)
+    assert countdown.font().bold()
+
+
+def test_looks_follow_the_zoom_and_keep_their_proportions(
+        qtbot, appearance: Appearance) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    column = QVBoxLayout(window)
+    name, words = plain_label("Chin tucks", "stepName"), plain_label("Sit tall.")
+    for label in (name, words):
+        column.addWidget(label)
+    window.show()
+    appearance.step(1)
+    appearance.step(1)  # 150 %
+    QApplication.processEvents()  # the application's font reaches its widgets
+    assert name.font().pointSizeF() == pytest.approx(26 * appearance.base_pt / 13)
+    assert words.font().pointSizeF() == pytest.approx(appearance.base_pt)
 
 
 def test_zoom_steps_up_to_200_and_down_to_100_percent(appearance: Appearance,
@@ -47,16 +67,20 @@ def test_zoom_steps_up_to_200_and_down_to_100_percent(appearance: Appearance,
     assert appearance.step(-1) == 100
 
 
-def test_a_dark_desktop_switched_on_while_coach_runs_restyles_it(appearance: Appearance,
-                                                                 qapp: QApplication) -> None:
-    assert SIDE_ON_LIGHT in qapp.styleSheet()
+def test_a_dark_desktop_switched_on_while_coach_runs_restyles_it(
+        qtbot, appearance: Appearance, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    side = plain_label("Left side", "side")
+    qtbot.addWidget(side)
+    side.show()
+    ink = QPalette.ColorRole.WindowText
+    assert side.palette().color(ink).name() == SIDE_ON_LIGHT
     dark = QPalette(qapp.palette())
     for role, colour in ((QPalette.ColorRole.Window, "#202124"),
                          (QPalette.ColorRole.WindowText, "#e8eaed")):
         dark.setColor(role, QColor(colour))
     qapp.setPalette(dark)  # as a desktop's theme switch does
     qapp.processEvents()
-    assert SIDE_ON_DARK in qapp.styleSheet() and SIDE_ON_LIGHT not in qapp.styleSheet()
+    assert side.palette().color(ink).name() == SIDE_ON_DARK
 
 
 def test_following_the_desktop_costs_nothing_per_event(qtbot, monkeypatch: pytest.MonkeyPatch
@@ -79,7 +103,6 @@ def test_following_the_desktop_costs_nothing_per_event(qtbot, monkeypatch: pytes
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not any(watched is button for watched in heard)  # its events never reach Python
     made._listener.removeEventFilter(made)
-    qapp.setStyleSheet("")
     qapp.setFont(font)
     qapp.setPalette(palette)
 
@@ -133,7 +156,9 @@ def test_a_window_near_the_screens_edge_stays_on_screen_as_its_text_grows(
 def test_a_countdown_short_of_room_is_drawn_smaller_not_cut(qtbot) -> None:  # type: ignore[no-untyped-def]
     countdown = FittedLabel("countdown")
     qtbot.addWidget(countdown)
-    countdown.setStyleSheet("font-size: 96pt")
+    font = countdown.font()
+    font.setPointSize(96)
+    countdown.setFont(font)
     countdown.setText("12:34")
     countdown.resize(countdown.sizeHint())
     assert countdown.scale() == 1.0
@@ -158,7 +183,7 @@ def test_a_style_flag_restyles_the_widget_and_everything_in_it(qtbot, appearance
                                                                ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from coach.ui.style import plain_label, set_flag
+    from coach.ui.looks import set_flag
 
     appearance.apply()
     player = QWidget()

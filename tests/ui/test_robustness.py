@@ -196,10 +196,11 @@ def test_user_strings_stay_plain_text_in_every_widget_and_message(make_coach, da
     assert shown.toPlainText() == HOSTILE
 
 
-def test_side_labels_stay_readable_on_a_dark_window():
+def test_side_labels_stay_readable_on_a_dark_window(qtbot, qapp):
     from PySide6.QtGui import QColor, QPalette
 
-    from coach.ui.style import SIDE_ON_DARK, SIDE_ON_LIGHT, style_sheet
+    from coach.ui.looks import SIDE_ON_DARK, SIDE_ON_LIGHT
+    from coach.ui.style import plain_label
 
     def contrast(a: QColor, b: QColor) -> float:
         def luminance(c: QColor) -> float:
@@ -209,11 +210,18 @@ def test_side_labels_stay_readable_on_a_dark_window():
         high, low = sorted((luminance(a), luminance(b)), reverse=True)
         return (high + 0.05) / (low + 0.05)
 
-    for window, colour in (("#2b2b2b", SIDE_ON_DARK), ("#efefef", SIDE_ON_LIGHT)):
-        palette = QPalette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(window))
-        assert colour in style_sheet(palette)
-        assert contrast(QColor(window), QColor(colour)) >= 4.5
+    usual = qapp.palette()
+    try:
+        for window, colour in (("#2b2b2b", SIDE_ON_DARK), ("#efefef", SIDE_ON_LIGHT)):
+            palette = QPalette(usual)
+            palette.setColor(QPalette.ColorRole.Window, QColor(window))
+            qapp.setPalette(palette)
+            side = plain_label("Left side", "side")
+            qtbot.addWidget(side)
+            assert side.palette().color(QPalette.ColorRole.WindowText).name() == colour
+            assert contrast(QColor(window), QColor(colour)) >= 4.5
+    finally:
+        qapp.setPalette(usual)
 
 
 def test_a_data_folder_that_cannot_be_made_is_a_notice_and_coach_runs(qtbot, tmp_path):

@@ -23,7 +23,7 @@ class EndTiles(QWidget):
     def show_tile(self, key: str, figure: str, words: str) -> None:
         if key not in self._tiles:
             tile = QFrame()
-            tile.setObjectName("endTile")
+            tile.setFrameShape(QFrame.Shape.StyledPanel)
             column = QVBoxLayout(tile)
             figure_label, words_label = FittedLabel("tileFigure"), plain_label("", "preview")
             for label in (figure_label, words_label):

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from coach.core.i18n import N_, _
+from coach.ui.looks import wear
 from coach.ui.style import plain_label
 
 SCALE_HINT = N_("0 is no pain, 10 the worst you can imagine. Keys 0-9 choose, End chooses 10.")
@@ -22,6 +23,7 @@ BUTTON_STYLE = ("QPushButton {{ background: {colour}; color: #1a1a1a; "
                 "QPushButton:disabled {{ color: #5a5a5a; }}")
 BUTTON_HEIGHT = 72
 """Large enough to hit from the floor with a stretched-out arm."""
+FOCUS_RING_PX = 2
 
 
 class PainScale(QWidget):
@@ -33,9 +35,7 @@ class PainScale(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setObjectName("painScale")
         self.setAccessibleName(_("Pain score from 0, no pain, to 10, the worst imaginable"))
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         grid = QGridLayout(self)
@@ -46,6 +46,7 @@ class PainScale(QWidget):
             button.setMinimumSize(44, BUTTON_HEIGHT)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setStyleSheet(BUTTON_STYLE.format(colour=COLOURS[score]))
+            wear(button, "painScore")
             anchor = ANCHORS.get(score)
             button.setAccessibleName(_("Pain {score} of 10").format(score=score) + (
                 f": {_(anchor).lower()}" if anchor else ""))
@@ -81,6 +82,17 @@ class PainScale(QWidget):
             self._group.setExclusive(False)
             checked.setChecked(False)
             self._group.setExclusive(True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        """A ring in the highlight colour while the keys choose a score."""
+        if self.hasFocus():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_RING_PX)
+            painter.setPen(pen)
+            half = FOCUS_RING_PX / 2
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 6, 6)
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         text = event.text()

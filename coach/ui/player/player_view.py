@@ -32,10 +32,11 @@ from coach.core.player.voice import VoiceScript
 from coach.core.routines.routine import SIDE_NAMES, SWITCH_TO
 from coach.ui.accessibility import announce
 from coach.ui.fitted_label import FittedLabel, FittedText
+from coach.ui.looks import set_flag, wear
 from coach.ui.player.end_tiles import EndTiles
 from coach.ui.player.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.style import plain_label, set_flag
+from coach.ui.style import plain_label
 from coach.ui.ticker import Ticker
 
 SHORT_LINES = 20
@@ -84,8 +85,7 @@ class PlayerView(QWidget):
 
     def _build_playing(self) -> QWidget:
         page = self._playing = QWidget()
-        page.setObjectName("playing")
-        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        wear(page, "playing")  # its background dims while paused
         self.routine_title = plain_label(self.session.routine.title, "preview")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -160,6 +160,7 @@ class PlayerView(QWidget):
 
     def _button(self, text: str, action: object) -> QPushButton:
         button = QPushButton(text)
+        wear(button, "button")  # larger in full screen
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys always reach the player
         button.clicked.connect(action)
         return button
@@ -172,7 +173,7 @@ class PlayerView(QWidget):
         done_text = _(self._done_text)
         done = QPushButton(_("{action}  (Enter)").format(action=done_text) if self._keys_shown
                            else done_text)
-        done.setObjectName("primary")
+        wear(done, "primary")
         done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         done.clicked.connect(self.closed)
         self._end_column = QVBoxLayout(page)

@@ -25,6 +25,7 @@ from coach.core.routines.library import Library
 from coach.core.routines.routine import WHEN_LABELS, Routine
 from coach.core.sources import describe
 from coach.paths import asset
+from coach.ui.looks import wear
 from coach.ui.routines.thumbnails import THUMBNAIL_PX, thumbnail
 from coach.ui.style import plain_label
 
@@ -190,7 +191,7 @@ class _RoutineDetails(QScrollArea):
         self.steps = plain_label()
         self.sources = plain_label("", "keys")
         self.start_button = QPushButton(_("Start  (Enter)"))
-        self.start_button.setObjectName("primary")
+        wear(self.start_button, "primary")
         column = QVBoxLayout(content)
         for widget in (self.title, self.meta, self.summary, self.how_often, self.start_button,
                        plain_label(_("Cautions"), "section"), self.cautions,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 from coach.core.history.wording import area_name
 from coach.core.i18n import _, ngettext
 from coach.core.therapy.timer import TherapyTimer
+from coach.ui.looks import wear
 from coach.ui.style import plain_label
 from coach.ui.therapy.words import off_button_text, removal_text
 
@@ -27,7 +28,7 @@ class AlertWindow(QDialog):
         self.detail = plain_label("", "instruction")
         self.off_button = QPushButton(_("{action}  (Enter)").format(
             action=off_button_text(timer.plan.method)))
-        self.off_button.setObjectName("primary")
+        wear(self.off_button, "primary")
         self.off_button.setDefault(True)
         self.off_button.clicked.connect(self.confirmed)
         column = QVBoxLayout(self)

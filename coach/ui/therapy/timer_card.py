@@ -24,7 +24,8 @@ from coach.core.therapy.timer import (
 )
 from coach.ui.fitted_label import FittedLabel
 from coach.ui.inputs import CalmSpinBox
-from coach.ui.style import plain_label, set_flag
+from coach.ui.looks import set_flag
+from coach.ui.style import plain_label
 from coach.ui.therapy.words import off_button_text, skin_check_text
 
 

@@ -34,6 +34,7 @@ from coach.core.therapy.timer import (
 )
 from coach.ui.accessibility import name_fields
 from coach.ui.inputs import CalmComboBox, CalmSpinBox
+from coach.ui.looks import wear
 from coach.ui.safety_gate import SafetyGate
 from coach.ui.style import plain_label, scrolled
 from coach.ui.therapy.alarms import TherapyAlarms
@@ -67,7 +68,7 @@ class TherapyView(QWidget):
         self.message.hide()
         column.addWidget(self.message)
         self.start_button = QPushButton(_("Start timer"))
-        self.start_button.setObjectName("primary")
+        wear(self.start_button, "primary")
         self.start_button.clicked.connect(lambda: self.start())
         column.addWidget(self.start_button)
         column.addSpacing(12)

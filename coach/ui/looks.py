@@ -1,0 +1,151 @@
+"""What each kind of text on Coach's screens looks like: its size on Coach's type scale, its
+weight, its colour, and for warnings a card behind it.
+
+A widget wears a look by name (``wear``); sizes are in proportion to the application's font,
+so they follow the desktop's type size and the user's zoom. Looks are set on each widget
+rather than through an application style sheet, which would keep rule caches for every
+widget Coach makes. ``restyle`` applies them again when the zoom or the desktop's palette
+changes, and ``set_flag`` when a flag does: ``bigText`` (the full-screen player, read from
+the floor), ``paused`` (its countdown greys out) and ``due`` (a cold or heat timer that has
+run out).
+
+Colours are left to a style sheet where a widget is under one (a break's calm colours).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+BASE_POINT_SIZE = 13
+"""The base size the type scale is written for: a 26 pt step name is twice the base size."""
+SIDE_ON_LIGHT, SIDE_ON_DARK = "#1d6f65", "#6fd3c1"
+"""The teal of side and rep labels: dark on a light window, light on a dark one (each at
+least 4.5:1 against Qt's usual window colours)."""
+DUE_RED = "#c62828"
+NOTICE_CARD = ("#fff4ce", "#3b2f00")
+"""A warning's pale yellow card and its dark text (over 11:1)."""
+PAUSED_CARD = ("#fde68a", "#1a1a1a")
+"""The paused sign's yellow and its near-black text (over 14:1)."""
+
+
+@dataclass(frozen=True)
+class Look:
+    """``pt`` on the 13 pt scale (None: the size around it), ``big_pt`` in the full-screen
+    player, bold or not, ``ink`` ("side", "quiet" or None: the window's text colour),
+    ``card`` (background and text) with ``padding_px`` around the text, ``top_px`` of room
+    above it, whether it greys out (``greys_when_paused``) or its background dims
+    (``dims_when_paused``) while the player is paused, and for a button, ``big_padding_px``
+    above and below its text in the full-screen player (a target for a stretched-out arm)."""
+
+    pt: float | None = None
+    big_pt: float | None = None
+    bold: bool = False
+    ink: str | None = None
+    card: tuple[str, str] | None = None
+    padding_px: int = 0
+    top_px: int = 0
+    greys_when_paused: bool = False
+    dims_when_paused: bool = False
+    big_padding_px: int = 0
+
+
+LOOKS = {
+    "countdown": Look(72, 110, bold=True, greys_when_paused=True),
+    "timerLeft": Look(44, bold=True),
+    "breakLeft": Look(26, bold=True),
+    "stepName": Look(26, 40, bold=True),
+    "instruction": Look(20, 32),
+    "side": Look(18, 30, bold=True, ink="side"),
+    "preview": Look(14, 24, ink="quiet"),
+    "keys": Look(12, 18, ink="quiet"),
+    "heading": Look(20, bold=True),
+    "endHeading": Look(30, bold=True),
+    "section": Look(15, bold=True, top_px=8),
+    "tileFigure": Look(30, bold=True),
+    "notice": Look(card=NOTICE_CARD, padding_px=8),
+    "pausedBanner": Look(26, 40, bold=True, card=PAUSED_CARD, padding_px=12),
+    "primary": Look(13, 18, bold=True, big_padding_px=14),
+    "button": Look(13, 18, big_padding_px=14),  # the player's
+    "painScore": Look(20, bold=True),
+    "playing": Look(dims_when_paused=True),
+}
+
+
+def wear(widget: QWidget, name: str) -> None:
+    """Give ``widget`` the look ``name`` (one of LOOKS), kept as its object name."""
+    widget.setObjectName(name)
+    _apply(widget)
+
+
+def restyle() -> None:
+    """Apply the looks again to every window (a new type size or palette)."""
+    for window in QApplication.topLevelWidgets():
+        for widget in _wearing(window):
+            _apply(widget)
+
+
+def set_flag(top: QWidget, name: str, on: bool) -> None:
+    """Set the flag ``name`` (``bigText``, ``paused``, ``due``) on ``top`` and on what wears a
+    look in it, and restyle them."""
+    for widget in _wearing(top):
+        widget.setProperty(name, on)
+        _apply(widget)
+
+
+def _wearing(top: QWidget) -> Iterator[QWidget]:
+    """``top`` and the widgets in it that wear a look: found by name, as asking for every
+    widget, or for a widget's parents, would make a Python object for each of the hundreds
+    inside Qt's own (most of a megabyte, kept)."""
+    yield top
+    for name in LOOKS:
+        yield from top.findChildren(QWidget, name)
+
+
+def _apply(widget: QWidget) -> None:
+    look = LOOKS.get(widget.objectName())
+    if look is None:
+        return
+    big = bool(widget.property("bigText"))
+    if look.pt is not None:
+        base_pt = QApplication.font().pointSizeF()
+        pt = look.big_pt if look.big_pt is not None and big else look.pt
+        font = QFont()
+        font.setPointSizeF(pt * (base_pt if base_pt > 0 else BASE_POINT_SIZE) / BASE_POINT_SIZE)
+        font.setBold(look.bold)
+        widget.setFont(font)
+    if look.big_padding_px:
+        tall = widget.fontMetrics().height() + 2 * look.big_padding_px
+        widget.setMinimumHeight(tall if big else 0)
+    if look.padding_px or look.top_px:
+        pad = look.padding_px
+        widget.setContentsMargins(pad, pad + look.top_px, pad, pad)
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet):
+        _colour(widget, look)
+
+
+def _colour(widget: QWidget, look: Look) -> None:
+    app = QApplication.palette()
+    quiet = app.color(QPalette.ColorRole.PlaceholderText)
+    text = QPalette.ColorRole.WindowText
+    palette = QPalette()  # only what is set here: the rest comes from the window around it
+    if look.card is not None:
+        palette.setColor(QPalette.ColorRole.Window, QColor(look.card[0]))
+        palette.setColor(text, QColor(look.card[1]))
+    elif widget.property("due"):
+        palette.setColor(text, QColor(DUE_RED))
+    elif look.ink == "quiet" or (look.greys_when_paused and widget.property("paused")):
+        palette.setColor(text, quiet)
+    elif look.ink == "side":
+        dark = app.color(QPalette.ColorRole.Window).lightness() < 128
+        palette.setColor(text, QColor(SIDE_ON_DARK if dark else SIDE_ON_LIGHT))
+    dimmed = look.dims_when_paused and bool(widget.property("paused"))
+    if dimmed:
+        palette.setColor(QPalette.ColorRole.Window, app.color(QPalette.ColorRole.Mid))
+    widget.setAutoFillBackground(look.card is not None or dimmed)
+    if palette.resolveMask() or widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+        widget.setPalette(palette)  # with nothing set, the window's colours again
