@@ -9,23 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
-from coach.ui.looks import BASE_POINT_SIZE, PAUSED_CARD, wear
-
-CALM_STYLE_SHEET = """
-QWidget { background-color: #173b43; color: #eef4f3; }
-QLabel#preview, QLabel#keys { color: #b8d0d1; }
-QLabel#side { color: #8fe0cf; }
-QLabel#notice { background-color: #1f4a53; color: #eef4f3; border-left: 4px solid #fde68a; }
-QLabel#pausedBanner { background-color: PAUSED_BACKGROUND; color: PAUSED_TEXT;
-    border-radius: 8px; }
-QPushButton { background-color: transparent; border: 1px solid #4d7a83; border-radius: 6px;
-    color: #eef4f3; padding: 8px 16px; }
-QPushButton:hover { background-color: #22505a; }
-QProgressBar { background-color: #1f4a53; border: none; border-radius: 4px; max-height: 10px; }
-QProgressBar::chunk { background-color: #7fc8b8; border-radius: 4px; }
-""".replace("PAUSED_BACKGROUND", PAUSED_CARD[0]).replace("PAUSED_TEXT", PAUSED_CARD[1])
-"""A break's look, whatever the desktop's theme: a deep, calm teal with light text (over 9:1),
-quiet outlined buttons, so a break never looks like one more form to fill in."""
+from coach.ui.looks import BASE_POINT_SIZE, wear
 
 
 def plain_label(text: str = "", name: str | None = None, parent: QWidget | None = None) -> QLabel:

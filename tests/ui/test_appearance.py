@@ -196,11 +196,14 @@ def test_a_style_flag_restyles_the_widget_and_everything_in_it(qtbot, appearance
     assert countdown.font().pointSizeF() / normal == pytest.approx(110 / 72, abs=0.01)
     set_flag(player, "bigText", False)
     assert countdown.font().pointSizeF() == normal
-    ink = countdown.palette().color(QPalette.ColorRole.WindowText)
+    def ink() -> QColor:
+        return countdown.palette().color(countdown.foregroundRole())
+
+    usual = ink()
     set_flag(player, "paused", True)  # the countdown greys out
-    assert countdown.palette().color(QPalette.ColorRole.WindowText).alpha() < ink.alpha()
+    assert ink().alpha() < usual.alpha()
     set_flag(player, "paused", False)
-    assert countdown.palette().color(QPalette.ColorRole.WindowText) == ink
+    assert ink() == usual
 
 
 def test_the_countdown_and_paused_sign_keep_their_size_when_the_screen_is_short_of_room(

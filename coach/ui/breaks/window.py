@@ -27,9 +27,10 @@ from coach.core.player.session import GuidedSession
 from coach.platform.memory import hand_back_after
 from coach.ui.breaks.screens import BreakScreens, show_on
 from coach.ui.fitted_label import FittedLabel
+from coach.ui.looks import calm, wear
 from coach.ui.player.player_view import SHORT_LINES, PlayerView
 from coach.ui.sounds import Sounds
-from coach.ui.style import CALM_STYLE_SHEET, plain_label, text_scale
+from coach.ui.style import plain_label, text_scale
 
 QUIET_WINDOW = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
 KEYS_AFTER_MS = 3000
@@ -57,12 +58,6 @@ def soon_text(kind: BreakKind, seconds: int) -> str:
         text = ngettext("A rest break in {count} second", "A rest break in {count} seconds",
                         seconds)
     return text.format(count=seconds)
-
-
-def calm(widget: QWidget) -> None:
-    """Give ``widget`` and what it holds the calm colours of a break (CALM_STYLE_SHEET)."""
-    widget.setObjectName("breakScreen")
-    widget.setStyleSheet(CALM_STYLE_SHEET)
 
 
 def _quiet(widget: QWidget) -> None:
@@ -98,6 +93,7 @@ class BreakAnswers(QWidget):
             if not shown:
                 continue
             button = QPushButton(text)
+            wear(button, "button")
             button.setAccessibleName(name)
             # no keyboard focus: a focused button takes Space from typing that lands here;
             # the keys (after KEYS_AFTER_MS) answer instead
@@ -167,7 +163,6 @@ class BreakCover(QWidget):
         self.setWindowTitle(_("{title} · time left").format(title=_(WINDOW_TITLES[kind])))
         self._session = session
         self.resize(640, 320)
-        calm(self)
         self.heading = plain_label(_(TIME_FOR[kind]), "heading")
         self.time_left = FittedLabel("timerLeft")
         column = QVBoxLayout(self)
@@ -177,6 +172,7 @@ class BreakCover(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(label)
         column.addStretch()
+        calm(self)
 
     def refresh(self) -> None:
         """Show the time left of the whole break."""
@@ -227,7 +223,6 @@ class BreakWindow(QWidget):
         self.player.finished.connect(self.answers.hide)  # over: nothing left to snooze
         self.player.finished.connect(
             lambda: QTimer.singleShot(self.CLOSE_AFTER_MS, self, self._finish))
-        calm(self)
         self.time_left = FittedLabel("breakLeft")
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.player.title_changed.connect(lambda _title: self._show_time_left())
@@ -245,6 +240,7 @@ class BreakWindow(QWidget):
         bottom.addStretch()
         bottom.addWidget(self.answers)
         column.addLayout(bottom)
+        calm(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """Large text on a small screen: the note gives its lines to the step."""

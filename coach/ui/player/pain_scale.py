@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from coach.core.i18n import N_, _
@@ -17,13 +17,40 @@ COLOURS = ("#d3eecb", "#dff1c6", "#ebf2c1", "#f5f0bb", "#faeab4", "#fde0ac", "#f
            "#fcc59f", "#f9b59a", "#f5a496", "#f09391")
 """Light tints from green (0) through amber (5) to red (10): dark text reads on each at well
 over 7:1, and the number, not the colour alone, tells the score."""
-BUTTON_STYLE = ("QPushButton {{ background: {colour}; color: #1a1a1a; "
-                "border: 1px solid #8a8a8a; border-radius: 6px; }} "
-                "QPushButton:checked {{ border: 5px solid palette(highlight); }} "
-                "QPushButton:disabled {{ color: #5a5a5a; }}")
+INK, FADED_INK, EDGE = "#1a1a1a", "#5a5a5a", "#8a8a8a"
+CHOSEN_EDGE_PX = 5
 BUTTON_HEIGHT = 72
 """Large enough to hit from the floor with a stretched-out arm."""
 FOCUS_RING_PX = 2
+
+
+class ScoreButton(QPushButton):
+    """One score: its colour with dark text and a thin grey edge; a thick edge in the
+    highlight colour once chosen."""
+
+    def __init__(self, score: int) -> None:
+        super().__init__(str(score))
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Button, QColor(COLOURS[score]))
+        self.setPalette(palette)
+        self.setCheckable(True)
+        self.setMinimumSize(44, BUTTON_HEIGHT)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        wear(self, "painScore")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        chosen = self.isChecked()
+        edge_px = CHOSEN_EDGE_PX if chosen else 1
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight) if chosen
+                            else QColor(EDGE), edge_px))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Button))
+        half = edge_px / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 6, 6)
+        painter.setPen(QColor(INK if self.isEnabled() else FADED_INK))
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.text())
+        painter.end()
 
 
 class PainScale(QWidget):
@@ -41,12 +68,7 @@ class PainScale(QWidget):
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(4)
         for score in range(11):
-            button = QPushButton(str(score))
-            button.setCheckable(True)
-            button.setMinimumSize(44, BUTTON_HEIGHT)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setStyleSheet(BUTTON_STYLE.format(colour=COLOURS[score]))
-            wear(button, "painScore")
+            button = ScoreButton(score)
             anchor = ANCHORS.get(score)
             button.setAccessibleName(_("Pain {score} of 10").format(score=score) + (
                 f": {_(anchor).lower()}" if anchor else ""))
