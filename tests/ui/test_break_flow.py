@@ -56,8 +56,21 @@ def test_a_notice_comes_ten_seconds_before_the_micro_break(make_coach, clock):
     coach = make_coach(idle=idle)
     spent = run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
     assert 20 * MIN - 10 - 1 <= spent <= 20 * MIN - 10 + 1
-    assert "micro-break in 10 seconds" in coach.breaks.notice.findChildren(
-        type(coach.window.break_status))[0].text()
+    assert "micro-break in 10 seconds" in coach.breaks.notice.soon.text()
+
+
+def test_the_notice_counts_down_to_the_break(make_coach, clock):
+    idle = Idle()
+    coach = make_coach(idle=idle)
+    run_until(coach, clock, idle, lambda: coach.breaks.notice is not None)
+    notice = coach.breaks.notice
+    for seconds in range(9, 0, -1):
+        clock.advance(1)
+        notice.count_down()  # as its one-second timer does
+        assert notice.soon.text() == f"A micro-break in {seconds} second" + "s" * (seconds > 1)
+    clock.advance(5)  # held back: it does not count below one second
+    notice.count_down()
+    assert notice.soon.text() == "A micro-break in 1 second"
 
 
 def test_the_break_window_plays_the_micro_break_and_counts_it_taken(qtbot, make_coach,

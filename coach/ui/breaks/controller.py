@@ -274,8 +274,8 @@ class BreakController(QObject):
             return
         from coach.ui.breaks.window import BreakNotice
 
-        notice = BreakNotice(event.kind, event.in_s, self.scheduler.can_snooze(event.kind),
-                             self.scheduler.can_skip())
+        notice = BreakNotice(event.kind, event.in_s, self.clock,
+                             self.scheduler.can_snooze(event.kind), self.scheduler.can_skip())
         notice.answers.start_now.connect(lambda: self._start_early(event.kind))
         notice.answers.snooze.connect(lambda: self._answer(self.scheduler.snooze(event.kind)))
         notice.answers.skip.connect(lambda: self._answer(self.scheduler.skip(event.kind)))

@@ -21,6 +21,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent,
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.breaks.scheduler import BreakKind
+from coach.core.clock import Clock
 from coach.core.format import clock_text
 from coach.core.i18n import N_, _, ngettext
 from coach.core.player.session import GuidedSession
@@ -120,20 +121,32 @@ class BreakAnswers(QWidget):
 
 
 class BreakNotice(QWidget):
-    """"A micro-break in 10 seconds", at the bottom right of the screen, with the answers."""
+    """"A micro-break in 10 seconds", counting down on ``clock`` while it shows, at the bottom
+    right of the screen, with the answers."""
 
-    def __init__(self, kind: BreakKind, in_s: float, can_snooze: bool = True,
+    def __init__(self, kind: BreakKind, in_s: float, clock: Clock, can_snooze: bool = True,
                  can_skip: bool = True) -> None:
         super().__init__()
         _quiet(self)
         self.setWindowTitle(_("Coach: break soon"))
+        self._kind, self._clock = kind, clock
+        self._due_s = clock.monotonic() + in_s
         self.answers = BreakAnswers(True, can_snooze, can_skip)
+        self.soon = plain_label("", "section")
+        self.count_down()
+        self._ticks = QTimer(self)
+        self._ticks.setInterval(1000)
+        self._ticks.timeout.connect(self.count_down)
         column = QVBoxLayout(self)
-        seconds = max(1, round(in_s))
-        column.addWidget(plain_label(soon_text(kind, seconds), "section"))
+        column.addWidget(self.soon)
         column.addWidget(plain_label(_("Time to let your back and shoulders move."),
                                      "preview"))
         column.addWidget(self.answers)
+
+    def count_down(self) -> None:
+        """Show the whole seconds left before the break (at least 1: it may be held back)."""
+        self.soon.setText(soon_text(self._kind,
+                                    max(1, round(self._due_s - self._clock.monotonic()))))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if not self.answers.press(Qt.Key(event.key())):
@@ -151,6 +164,7 @@ class BreakNotice(QWidget):
             self.move(area.right() - self.width() - 24, area.bottom() - self.height() - 24)
         self.show()
         self.answers.start_keys()
+        self._ticks.start()
 
 
 class BreakCover(QWidget):
