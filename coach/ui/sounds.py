@@ -161,6 +161,10 @@ class Sounds(QObject):
         voice.set_volume(self._voice_volume)
         voice.set_rate(self._voice_rate)
 
+    def problem(self) -> str | None:
+        """Why no cue can play on this computer, in words, or None when they can."""
+        return audio_problem()
+
     def play(self, cue: Cue) -> None:
         """Play ``cue`` now, unless muted or the theme is "none"."""
         if self.muted or self.theme == SILENT_THEME:

@@ -43,6 +43,16 @@ def test_a_routine_plays_to_the_end_without_sound(no_audio, make_coach, clock) -
     assert played == []
 
 
+def test_the_sound_button_says_no_sound_can_play_and_why(no_audio, make_coach) -> None:  # type: ignore[no-untyped-def]
+    coach = make_coach()
+    coach.sounds.muted = False
+    coach.window.start_routine("desk-posture-reset")
+    button = coach.window.player_view.mute_button
+    assert button.text() == "Sound: unavailable" and "Sound is off" in button.toolTip()
+    button.click()  # muted: off, whatever this computer can play
+    assert button.text() == "Sound: off" and not button.toolTip()
+
+
 def test_a_break_plays_its_routine_without_sound(no_audio, make_coach, clock) -> None:  # type: ignore[no-untyped-def]
     coach = make_coach()
     played = heard(coach)

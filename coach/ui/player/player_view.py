@@ -436,4 +436,8 @@ class PlayerView(QWidget):
             self.finished.emit()
 
     def _show_mute(self) -> None:
-        self.mute_button.setText(_("Sound: off") if self.sounds.muted else _("Sound: on"))
+        """Sound on or off, or none to be had here (the button's tooltip says why)."""
+        problem = None if self.sounds.muted else self.sounds.problem()
+        self.mute_button.setText(_("Sound: off") if self.sounds.muted else
+                                 _("Sound: unavailable") if problem else _("Sound: on"))
+        self.mute_button.setToolTip(problem or "")
