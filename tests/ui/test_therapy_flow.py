@@ -313,3 +313,13 @@ def test_an_area_chosen_in_german_is_kept_as_the_same_area_in_every_language(qtb
     qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
     [timer] = coach.desk.timers
     assert view.area.currentText() == "Nacken" and timer.plan.area == "neck"
+
+
+def test_the_minutes_a_pack_may_stay_on_are_in_sight_beside_the_field(make_coach):
+    from PySide6.QtWidgets import QLabel
+
+    view = make_coach().window.therapy_view
+    shown = [label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(view)]
+    assert "15 to 20 minutes at a time: longer can harm the skin." in shown
+    assert view.minutes.accessibleDescription() == "15 to 20 minutes at a time: longer can " \
+        "harm the skin."

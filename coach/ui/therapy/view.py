@@ -115,13 +115,15 @@ class TherapyView(QWidget):
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
         self.minutes.setValue(DEFAULT_MINUTES)
         self.minutes.setSuffix(" min")
-        self.minutes.setToolTip(_("{least} to {most} minutes at a time: longer can harm the "
-                                  "skin.").format(least=MIN_MINUTES, most=MAX_MINUTES))
+        # in sight, not only in a tooltip: a number outside it is not taken
+        limits = plain_label(_("{least} to {most} minutes at a time: longer can harm the "
+                               "skin.").format(least=MIN_MINUTES, most=MAX_MINUTES), "keys")
+        self.minutes.setAccessibleDescription(limits.text())
         self.gap_note = plain_label("", "preview")
         form = QFormLayout()
         for label, field in ((_("Kind"), kinds), (_("Method"), self.method),
                              (_("Area"), self.area), (_("Minutes"), self.minutes),
-                             ("", self.gap_note)):
+                             ("", limits), ("", self.gap_note)):
             form.addRow(plain_label(label), field)
         name_fields(form)
         typed = self.area.lineEdit()
