@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from coach.core.settings import ZOOM_STEPS, load_settings
 from coach.ui.appearance import READING_SCALE, Appearance
@@ -220,3 +220,27 @@ def test_the_countdown_and_paused_sign_keep_their_size_when_the_screen_is_short_
     assert view.countdown.scale() >= 0.4  # the words beside it give way first
     text = view.instruction  # all of the step's words still on screen, smaller
     assert text._height(text.scale(), text.contentsRect().width()) <= text.height()
+
+
+def test_the_end_screen_with_its_pain_question_scrolls_rather_than_overlap_at_200_percent(
+        qtbot, make_coach, appearance: Appearance, clock) -> None:  # type: ignore[no-untyped-def]
+    from coach.ui.player.pain_prompt import PainPrompt
+    from tests.ui.playing import play, ready_s
+
+    coach = make_coach(ask_pain=True)
+    coach.use_appearance(appearance)
+    for _ in ZOOM_STEPS:
+        coach.window.zoom_requested.emit(1)  # 200 %
+    coach.window.show()
+    coach.window.start_routine("desk-posture-reset")
+    qtbot.keyClick(coach.window.pages.currentWidget().scale, Qt.Key.Key_6)
+    view = coach.window.player_view
+    play(view, clock, ready_s(view) + view.session.routine.total_s)
+    after = view.findChild(PainPrompt)
+    qtbot.waitUntil(after.isVisible)
+    qtbot.wait(20)
+    scale = after.scale
+    words = [label for label in scale.findChildren(QLabel) if label.text() == "Moderate"][0]
+    five = scale.button(5)
+    assert words.geometry().top() >= five.geometry().bottom()  # under the buttons, not on them
+    assert words.height() >= words.sizeHint().height()

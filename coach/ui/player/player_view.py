@@ -36,7 +36,7 @@ from coach.ui.looks import set_flag, wear
 from coach.ui.player.end_tiles import EndTiles
 from coach.ui.player.illustration_view import IllustrationView
 from coach.ui.sounds import Cue, Sounds
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, scrolled
 from coach.ui.ticker import Ticker
 
 SHORT_LINES = 20
@@ -78,7 +78,7 @@ class PlayerView(QWidget):
         self.ticker = Ticker(self.tick, self)
         self._pages = QStackedLayout(self)
         self._pages.addWidget(self._build_playing())
-        self._pages.addWidget(self._build_ended())
+        self._pages.addWidget(scrolled(self._build_ended()))  # large type, a question: long
         self.closed.connect(self.leave_full_screen)
 
     # -- layout ----------------------------------------------------------------------------
