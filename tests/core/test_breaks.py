@@ -249,6 +249,22 @@ def test_a_micro_break_left_to_the_rest_break_follows_its_answer(clock, answer, 
     assert [(t, e.kind) for t, e in log if isinstance(e, BreakDue)][:1] == next_prompts
 
 
+def test_the_next_break_is_the_rest_break_a_micro_break_is_left_to(clock):
+    sim = Sim(clock, User(away=[(30 * MIN, 30 * MIN + 30)], answers=["take", "snooze"]))
+    sim.run(51 * MIN)  # the rest break is snoozed with the micro-break left to it
+    assert sim.scheduler.until_due_s(MICRO) == sim.scheduler.until_due_s(REST) == 5 * MIN
+    assert sim.scheduler.next_break() == (REST, 5 * MIN)  # what will come, and the status
+
+
+def test_the_next_break_is_the_sooner_one_and_none_when_all_are_off(clock):
+    sim = Sim(clock, User())
+    assert sim.scheduler.next_break() == (MICRO, 20 * MIN)
+    sim.run(21 * MIN)  # the micro-break is taken at 20:00, over at 20:30
+    assert sim.scheduler.next_break() == (MICRO, 19 * MIN + 30)
+    sim.scheduler.set_rules([BreakRule(kind, 60, 10, enabled=False) for kind in (MICRO, REST)])
+    assert sim.scheduler.next_break() is None
+
+
 # --- activity from idle time ---------------------------------------------------------------
 
 def test_activity_is_the_time_before_the_last_input_not_wall_time(clock):

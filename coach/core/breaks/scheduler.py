@@ -179,6 +179,18 @@ class BreakScheduler:
         count = self._counts.get(kind)
         return None if count is None else max(0.0, count.due_at_s - count.active_s)
 
+    def next_break(self) -> tuple[BreakKind, float] | None:
+        """The next break that will be shown and the seconds of activity until it, or None
+        when every kind is off. A micro-break left to a rest break (see
+        ``_left_to_rest_break``) is not the next: the rest break is."""
+        waits = [(left, count.rule.kind) for count in self._counts.values()
+                 if not self._left_to_rest_break(count)
+                 and (left := self.until_due_s(count.rule.kind)) is not None]
+        if not waits:
+            return None
+        left, kind = min(waits, key=lambda wait: wait[0])
+        return kind, left
+
     def next_check_s(self, idle_s: float) -> float | None:
         """When to call ``check`` again: soon enough to warn on time and to see a natural
         break, and never more often than needed. With ``input_wakes``, once ``idle_s`` has

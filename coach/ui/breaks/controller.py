@@ -185,11 +185,10 @@ class BreakController(QObject):
         hours = self.scheduler.working_hours
         if hours is not None and not hours.contains(now):
             return BreakStatus("outside working hours", _("Outside working hours: no breaks"))
-        waits = [(left, kind) for kind in BreakKind
-                 if (left := self.scheduler.until_due_s(kind)) is not None]
-        if not waits:
+        upcoming = self.scheduler.next_break()
+        if upcoming is None:
             return BreakStatus("off", _("Break reminders are off"))
-        left, kind = min(waits, key=lambda wait: wait[0])
+        kind, left = upcoming
         minutes = round(left / 60)
         if kind is BreakKind.MICRO:
             text = (_("Micro-break in under a minute") if left < 60 else
