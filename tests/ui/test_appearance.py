@@ -15,7 +15,7 @@ from coach.ui.appearance import READING_SCALE, Appearance
 from coach.ui.fitted_label import FittedLabel
 from coach.ui.looks import SIDE_ON_DARK, SIDE_ON_LIGHT
 from coach.ui.main_window import TITLE_BAR_PX
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, text_scale
 
 
 @pytest.fixture
@@ -244,3 +244,20 @@ def test_the_end_screen_with_its_pain_question_scrolls_rather_than_overlap_at_20
     five = scale.button(5)
     assert words.geometry().top() >= five.geometry().bottom()  # under the buttons, not on them
     assert words.height() >= words.sizeHint().height()
+
+
+def test_the_routines_drawings_grow_with_the_text(qtbot, make_coach, appearance: Appearance
+                                                  ) -> None:  # type: ignore[no-untyped-def]
+    from coach.ui.routines.thumbnails import THUMBNAIL_PX
+
+    coach = make_coach()
+    coach.use_appearance(appearance)
+    routines = coach.window.library_view.list
+    assert routines.iconSize().width() == round(THUMBNAIL_PX * text_scale())
+    for _ in ZOOM_STEPS:
+        coach.window.zoom_requested.emit(1)  # 200 %
+    QApplication.processEvents()  # the application's font reaches its widgets
+    assert routines.iconSize().width() == round(THUMBNAIL_PX * text_scale()) > THUMBNAIL_PX
+    drawn = [routines.item(row) for row in range(routines.count())
+             if not routines.item(row).icon().isNull()]
+    assert all(item.sizeHint().height() >= routines.iconSize().height() for item in drawn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +27,7 @@ from coach.core.sources import describe
 from coach.paths import asset
 from coach.ui.looks import wear
 from coach.ui.routines.thumbnails import THUMBNAIL_PX, thumbnail
-from coach.ui.style import plain_label
+from coach.ui.style import plain_label, text_scale
 
 RECENT_SESSIONS = 3
 ROW_PADDING = 8
@@ -53,12 +53,24 @@ class RoutineList(QListWidget):
     guess leaves a long title's last line cut off), measured again whenever the rows' area
     changes size."""
 
+    _width = 0
+    """The rows' area's width, as last told."""
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)  # a scroll area is told here of its viewport's new size
-        self.fit_rows(event.size().width())
+        self._width = event.size().width()
+        self.fit_rows(self._width)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # larger text, larger drawings
+            side = round(THUMBNAIL_PX * text_scale())
+            self.setIconSize(QSize(side, side))
+            self.fit_rows(self._width)
 
     def fit_rows(self, width: int) -> None:
-        text_width = max(40, width - THUMBNAIL_PX - 3 * ROW_PADDING)
+        icon_px = self.iconSize().width()
+        text_width = max(40, width - icon_px - 3 * ROW_PADDING)
         for row in range(self.count()):
             item = self.item(row)
             if item.flags() == Qt.ItemFlag.NoItemFlags:  # a heading: bold at today's size
@@ -66,7 +78,7 @@ class RoutineList(QListWidget):
             metrics = QFontMetrics(item.font())
             height = metrics.boundingRect(QRect(0, 0, text_width, 10_000),
                                           int(Qt.TextFlag.TextWordWrap), item.text()).height()
-            icon = THUMBNAIL_PX if not item.icon().isNull() else 0
+            icon = icon_px if not item.icon().isNull() else 0
             item.setSizeHint(QSize(width - ROW_PADDING, max(height, icon) + ROW_PADDING))
 
 
