@@ -261,3 +261,22 @@ def test_the_routines_drawings_grow_with_the_text(qtbot, make_coach, appearance:
     drawn = [routines.item(row) for row in range(routines.count())
              if not routines.item(row).icon().isNull()]
     assert all(item.sizeHint().height() >= routines.iconSize().height() for item in drawn)
+
+
+def test_the_routine_list_dragged_narrow_keeps_every_word_of_its_titles(qtbot, make_coach
+                                                                      ) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QSplitter
+
+    coach = make_coach()
+    coach.window.show()
+    qtbot.waitExposed(coach.window)
+    routines = coach.window.library_view.list
+    splitter = routines.parentWidget()
+    assert isinstance(splitter, QSplitter)
+    splitter.setSizes([0, 5000])  # as far as the divider goes
+    qtbot.wait(20)
+    metrics = QFontMetrics(routines.font())
+    widest = max(metrics.horizontalAdvance(word) for row in range(routines.count())
+                 for word in routines.item(row).text().split())
+    assert routines.viewport().width() >= widest + routines.iconSize().width()

@@ -67,6 +67,17 @@ class RoutineList(QListWidget):
             side = round(THUMBNAIL_PX * text_scale())
             self.setIconSize(QSize(side, side))
             self.fit_rows(self._width)
+            self.updateGeometry()  # and longer words
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as the longest word of a row allows beside its drawing (the divider
+        beside the list stops there), so no title is cut."""
+        hint = super().minimumSizeHint()  # the frame and scroll bar
+        metrics = QFontMetrics(_bold(self.font()))  # headings are bold: the widest
+        words = {word for row in range(self.count()) for word in self.item(row).text().split()}
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        return QSize(hint.width() + widest + self.iconSize().width() + 3 * ROW_PADDING,
+                     hint.height())
 
     def fit_rows(self, width: int) -> None:
         icon_px = self.iconSize().width()
@@ -133,6 +144,7 @@ class LibraryView(QWidget):
         splitter.addWidget(self.list)
         splitter.addWidget(self.details)
         splitter.setSizes([340, 560])
+        splitter.setChildrenCollapsible(False)  # dragged narrow, the list keeps its words
         safety = QPushButton(_("Safety and red flags"))
         safety.clicked.connect(self.safety_requested)
         settings = QPushButton(_("Settings"))
