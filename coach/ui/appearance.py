@@ -6,11 +6,11 @@ when the desktop changes its font or palette while Coach runs."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.core.settings import ZOOM_STEPS
-from coach.ui.looks import BASE_POINT_SIZE, restyle
+from coach.ui.looks import BASE_POINT_SIZE, quiet_ink, restyle
 from coach.ui.style import base_font
 
 READING_SCALE = 1.3
@@ -50,6 +50,9 @@ class Appearance(QObject):
         self._applying = True  # setting them raises the events that call this
         try:
             self.app.setFont(base_font(self.base_pt))
+            quiet = QPalette(self.app.palette())  # the desktop's, and quiet text readable
+            quiet.setColor(QPalette.ColorRole.PlaceholderText, quiet_ink(self.app.palette()))
+            self.app.setPalette(quiet)
             restyle()  # every look's size and colours, for the new size or palette
         finally:
             self._applying = False

@@ -41,8 +41,8 @@ class Look:
     """``pt`` on the 13 pt scale (None: the size around it), ``big_pt`` in the full-screen
     player, bold or not, ``ink`` ("side", "quiet" or None: the window's text colour),
     ``card`` (background and text) with ``padding_px`` around the text, ``top_px`` of room
-    above it, whether it greys out (``greys_when_paused``) or its background dims
-    (``dims_when_paused``) while the player is paused. A button's ``padding_px`` and
+    above it, and whether it greys out (``greys_when_paused``) while the player is paused. A
+    button's ``padding_px`` and
     ``big_padding_px`` (in the full-screen player) are the room above and below its text:
     a target for a stretched-out arm."""
 
@@ -55,7 +55,6 @@ class Look:
     padding_px: int = 0
     top_px: int = 0
     greys_when_paused: bool = False
-    dims_when_paused: bool = False
     big_padding_px: int = 0
 
 
@@ -77,8 +76,21 @@ LOOKS = {
     "primary": Look(13, 18, bold=True, padding_px=8, big_padding_px=14),
     "button": Look(13, 18, padding_px=8, big_padding_px=14),  # the player's, a break's
     "painScore": Look(20, bold=True),
-    "playing": Look(dims_when_paused=True),
 }
+
+
+QUIET_SHARE = 0.62
+"""How much of the text colour (the rest: the window's) quiet text is: over 5:1 on Qt's usual
+light and dark windows, where Qt's own placeholder colour is under 4.5:1."""
+
+
+def quiet_ink(palette: QPalette) -> QColor:
+    """The colour of quiet text (notes, key hints, sources) on ``palette``'s window."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    return QColor.fromRgbF(*(QUIET_SHARE * t + (1 - QUIET_SHARE) * w for t, w in (
+        (text.redF(), window.redF()), (text.greenF(), window.greenF()),
+        (text.blueF(), window.blueF()))))
 
 
 def wear(widget: QWidget, name: str) -> None:
@@ -151,7 +163,7 @@ def _apply(widget: QWidget) -> None:
 
 
 def _colour(widget: QWidget, look: Look) -> None:
-    if not (look.ink or look.card or look.greys_when_paused or look.dims_when_paused
+    if not (look.ink or look.card or look.greys_when_paused
             or widget.property("due") is not None):
         return  # the colours around it, or its own (a pain score's)
     calm, paused = bool(widget.property("calm")), bool(widget.property("paused"))
@@ -171,10 +183,6 @@ def _colour(widget: QWidget, look: Look) -> None:
         dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
         palette.setColor(text, QColor(CALM_SIDE if calm else
                                       SIDE_ON_DARK if dark else SIDE_ON_LIGHT))
-    dimmed = look.dims_when_paused and paused and not calm
-    if dimmed:
-        palette.setColor(QPalette.ColorRole.Window,
-                         QApplication.palette().color(QPalette.ColorRole.Mid))
-    widget.setAutoFillBackground(card is not None or dimmed)
+    widget.setAutoFillBackground(card is not None)
     if palette.resolveMask() or widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
         widget.setPalette(palette)  # with nothing set, the window's colours again

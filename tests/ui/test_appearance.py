@@ -201,7 +201,8 @@ def test_a_style_flag_restyles_the_widget_and_everything_in_it(qtbot, appearance
 
     usual = ink()
     set_flag(player, "paused", True)  # the countdown greys out
-    assert ink().alpha() < usual.alpha()
+    assert ink() != usual and ink() == countdown.palette().color(
+        QPalette.ColorRole.PlaceholderText)
     set_flag(player, "paused", False)
     assert ink() == usual
 
@@ -280,3 +281,26 @@ def test_the_routine_list_dragged_narrow_keeps_every_word_of_its_titles(qtbot, m
     widest = max(metrics.horizontalAdvance(word) for row in range(routines.count())
                  for word in routines.item(row).text().split())
     assert routines.viewport().width() >= widest + routines.iconSize().width()
+
+
+def test_quiet_text_reads_at_over_4_5_to_1_on_a_light_and_a_dark_desktop(
+        qtbot, appearance: Appearance, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.colours import contrast
+
+    note = plain_label("Space pause/resume", "keys")
+    qtbot.addWidget(note)
+    note.show()
+
+    def reads() -> float:
+        palette = note.palette()
+        return contrast(palette.color(note.foregroundRole()),
+                        palette.color(QPalette.ColorRole.Window))
+
+    assert reads() >= 4.5
+    dark = QPalette(qapp.palette())
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#e8eaed")):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)  # as a desktop's theme switch does
+    qapp.processEvents()
+    assert reads() >= 4.5

@@ -13,6 +13,7 @@ from coach.core.breaks.scheduler import BreakKind, Outcome
 from coach.core.player.playback import PlayerState
 from coach.ui.safety_dialog import SafetyDialog
 from tests.ui.asking import ask
+from tests.ui.colours import contrast
 from tests.ui.playing import play
 
 MIN = 60
@@ -401,20 +402,11 @@ def test_the_break_screen_is_calm_and_tells_the_time_left_of_the_whole_break(mak
     heading = window.findChildren(QLabel)[0]
     text, background = (heading.palette().color(role)
                         for role in (heading.foregroundRole(), heading.backgroundRole()))
-    assert _contrast(text, background) > 7
+    assert contrast(text, background) > 7
     assert answer_texts(window) == [
         "Snooze 5 min  (S)", "Skip this break  (K)"]
     shown = [b.text() for b in window.player.findChildren(QPushButton) if b.isVisibleTo(window)]
     assert "Stop" not in shown and "Skip →" not in shown and "Pause" in shown  # no rivals
-
-
-def _contrast(one, other) -> float:  # type: ignore[no-untyped-def]
-    def luminance(colour) -> float:  # type: ignore[no-untyped-def]
-        parts = [c / 255 for c in (colour.red(), colour.green(), colour.blue())]
-        linear = [p / 12.92 if p <= 0.03928 else ((p + 0.055) / 1.055) ** 2.4 for p in parts]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    high, low = sorted((luminance(one), luminance(other)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def test_a_pause_until_tomorrow_says_tomorrow(make_coach):

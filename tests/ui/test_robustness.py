@@ -201,14 +201,7 @@ def test_side_labels_stay_readable_on_a_dark_window(qtbot, qapp):
 
     from coach.ui.looks import SIDE_ON_DARK, SIDE_ON_LIGHT
     from coach.ui.style import plain_label
-
-    def contrast(a: QColor, b: QColor) -> float:
-        def luminance(c: QColor) -> float:
-            parts = [x / 255 for x in (c.red(), c.green(), c.blue())]
-            linear = [p / 12.92 if p <= 0.03928 else ((p + 0.055) / 1.055) ** 2.4 for p in parts]
-            return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-        high, low = sorted((luminance(a), luminance(b)), reverse=True)
-        return (high + 0.05) / (low + 0.05)
+    from tests.ui.colours import contrast
 
     usual = qapp.palette()
     try:

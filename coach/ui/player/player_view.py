@@ -85,7 +85,6 @@ class PlayerView(QWidget):
 
     def _build_playing(self) -> QWidget:
         page = self._playing = QWidget()
-        wear(page, "playing")  # its background dims while paused
         self.routine_title = plain_label(self.session.routine.title, "preview")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
