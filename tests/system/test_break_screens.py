@@ -160,3 +160,32 @@ def test_on_wayland_a_break_opens_full_screen_on_every_output(sway, tmp_path):
     finally:
         coach.terminate()
         coach.wait(timeout=30)
+
+
+def test_on_x11_a_break_takes_the_keyboard_from_coachs_own_window(two_screens, tmp_path):
+    """Keys meant for the break (Space) must not press a button in the window behind it.
+    (With another program in front, the break leaves the keyboard there: by hand.)"""
+    env = {**os.environ, "DISPLAY": two_screens, "QT_QPA_PLATFORM": "xcb"}
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"disclaimer_seen": True, "muted": True}))
+    coach = subprocess.Popen([sys.executable, "-m", "coach", "--data-dir", str(data)], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def active() -> str:
+        return subprocess.run(["xdotool", "getactivewindow", "getwindowname"], env=env,
+                              capture_output=True, text=True).stdout.strip()
+
+    try:
+        [main] = wait_until(lambda: subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", "^Coach$"], env=env,
+            capture_output=True, text=True).stdout.split())
+        subprocess.run(["xdotool", "windowactivate", "--sync", main], env=env, check=True)
+        wait_until(lambda: active() == "Coach")
+        subprocess.run([sys.executable, "-m", "coach", "--data-dir", str(data), "break", "now"],
+                       env=env, check=True, timeout=WAIT_S)
+        wait_until(lambda: x_windows(two_screens, ROUTINE))
+        assert wait_until(lambda: active() == "Coach: rest break")
+    finally:
+        coach.terminate()
+        coach.wait(timeout=30)

@@ -561,3 +561,4 @@ def test_a_break_paused_during_its_notice_is_announced_again_after_the_pause(mak
     clock.advance(35)
     coach.breaks.resume()
     assert coach.breaks.notice is not None and coach.breaks.window is None
+

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.breaks.scheduler import BreakKind
 from coach.core.clock import Clock
@@ -295,7 +295,9 @@ class BreakWindow(QWidget):
 
     def begin(self, screens: BreakScreens | None = None, full_screen: bool = False) -> None:
         """Show the window on ``screens.main`` and a cover on each of ``screens.covered``
-        (full screen if asked), and play the routine."""
+        (full screen if asked), and play the routine. It takes the keyboard only from
+        Coach's own window: keys meant for the break must not land on a button there."""
+        from_coach = QApplication.activeWindow() is not None
         if screens is None:
             self.show()
         else:
@@ -305,6 +307,8 @@ class BreakWindow(QWidget):
                 self.player.title_changed.connect(lambda _title, c=cover: c.refresh())
                 show_on(cover, screen, full_screen)
                 self.covers.append(cover)
+        if from_coach:
+            self.activateWindow()
         self.answers.start_keys()
         self.player.start()
 
