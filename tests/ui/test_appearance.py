@@ -304,3 +304,27 @@ def test_quiet_text_reads_at_over_4_5_to_1_on_a_light_and_a_dark_desktop(
     qapp.setPalette(dark)  # as a desktop's theme switch does
     qapp.processEvents()
     assert reads() >= 4.5
+
+
+def test_a_dark_desktop_switched_on_while_coach_runs_redraws_the_routine_list(
+        make_coach, appearance: Appearance, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt as QtNamespace
+
+    coach = make_coach()
+    coach.use_appearance(appearance)
+    routines = coach.window.library_view.list
+    heading = routines.item(0)
+    drawn = next(routines.item(row) for row in range(routines.count())
+                 if routines.item(row).data(QtNamespace.ItemDataRole.UserRole) is not None)
+    light_ink = heading.foreground().color()
+    light_icon = drawn.icon().pixmap(44).toImage()
+    dark = QPalette(qapp.palette())
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.Base, "#202124"),
+                         (QPalette.ColorRole.Text, "#e8eaed"),
+                         (QPalette.ColorRole.WindowText, "#e8eaed")):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)
+    qapp.processEvents()
+    assert heading.foreground().color().name() == "#e8eaed" != light_ink.name()
+    assert drawn.icon().pixmap(44).toImage() != light_icon  # the figure in a light ink

@@ -112,19 +112,18 @@ class LibraryView(QWidget):
         self.list.setSpacing(2)
         self.list.setWordWrap(True)  # nothing cut off: a long title takes two lines
         self.list.setIconSize(QSize(THUMBNAIL_PX, THUMBNAIL_PX))
-        drawings = asset("illustrations")
+        self._drawings = asset("illustrations")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for group, routines in grouped(library.routines):
             heading = QListWidgetItem(_(group))
             heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading, never chosen
             heading.setFont(_bold(self.list.font()))
-            heading.setForeground(self.palette().color(QPalette.ColorRole.Text))
             self.list.addItem(heading)
             for routine in routines:
-                item = QListWidgetItem(thumbnail(routine, drawings, self),
-                                       f"{routine.title}\n{routine_line(routine, group)}")
+                item = QListWidgetItem(f"{routine.title}\n{routine_line(routine, group)}")
                 item.setData(Qt.ItemDataRole.UserRole, routine.id)
                 self.list.addItem(item)
+        self._colour_rows()
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemActivated.connect(lambda _item: self._start())
         self.details = _RoutineDetails()
@@ -138,6 +137,24 @@ class LibraryView(QWidget):
         self._build_layout()
         if library.routines:
             self.select(library.routines[0].id)
+
+    def _colour_rows(self) -> None:
+        """Headings in the text colour (not greyed, though never chosen) and drawings in the
+        ink of a light or dark window: again when the desktop's palette changes."""
+        text = self.palette().color(QPalette.ColorRole.Text)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            routine_id = item.data(Qt.ItemDataRole.UserRole)
+            routine = None if routine_id is None else self.library.get(routine_id)
+            if routine_id is None:
+                item.setForeground(text)
+            elif routine is not None:
+                item.setIcon(thumbnail(routine, self._drawings, self))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_rows()
 
     def _build_layout(self) -> None:
         splitter = QSplitter()
