@@ -365,3 +365,13 @@ def test_a_long_routine_title_gets_the_rows_it_needs_in_a_narrow_list(qtbot, mak
              if library.list.item(r).text().startswith("Tennis-ball release against a wall")]
     lines = library.list.fontMetrics().lineSpacing()
     assert row.sizeHint().height() >= 3 * lines  # title on two lines, then its length
+
+
+def test_the_key_hints_wrap_only_between_keys():
+    from coach.ui.player.player_view import KEYS_HINT, keys_line
+
+    line = keys_line(KEYS_HINT)
+    assert line.replace("\u00a0", " ") == KEYS_HINT  # reads the same
+    wraps_at = [part.replace("\u00a0", " ").strip() for part in line.split(" ")]
+    assert wraps_at == ["Space pause/resume  ·", "← back  ·", "→ skip  ·", "Esc stop  ·",
+                        "M sound on/off  ·", "W warning signs  ·", "F11 full screen"]

@@ -50,7 +50,7 @@ def test_acute_answer_suggests_ice_and_shows_the_other_view(make_coach):
     assert view.method.currentData() == "moist heat pack"  # shown as "Moist heat pack"
 
 
-def test_the_form_starts_a_timer_shown_big_with_its_end_time(qtbot, make_coach):
+def test_the_form_starts_a_timer_shown_big_with_its_end_time(qtbot, make_coach, clock):
     coach = make_coach()
     view = coach.window.therapy_view
     view.area.setEditText("left shoulder")
@@ -61,6 +61,10 @@ def test_the_form_starts_a_timer_shown_big_with_its_end_time(qtbot, make_coach):
                                                                    "left shoulder", 15 * MIN)
     assert card.time_left.text() == "15 min left"
     assert re.fullmatch(r"Take it off at \d\d:\d\d", card.ends.text())
+    assert coach.window.windowTitle() == "Ice pack 15 min — Coach"
+    clock.advance(40)  # 14:20 left: the card and the title both say 15
+    coach.alarms.refresh()
+    assert card.time_left.text() == "15 min left"
     assert coach.window.windowTitle() == "Ice pack 15 min — Coach"
 
 

@@ -44,6 +44,14 @@ SHORT_LINES = 20
 small screen): the lines that only repeat what the progress bar shows give way."""
 KEYS_HINT = N_("Space pause/resume  ·  ← back  ·  → skip  ·  Esc stop  ·  M sound on/off  ·  "
                "W warning signs  ·  F11 full screen")
+SEPARATOR = "  ·  "
+
+
+def keys_line(hint: str) -> str:
+    """``hint`` wrapped only after a separator: no key parted from what it does, and no dot
+    alone on a line."""
+    items = [item.replace(" ", "\u00a0") for item in hint.split(SEPARATOR)]
+    return "\u00a0\u00a0·\u00a0 ".join(items)
 
 
 class PlayerView(QWidget):
@@ -132,7 +140,7 @@ class PlayerView(QWidget):
         column.addWidget(self.away_notice)
         column.addLayout(self._build_controls())
         if self._keys_shown:
-            column.addWidget(plain_label(_(KEYS_HINT), "keys"))
+            column.addWidget(plain_label(keys_line(_(KEYS_HINT)), "keys"))
         return page
 
     def _build_controls(self) -> QHBoxLayout:

@@ -3,6 +3,7 @@ prompts, the time-up alarm and its window, and the summary for the title and the
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -95,7 +96,8 @@ class TherapyAlarms(QObject):
         if timer is None:
             return "", NO_MINUTES
         left = timer.left_s(self.desk.clock)
-        minutes = max(1, round(left / 60)) if left > 0 else NO_MINUTES
+        # rounded up, as the timer's card counts: never less than is left
+        minutes = max(1, math.ceil(left / 60 - 1e-9)) if left > 0 else NO_MINUTES
         when = f"{minutes} min" if minutes else _("time is up")
         return f"{method_name(timer.plan.method)} {when}", minutes
 
