@@ -79,6 +79,7 @@ class PainScale(QWidget):
                 (4, ANCHORS[5], 3, Qt.AlignmentFlag.AlignHCenter),
                 (8, ANCHORS[10], 3, Qt.AlignmentFlag.AlignRight)):
             label = plain_label(_(words), "preview")
+            label.setWordWrap(False)  # a few words: a fixed height the grid can count on
             label.setAlignment(where)
             grid.addWidget(label, 1, score, 1, span)
         self._group.idClicked.connect(self.chosen)
