@@ -40,9 +40,9 @@ CALM_BUTTON, CALM_BAR = "#1f4a53", "#7fc8b8"
 class Look:
     """``pt`` on the 13 pt scale (None: the size around it), ``big_pt`` in the full-screen
     player, bold or not, ``ink`` ("side", "quiet" or None: the window's text colour),
-    ``card`` (background and text) with ``padding_px`` around the text, ``top_px`` of room
-    above it, and whether it greys out (``greys_when_paused``) while the player is paused. A
-    button's ``padding_px`` and
+    ``card`` (background and text; in a break ``calm_card`` where given) with
+    ``padding_px`` around the text, ``top_px`` of room above it, and whether it greys out
+    (``greys_when_paused``) while the player is paused. A button's ``padding_px`` and
     ``big_padding_px`` (in the full-screen player) are the room above and below its text:
     a target for a stretched-out arm."""
 
