@@ -239,11 +239,11 @@ def test_the_end_screen_with_its_pain_question_scrolls_rather_than_overlap_at_20
     play(view, clock, ready_s(view) + view.session.routine.total_s)
     after = view.findChild(PainPrompt)
     qtbot.waitUntil(after.isVisible)
-    qtbot.wait(20)
     scale = after.scale
     words = [label for label in scale.findChildren(QLabel) if label.text() == "Moderate"][0]
     five = scale.button(5)
-    assert words.geometry().top() >= five.geometry().bottom()  # under the buttons, not on them
+    # once laid out: the words under the buttons, not on them
+    qtbot.waitUntil(lambda: words.geometry().top() >= five.geometry().bottom(), timeout=3000)
     assert words.height() >= words.sizeHint().height()
 
 
