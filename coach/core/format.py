@@ -16,14 +16,24 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+def whole_seconds_left(seconds: float) -> int:
+    """``seconds`` left, rounded up to whole seconds (never less than is left)."""
+    return max(0, math.ceil(seconds - 1e-9))
+
+
+def minutes_left(seconds: float) -> int:
+    """``seconds`` left, rounded up to whole minutes (never less than is left)."""
+    return math.ceil(whole_seconds_left(seconds) / 60)
+
+
 def time_left_text(seconds: float) -> str:
     """Time left in words that cannot be read as a time of day: ``"13 min left"`` (whole
     minutes, rounded up so it never promises less than is left), ``"45 s left"`` in the last
     minute."""
-    whole = max(0, math.ceil(seconds - 1e-9))
+    whole = whole_seconds_left(seconds)
     if whole < 60:
         return _("{seconds} s left").format(seconds=whole)
-    return _("{minutes} min left").format(minutes=math.ceil(whole / 60))
+    return _("{minutes} min left").format(minutes=minutes_left(seconds))
 
 
 MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),

@@ -3,12 +3,12 @@ prompts, the time-up alarm and its window, and the summary for the title and the
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from coach.core.format import minutes_left
 from coach.core.history.wording import area_name, method_name
 from coach.core.i18n import _
 from coach.core.therapy.desk import TherapyDesk
@@ -96,8 +96,7 @@ class TherapyAlarms(QObject):
         if timer is None:
             return "", NO_MINUTES
         left = timer.left_s(self.desk.clock)
-        # rounded up, as the timer's card counts: never less than is left
-        minutes = max(1, math.ceil(left / 60 - 1e-9)) if left > 0 else NO_MINUTES
+        minutes = max(1, minutes_left(left)) if left > 0 else NO_MINUTES  # as its card
         when = f"{minutes} min" if minutes else _("time is up")
         return f"{method_name(timer.plan.method)} {when}", minutes
 
