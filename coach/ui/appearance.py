@@ -50,9 +50,9 @@ class Appearance(QObject):
         self._applying = True  # setting them raises the events that call this
         try:
             self.app.setFont(base_font(self.base_pt))
-            quiet = QPalette(self.app.palette())  # the desktop's, and quiet text readable
-            quiet.setColor(QPalette.ColorRole.PlaceholderText, quiet_ink(self.app.palette()))
-            self.app.setPalette(quiet)
+            palette = QPalette(self.app.palette())  # the desktop's, quiet text readable
+            palette.setColor(QPalette.ColorRole.PlaceholderText, quiet_ink(palette))
+            self.app.setPalette(palette)
             restyle()  # every look's size and colours, for the new size or palette
         finally:
             self._applying = False

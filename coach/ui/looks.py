@@ -33,7 +33,7 @@ CALM_WINDOW, CALM_TEXT, CALM_QUIET = "#173b43", "#eef4f3", "#b8d0d1"
 """A break's deep, calm teal and its light text (over 9:1) and quieter text (over 7:1)."""
 CALM_CARD = ("#1f4a53", CALM_TEXT)
 CALM_SIDE = "#8fe0cf"
-CALM_BUTTON, CALM_BAR = "#1f4a53", "#7fc8b8"
+CALM_BUTTON, CALM_BAR = CALM_CARD[0], "#7fc8b8"
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,11 @@ def quiet_ink(palette: QPalette) -> QColor:
     return QColor.fromRgbF(*(QUIET_SHARE * t + (1 - QUIET_SHARE) * w for t, w in (
         (text.redF(), window.redF()), (text.greenF(), window.greenF()),
         (text.blueF(), window.blueF()))))
+
+
+def dark(palette: QPalette) -> bool:
+    """Whether ``palette``'s window is dark (light text on it)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def wear(widget: QWidget, name: str) -> None:
@@ -180,9 +185,8 @@ def _colour(widget: QWidget, look: Look) -> None:
     elif widget.property("due"):
         palette.setColor(text, QColor(DUE_RED))
     elif look.ink == "side":
-        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(text, QColor(CALM_SIDE if calm else
-                                      SIDE_ON_DARK if dark else SIDE_ON_LIGHT))
+        palette.setColor(text, QColor(CALM_SIDE if calm else SIDE_ON_DARK
+                                      if dark(QApplication.palette()) else SIDE_ON_LIGHT))
     widget.setAutoFillBackground(card is not None)
     if palette.resolveMask() or widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
         widget.setPalette(palette)  # with nothing set, the window's colours again

@@ -24,6 +24,15 @@ BUTTON_HEIGHT = 72
 FOCUS_RING_PX = 2
 
 
+def _edge(painter: QPainter, widget: QWidget, colour: QColor, width_px: float) -> None:
+    """A rounded edge ``width_px`` wide in ``colour`` just inside ``widget``, filled with the
+    painter's brush."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, width_px))
+    half = width_px / 2
+    painter.drawRoundedRect(QRectF(widget.rect()).adjusted(half, half, -half, -half), 6, 6)
+
+
 class ScoreButton(QPushButton):
     """One score: its colour with dark text and a thin grey edge; a thick edge in the
     highlight colour once chosen."""
@@ -42,12 +51,9 @@ class ScoreButton(QPushButton):
         chosen = self.isChecked()
         edge_px = CHOSEN_EDGE_PX if chosen else 1
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight) if chosen
-                            else QColor(EDGE), edge_px))
         painter.setBrush(self.palette().color(QPalette.ColorRole.Button))
-        half = edge_px / 2
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 6, 6)
+        _edge(painter, self, self.palette().color(QPalette.ColorRole.Highlight) if chosen
+              else QColor(EDGE), edge_px)
         painter.setPen(QColor(INK if self.isEnabled() else FADED_INK))
         painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.text())
         painter.end()
@@ -110,11 +116,8 @@ class PainScale(QWidget):
         """A ring in the highlight colour while the keys choose a score."""
         if self.hasFocus():
             painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_RING_PX)
-            painter.setPen(pen)
-            half = FOCUS_RING_PX / 2
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 6, 6)
+            _edge(painter, self, self.palette().color(QPalette.ColorRole.Highlight),
+                  FOCUS_RING_PX)
             painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)

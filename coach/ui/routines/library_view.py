@@ -145,10 +145,9 @@ class LibraryView(QWidget):
         for row in range(self.list.count()):
             item = self.list.item(row)
             routine_id = item.data(Qt.ItemDataRole.UserRole)
-            routine = None if routine_id is None else self.library.get(routine_id)
-            if routine_id is None:
+            if routine_id is None:  # a heading
                 item.setForeground(text)
-            elif routine is not None:
+            elif (routine := self.library.get(routine_id)) is not None:
                 item.setIcon(thumbnail(routine, self._drawings, self))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

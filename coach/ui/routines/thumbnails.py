@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QIcon, QImage, QPalette, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from coach.core.routines.illustration import illustration_path
 from coach.core.routines.routine import Routine
+from coach.ui.looks import dark
 
 THUMBNAIL_PX = 44
 THUMBNAIL_RATIO = 2.0
@@ -29,8 +30,7 @@ def thumbnail(routine: Routine, drawings: Path, widget: QWidget) -> QIcon:
     name = routine.steps[0].illustration
     if not name:
         return QIcon()
-    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    background = "dark" if dark else "light"
+    background = "dark" if dark(widget.palette()) else "light"
     made = thumbnail_file(drawings, name, background)
     image = QImage(str(made)) if routine.shipped and made.is_file() else _drawn(
         routine, name, drawings, INKS[background], widget.devicePixelRatioF())
