@@ -17,6 +17,20 @@ from coach.ui.looks import SIDE_ON_DARK, SIDE_ON_LIGHT
 from coach.ui.main_window import TITLE_BAR_PX
 from coach.ui.style import plain_label, text_scale
 
+DARK_TEXT = "#e8eaed"
+
+
+def switch_to_dark(qapp: QApplication) -> None:
+    """Turn the desktop dark while Coach runs, as a theme switch does."""
+    dark = QPalette(qapp.palette())
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.Base, "#202124"),
+                         (QPalette.ColorRole.Text, DARK_TEXT),
+                         (QPalette.ColorRole.WindowText, DARK_TEXT)):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)
+    qapp.processEvents()
+
 
 @pytest.fixture
 def appearance(qapp: QApplication) -> Iterator[Appearance]:
@@ -74,12 +88,7 @@ def test_a_dark_desktop_switched_on_while_coach_runs_restyles_it(
     side.show()
     ink = QPalette.ColorRole.WindowText
     assert side.palette().color(ink).name() == SIDE_ON_LIGHT
-    dark = QPalette(qapp.palette())
-    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
-                         (QPalette.ColorRole.WindowText, "#e8eaed")):
-        dark.setColor(role, QColor(colour))
-    qapp.setPalette(dark)  # as a desktop's theme switch does
-    qapp.processEvents()
+    switch_to_dark(qapp)
     assert side.palette().color(ink).name() == SIDE_ON_DARK
 
 
@@ -297,12 +306,7 @@ def test_quiet_text_reads_at_over_4_5_to_1_on_a_light_and_a_dark_desktop(
                         palette.color(QPalette.ColorRole.Window))
 
     assert reads() >= 4.5
-    dark = QPalette(qapp.palette())
-    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
-                         (QPalette.ColorRole.WindowText, "#e8eaed")):
-        dark.setColor(role, QColor(colour))
-    qapp.setPalette(dark)  # as a desktop's theme switch does
-    qapp.processEvents()
+    switch_to_dark(qapp)
     assert reads() >= 4.5
 
 
@@ -318,13 +322,6 @@ def test_a_dark_desktop_switched_on_while_coach_runs_redraws_the_routine_list(
                  if routines.item(row).data(QtNamespace.ItemDataRole.UserRole) is not None)
     light_ink = heading.foreground().color()
     light_icon = drawn.icon().pixmap(44).toImage()
-    dark = QPalette(qapp.palette())
-    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
-                         (QPalette.ColorRole.Base, "#202124"),
-                         (QPalette.ColorRole.Text, "#e8eaed"),
-                         (QPalette.ColorRole.WindowText, "#e8eaed")):
-        dark.setColor(role, QColor(colour))
-    qapp.setPalette(dark)
-    qapp.processEvents()
-    assert heading.foreground().color().name() == "#e8eaed" != light_ink.name()
+    switch_to_dark(qapp)
+    assert heading.foreground().color().name() == DARK_TEXT != light_ink.name()
     assert drawn.icon().pixmap(44).toImage() != light_icon  # the figure in a light ink

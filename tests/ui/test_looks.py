@@ -65,14 +65,20 @@ def test_the_paused_sign_is_yellow_in_a_breaks_calm_colours_too(qtbot, make_coac
     assert shown.pixelColor(6, sign.height() // 2).name() == PAUSED_CARD[0]
 
 
-def test_a_chosen_pain_score_is_edged_in_the_highlight_colour(qtbot) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def scale(qtbot):  # type: ignore[no-untyped-def]
+    """A pain scale shown on its own."""
     from coach.ui.player.pain_scale import PainScale
 
-    scale = PainScale()
-    qtbot.addWidget(scale)
-    scale.resize(700, 140)
-    scale.show()
-    qtbot.waitExposed(scale)
+    shown = PainScale()
+    qtbot.addWidget(shown)
+    shown.resize(700, 140)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def test_a_chosen_pain_score_is_edged_in_the_highlight_colour(scale) -> None:  # type: ignore[no-untyped-def]
     highlight = scale.palette().color(QPalette.ColorRole.Highlight).name()
     four = scale.button(4)
     assert four.grab().toImage().pixelColor(2, four.height() // 2).name() != highlight
@@ -81,15 +87,10 @@ def test_a_chosen_pain_score_is_edged_in_the_highlight_colour(qtbot) -> None:  #
     assert scale.button(3).grab().toImage().pixelColor(2, 36).name() != highlight
 
 
-def test_the_pain_scale_shows_where_the_keys_go(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from coach.ui.player.pain_scale import PainScale
-
-    scale = PainScale()
-    qtbot.addWidget(scale)
-    scale.resize(700, 140)
-    scale.show()
-    qtbot.waitExposed(scale)
+def test_the_pain_scale_shows_where_the_keys_go(qtbot, scale) -> None:  # type: ignore[no-untyped-def]
     highlight = scale.palette().color(QPalette.ColorRole.Highlight).name()
+    scale.clearFocus()  # a window shown alone may hand it the keys at once
+    qtbot.waitUntil(lambda: not scale.hasFocus())
     assert scale.grab().toImage().pixelColor(scale.width() // 2, 1).name() != highlight
     scale.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(scale.hasFocus)
